@@ -1,0 +1,37 @@
+# Attain: the two set-up commands are `make demo` and `make test`.
+SWIFT ?= swift
+BUILD_FLAGS ?= -c release
+ATTAIN = .build/release/attain
+
+.PHONY: deps build demo test conformance bench fuzz clean
+
+# Install the system LAPACK/BLAS when missing (Debian 12).
+deps:
+	@if ! ldconfig -p | grep -q 'liblapack\.so\b' || [ ! -e /usr/lib/x86_64-linux-gnu/liblapack.so ] && [ ! -e /usr/lib/aarch64-linux-gnu/liblapack.so ]; then \
+		echo "Installing liblapack-dev (system LAPACK)..."; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq liblapack-dev; \
+	fi
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS) --product attain
+
+# The main job on the bundled example data.
+demo: build
+	./scripts/demo.sh $(ATTAIN)
+
+# The whole test suite.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
+
+# NIST StRD conformance table (digits reached per problem and start).
+conformance: build
+	$(ATTAIN) conformance --nist ../shared/data/nist-strd
+
+# Benchmarks against peers measured in the same run (never part of `make test`).
+bench: build
+	./benchmarks/run.sh
+
+clean:
+	rm -rf .build

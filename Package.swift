@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, bottom-up; each depends only on the ones below it:
+//   _AttainLAPACK → AttainLinearAlgebra → AttainRandom → AttainData → AttainModels
+//   → AttainForecast → AttainSimulation → AttainTargets → AttainReport → Attain (umbrella) → attain (CLI)
+let package = Package(
+    name: "Attain",
+    products: [
+        .library(name: "Attain", targets: ["Attain"]),
+        .executable(name: "attain", targets: ["AttainCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "_AttainLAPACK", path: "Sources/_AttainLAPACK"),
+        .target(name: "AttainLinearAlgebra", dependencies: ["_AttainLAPACK"]),
+        .target(name: "AttainRandom", dependencies: ["AttainLinearAlgebra"]),
+        .target(name: "AttainData"),
+        .target(name: "AttainModels", dependencies: ["AttainLinearAlgebra", "AttainRandom", "AttainData"]),
+        .target(name: "AttainForecast", dependencies: ["AttainModels", "AttainRandom", "AttainData"]),
+        .target(name: "AttainSimulation", dependencies: ["AttainForecast", "AttainModels", "AttainRandom", "AttainData",
+                                                         .product(name: "Yams", package: "Yams")]),
+        .target(name: "AttainTargets", dependencies: ["AttainSimulation", "AttainData",
+                                                      .product(name: "Yams", package: "Yams")]),
+        .target(name: "AttainReport", dependencies: ["AttainTargets", "AttainSimulation", "AttainForecast", "AttainModels", "AttainData"]),
+        .target(name: "Attain", dependencies: ["AttainLinearAlgebra", "AttainRandom", "AttainData", "AttainModels",
+                                               "AttainForecast", "AttainSimulation", "AttainTargets", "AttainReport"]),
+        .executableTarget(name: "AttainCLI", dependencies: ["Attain",
+                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "AttainLinearAlgebraTests", dependencies: ["AttainLinearAlgebra"]),
+        .testTarget(name: "AttainRandomTests", dependencies: ["AttainRandom"]),
+        .testTarget(name: "AttainDataTests", dependencies: ["AttainData"]),
+        .testTarget(name: "AttainModelsTests", dependencies: ["AttainModels"]),
+        .testTarget(name: "AttainForecastTests", dependencies: ["AttainForecast"]),
+        .testTarget(name: "AttainSimulationTests", dependencies: ["AttainSimulation"]),
+        .testTarget(name: "AttainTargetsTests", dependencies: ["AttainTargets"]),
+        .testTarget(name: "AttainReportTests", dependencies: ["AttainReport"]),
+        .testTarget(name: "AttainCLITests", dependencies: ["AttainCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

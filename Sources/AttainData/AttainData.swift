@@ -1,0 +1,1 @@
+// AttainData: see README.md for the layer this module holds.

@@ -1,0 +1,1 @@
+// AttainForecast: see README.md for the layer this module holds.

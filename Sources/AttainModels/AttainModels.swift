@@ -1,0 +1,1 @@
+// AttainModels: see README.md for the layer this module holds.

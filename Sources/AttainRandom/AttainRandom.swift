@@ -1,0 +1,1 @@
+// AttainRandom: see README.md for the layer this module holds.

@@ -1,0 +1,1 @@
+// AttainReport: see README.md for the layer this module holds.

@@ -1,0 +1,1 @@
+// AttainSimulation: see README.md for the layer this module holds.
