@@ -1,1 +1,0 @@
-// AttainData: see README.md for the layer this module holds.
