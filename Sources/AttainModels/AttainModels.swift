@@ -1,1 +1,0 @@
-// AttainModels: see README.md for the layer this module holds.
