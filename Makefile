@@ -7,8 +7,8 @@ ATTAIN = .build/release/attain
 
 # Install the system LAPACK/BLAS when missing (Debian 12).
 deps:
-	@if ! ldconfig -p | grep -q 'liblapack\.so\b' || [ ! -e /usr/lib/x86_64-linux-gnu/liblapack.so ] && [ ! -e /usr/lib/aarch64-linux-gnu/liblapack.so ]; then \
-		echo "Installing liblapack-dev (system LAPACK)..."; \
+	@if ! dpkg -s liblapack-dev >/dev/null 2>&1; then \
+		echo "Installing liblapack-dev (the system LAPACK)..."; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq liblapack-dev; \
 	fi
@@ -23,7 +23,7 @@ demo: build
 # The whole test suite.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel
+	$(SWIFT) test --skip-build
 
 # NIST StRD conformance table (digits reached per problem and start).
 conformance: build
