@@ -45,6 +45,8 @@ public struct FitResult: Sendable {
     public var warnings: [String]
     /// The mean curve, for projection.
     public var mean: MeanFunction
+    /// The time origin of models that centre time (GLMs: `η = a + r·(t − referenceTime)`); nil when time is not centred.
+    public var referenceTime: Double? = nil
 
     public init(model: String, parameterNames: [String], parameters: [Double], covariance: Matrix, sigma: Double?,
                 dispersion: Double? = nil, logLikelihood: Double, effectiveParameterCount: Int, observationCount: Int,
