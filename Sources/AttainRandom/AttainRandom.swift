@@ -1,1 +1,0 @@
-// AttainRandom: see README.md for the layer this module holds.

@@ -1,1 +1,0 @@
-// AttainSimulation: see README.md for the layer this module holds.
