@@ -1,0 +1,5 @@
+import ArgumentParser
+import Attain
+
+extension OutputFormat: @retroactive ExpressibleByArgument {}
+extension ReportLanguage: @retroactive ExpressibleByArgument {}

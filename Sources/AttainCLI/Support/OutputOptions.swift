@@ -1,0 +1,49 @@
+import ArgumentParser
+import Attain
+
+/// `--format` and `--output`, shared by every command that prints a result.
+///
+/// Use as `@OptionGroup var output: OutputOptions`, call ``check(supported:)`` from the command's `validate()` and
+/// hand the rendered text to ``emit(_:)``. The format is, in order: `--format`, else the extension of `--output`
+/// (`briefing.html` → html), else the command's default.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Output format: table, json, csv, md or html (commands accept the ones that make sense for them).",
+        valueName: "format"))
+    var format: OutputFormat?
+
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Write the result to this file instead of standard output. The file is replaced atomically: "
+            + "readers never see half a file, and on failure an existing file is left as it was.",
+        valueName: "file"))
+    var output: String?
+
+    /// The format to produce: explicit `--format`, else implied by the `--output` extension, else `fallback`.
+    func resolvedFormat(default fallback: OutputFormat) -> OutputFormat {
+        if let format { return format }
+        if let output, let implied = OutputFormat(pathExtensionOf: output) { return implied }
+        return fallback
+    }
+
+    /// Rejects (as a usage error, exit 2) a `--format` the command cannot produce.
+    func check(supported: [OutputFormat]) throws {
+        if let format, !supported.contains(format) {
+            throw ValidationError(
+                "--format \(format.rawValue) is not available for this command; use one of: "
+                    + supported.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        if let output, output.isEmpty {
+            throw ValidationError("--output needs a file name, e.g. --output result.\(supported.first?.fileExtension ?? "txt").")
+        }
+    }
+
+    /// Prints `text` on standard output, or writes it atomically to `--output` and says where on standard error.
+    func emit(_ text: String) throws {
+        guard let output else {
+            Console.out(text)
+            return
+        }
+        try AtomicFileWriter.write(text, to: output)
+        Console.error("wrote \(output)")
+    }
+}

@@ -1,1 +1,0 @@
-// AttainReport: see README.md for the layer this module holds.
