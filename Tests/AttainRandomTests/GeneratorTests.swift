@@ -35,3 +35,61 @@ import Testing
     var plain = Xoshiro256StarStar(seed: 42)
     #expect(s0.next() == plain.next())
 }
+
+@Test func sameSeedSameNumbers() {
+    var a = Xoshiro256StarStar(seed: 2030), b = Xoshiro256StarStar(seed: 2030)
+    for _ in 0..<1000 {
+        #expect(a.normal() == b.normal())
+        #expect(a.gamma(shape: 0.7, scale: 3) == b.gamma(shape: 0.7, scale: 3))
+        #expect(a.binomial(count: 500, probability: 0.3) == b.binomial(count: 500, probability: 0.3))
+        #expect(a.negativeBinomial(mean: 40, dispersion: 2) == b.negativeBinomial(mean: 40, dispersion: 2))
+    }
+}
+
+@Test func characteristicPolynomialReproducesPublishedJump() {
+    // x^(2^128) mod P by 128 squarings of x must give the published JUMP constants: checks P.
+    var q = GF2Polynomial256(2, 0, 0, 0)
+    for _ in 0..<128 { q = q.multiplied(by: q, modulo: Xoshiro256StarStar.characteristicPolynomial) }
+    #expect(q == Xoshiro256StarStar.jumpPolynomial)
+    // Applying the polynomial x is one step.
+    var a = Xoshiro256StarStar(seed: 5), b = Xoshiro256StarStar(seed: 5)
+    a.apply(GF2Polynomial256(2, 0, 0, 0))
+    _ = b.next()
+    #expect(a.next() == b.next())
+}
+
+@Test func streamJumpEqualsRepeatedJumps() {
+    var repeated = Xoshiro256StarStar(seed: 77)
+    for _ in 0..<13 { repeated.apply(Xoshiro256StarStar.jumpPolynomial) }
+    var direct = Xoshiro256StarStar(seed: 77, stream: 13)
+    for _ in 0..<8 { #expect(direct.next() == repeated.next()) }
+    // Huge stream indices are cheap (O(log k)) and still deterministic.
+    var big1 = Xoshiro256StarStar(seed: 77, stream: 1 << 40), big2 = RandomStreams(seed: 77).generator(forChunk: 1 << 40)
+    #expect(big1.next() == big2.next())
+}
+
+@Test func streamsAreDistinctAndUncorrelated() {
+    let n = 50_000
+    let streams = RandomStreams(seed: 1)
+    var firsts = Set<UInt64>()
+    var series: [[Double]] = []
+    for k in 0..<6 {
+        var g = streams.generator(forChunk: k)
+        firsts.insert(g.next())
+        series.append((0..<n).map { _ in g.uniform() - 0.5 })
+    }
+    // Neighbouring seeds too.
+    var other = Xoshiro256StarStar(seed: 2)
+    series.append((0..<n).map { _ in other.uniform() - 0.5 })
+    #expect(firsts.count == 6)
+    // Pearson correlation of independent uniform series has SE 1/√n; require |r| < 4/√n for every pair.
+    let bound = 4 / Double(n).squareRoot()
+    for i in series.indices {
+        for j in series.indices where j > i {
+            var sxy = 0.0, sxx = 0.0, syy = 0.0
+            for t in 0..<n { sxy += series[i][t] * series[j][t]; sxx += series[i][t] * series[i][t]; syy += series[j][t] * series[j][t] }
+            let r = sxy / (sxx * syy).squareRoot()
+            #expect(abs(r) < bound, "streams \(i), \(j): r = \(r)")
+        }
+    }
+}
