@@ -1,0 +1,121 @@
+import AttainData
+
+/// Chooses and fits the process for one indicator from its `model` setting, kind and yearly history.
+enum ProcessFactory {
+    struct Fitted {
+        var process: any PathProcess
+        var description: String
+        var warnings: [String]
+    }
+
+    /// Models a scenario may name, with the kinds they apply to.
+    static let models: [String: Set<IndicatorKind>] = [
+        "auto": [.share, .count, .cumulative, .level],
+        "stock-flow": [.share],
+        "random-walk": [.share, .level],
+        "poisson": [.count, .cumulative],
+    ]
+
+    static func process(for spec: IndicatorSpec, kind: IndicatorKind, history: YearlyHistory, scenario: Scenario) throws -> Fitted {
+        let location = spec.location ?? SourceLocation(file: scenario.file, key: "indicators")
+        guard let kinds = models[spec.model] else {
+            throw location.error("unknown model `\(spec.model)`", key: "model",
+                                 hint: NearestName.hint(for: spec.model, among: models.keys.sorted()))
+        }
+        guard kinds.contains(kind) else {
+            throw location.error("model `\(spec.model)` does not apply to a \(kind.rawValue) indicator", key: "model",
+                                 hint: "models for a \(kind.rawValue): " + models.filter { $0.value.contains(kind) }.keys.sorted().joined(separator: ", "))
+        }
+        switch spec.model {
+        case "stock-flow": return try stockFlow(spec, history: history, location: location)
+        case "random-walk": return try randomWalk(spec, kind: kind, history: history, location: location)
+        case "poisson": return poisson(spec, history: history)
+        default:
+            switch kind {
+            case .share, .level: return try randomWalk(spec, kind: kind, history: history, location: location)
+            case .count, .cumulative: return poisson(spec, history: history)
+            }
+        }
+    }
+
+    /// Latent values at year ends and the state at the last observation.
+    static func levels(_ history: YearlyHistory) -> (values: [Double], start: Double, firstStep: Double) {
+        if let p = history.partial { return (history.values + [p.value], p.value, 1 - p.fraction) }
+        return (history.values, history.values.last ?? .nan, 1)
+    }
+
+    static func randomWalk(_ spec: IndicatorSpec, kind: IndicatorKind, history: YearlyHistory, location: SourceLocation) throws -> Fitted {
+        let scale: LatentScale = kind == .share ? .logit : .log
+        var values = history.values
+        if let w = spec.window { values = Array(values.suffix(w)) }
+        guard values.count >= 2 else {
+            throw location.error("a random walk needs at least two complete years of data; `\(spec.dataName)` has \(values.count)", key: "model")
+        }
+        let (_, start, firstStep) = levels(history)
+        guard var rw = RandomWalkProcess(fitting: values, scale: scale, firstStep: firstStep) else {
+            throw location.error("cannot fit a random walk to `\(spec.dataName)`", key: "model")
+        }
+        rw.start = scale.forward(start)
+        var warnings: [String] = []
+        if values.count < 4 { warnings.append("only \(values.count) years of data: the drift is very uncertain") }
+        return Fitted(process: rw, description: "random walk with drift (\(scale.rawValue) scale)", warnings: warnings)
+    }
+
+    static func poisson(_ spec: IndicatorSpec, history: YearlyHistory) -> Fitted {
+        var values = history.values
+        if let w = spec.window { values = Array(values.suffix(w)) }
+        var total = values.reduce(0, +), exposure = Double(values.count)
+        var observed = 0.0, fraction = 0.0
+        if let p = history.partial {
+            total += p.value
+            exposure += p.fraction
+            observed = p.value
+            fraction = p.fraction
+        }
+        let process = PoissonRateProcess(total: total, exposure: max(exposure, 0.25), observedInFirstYear: observed, observedFraction: fraction)
+        var warnings: [String] = []
+        if exposure < 3 { warnings.append("rate estimated from \(exposure) years of data") }
+        return Fitted(process: process, description: "Poisson, steady rate", warnings: warnings)
+    }
+
+    static func stockFlow(_ spec: IndicatorSpec, history: YearlyHistory, location: SourceLocation) throws -> Fitted {
+        guard let nums = history.numerators, let dens = history.denominators else {
+            throw location.error("a stock-flow model needs the holders and the population: rows of `\(spec.dataName)` must have numerator and denominator",
+                                 key: "model", hint: "add numerator/denominator columns, or use `model: auto`")
+        }
+        let window = spec.window ?? 4
+        let populations = Array(dens.suffix(window)), holders = Array(nums.suffix(window))
+        let mode = spec.population ?? ((dens.last ?? 0) < 1000 ? "entries" : "trend")
+        let exit = spec.exitRate ?? (mode == "entries" ? 0.03 : 0.2)
+        guard let estimate = StockFlowEstimate(populations: populations, holders: holders, exitRate: exit) else {
+            throw location.error("a stock-flow model needs at least two complete years with numerator and denominator", key: "model")
+        }
+        var startP = dens.last!, startS = nums.last!, firstStep = 1.0
+        if let p = history.partial, let n = p.numerator, let d = p.denominator {
+            startP = d
+            startS = n
+            firstStep = 1 - p.fraction
+        }
+        var warnings: [String] = []
+        if spec.exitRate == nil {
+            warnings.append("assumed a yearly \(mode == "entries" ? "closure" : "turnover") rate of \(Int(exit * 100))% (set `\(mode == "entries" ? "closure-rate" : "turnover")`)")
+        }
+        let population: StockFlowProcess.Population
+        if mode == "entries" {
+            population = .entries(shape: estimate.entryShape, rate: estimate.entryRate)
+        } else {
+            guard var trend = RandomWalkProcess(fitting: dens, scale: .log, firstStep: firstStep) else {
+                throw location.error("cannot fit the population trend of `\(spec.dataName)`", key: "model")
+            }
+            trend.start = LatentScale.log.forward(startP)
+            population = .trend(trend)
+        }
+        let process = StockFlowProcess(population: population, startPopulation: startP, startHolders: startS, exitRate: exit,
+                                       hazardAlpha: estimate.hazardAlpha, hazardBeta: estimate.hazardBeta,
+                                       dispersion: estimate.dispersion, firstStep: firstStep)
+        let rate = (estimate.hazardMean * 1000).rounded() / 10
+        return Fitted(process: process,
+                      description: "stock-flow (\(mode == "entries" ? "enterprise entries" : "workforce trend"), \(rate)% of those without acquire it a year)",
+                      warnings: warnings)
+    }
+}

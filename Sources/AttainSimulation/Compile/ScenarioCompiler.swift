@@ -1,0 +1,103 @@
+import AttainData
+import Foundation
+
+/// Turns a scenario and its data into a ``SimulationModel``: reads the data files, folds each indicator into years up to
+/// the cut-off, fits each indicator's process and lays the interventions out as lever schedules.
+///
+/// Every problem is a ``ConfigurationError`` naming the scenario file, the key and how to fix it: an indicator missing
+/// from the data, a model that does not fit the indicator's kind, a lever the model cannot pull.
+public enum ScenarioCompiler {
+    /// Compiles `scenario` on a timeline starting no later than `firstYear` (the earliest year a target looks at).
+    ///
+    /// `data` is loaded from the scenario's data files when nil. Cost: one fit per indicator.
+    public static func compile(_ scenario: Scenario, firstYear: Int, data: DataSet? = nil) throws -> CompiledScenario {
+        let data = try data ?? loadData(scenario)
+        var warnings: [String] = []
+        var prepared: [(IndicatorSpec, IndicatorKind, YearlyHistory)] = []
+        for spec in scenario.indicators {
+            let (kind, history) = try history(of: spec, in: data, scenario: scenario, warnings: &warnings)
+            prepared.append((spec, kind, history))
+        }
+        var start = firstYear
+        for (_, _, h) in prepared { if let y = h.firstUnobservedYear { start = min(start, y) } }
+        guard start <= scenario.horizon else {
+            throw ConfigurationError(file: scenario.file, key: "horizon", message: "the horizon \(scenario.horizon) is before the first year \(start) a target needs")
+        }
+        let count = scenario.horizon - start + 1
+        var indicators: [SimulatedIndicator] = []
+        for (spec, kind, history) in prepared {
+            let firstUnobserved = history.firstUnobservedYear ?? start
+            let firstSimulated = min(count, max(0, firstUnobserved - start))
+            var observed = [Double](repeating: .nan, count: count)
+            for k in 0..<firstSimulated { observed[k] = history.value(in: start + k) ?? .nan }
+            let simulated = count - firstSimulated
+            let fitted = try ProcessFactory.process(for: spec, kind: kind, history: history, scenario: scenario)
+            warnings += fitted.warnings.map { "\(spec.name): \($0)" }
+            let acting = scenario.interventions.filter { $0.indicators.contains(spec.name) }
+            for i in acting where !fitted.process.supportedLevers.contains(i.lever) {
+                let supported = Lever.allCases.filter(fitted.process.supportedLevers.contains).map(\.rawValue)
+                throw (i.location ?? SourceLocation(file: scenario.file, key: "interventions")).error(
+                    "lever `\(i.lever.rawValue)` of intervention `\(i.id)` cannot act on `\(spec.name)` (model: \(fitted.description))",
+                    hint: supported.isEmpty ? "this model takes no levers" : "this model takes: " + supported.joined(separator: ", "))
+            }
+            let levers = LeverSchedule(interventions: acting, firstYear: start + firstSimulated, count: simulated)
+            indicators.append(SimulatedIndicator(name: spec.name, kind: kind, observed: observed, firstSimulated: firstSimulated,
+                                                 process: fitted.process, levers: levers, modelDescription: fitted.description,
+                                                 warnings: fitted.warnings))
+        }
+        let model = SimulationModel(name: scenario.name, firstYear: start, horizon: scenario.horizon, cutoff: scenario.cutoff,
+                                    indicators: indicators)
+        return CompiledScenario(scenario: scenario, model: model, histories: prepared.map(\.2), warnings: warnings)
+    }
+
+    /// Loads and concatenates the scenario's data files.
+    public static func loadData(_ scenario: Scenario) throws -> DataSet {
+        guard !scenario.dataFiles.isEmpty else {
+            throw ConfigurationError(file: scenario.file, key: "data", message: "the scenario names no data file",
+                                     hint: "add `data: path/to/data.csv` (relative to the scenario file)")
+        }
+        var all: [Observation] = []
+        var issues: [DataIssue] = []
+        for path in scenario.dataFiles {
+            let set = try DataSet.load(contentsOf: URL(fileURLWithPath: path))
+            all += set.observations
+            issues += set.issues
+        }
+        return DataSet(source: scenario.dataFiles.joined(separator: ", "), observations: all, issues: issues)
+    }
+
+    static func history(of spec: IndicatorSpec, in data: DataSet, scenario: Scenario,
+                        warnings: inout [String]) throws -> (IndicatorKind, YearlyHistory) {
+        let location = spec.location ?? SourceLocation(file: scenario.file, key: "indicators")
+        let name = spec.dataName
+        let rows = data.observations.filter { $0.indicator == name }
+        guard !rows.isEmpty else {
+            throw location.error("indicator `\(name)` is not in the data (\(data.source))", key: spec.source == nil ? "name" : "source",
+                                 hint: NearestName.hint(for: name, among: data.indicators))
+        }
+        var units = Array(Set(rows.map(\.unit))).sorted()
+        if let unit = spec.unit ?? scenario.unit {
+            guard units.contains(unit) else {
+                throw location.error("the data have no unit `\(unit)` for indicator `\(name)`", key: "unit",
+                                     hint: NearestName.hint(for: unit, among: units))
+            }
+            units = [unit]
+        } else if units.count > 1 {
+            warnings.append("\(spec.name): summing \(units.count) units (\(units.joined(separator: ", "))); set `unit` to pick one")
+        }
+        guard let kind = spec.kind ?? data.inferredKind(of: name) else {
+            throw location.error("cannot tell what kind of indicator `\(name)` is (\(data.kindInference(of: name).reason))",
+                                 key: "kind", hint: "state `kind: share`, `count`, `cumulative` or `level`")
+        }
+        let selected = rows.filter { units.contains($0.unit) }
+        if kind == .share, units.count > 1, selected.contains(where: { $0.numerator == nil || $0.denominator == nil }) {
+            throw location.error("shares of several units can only be combined from numerators and denominators, which some rows lack",
+                                 hint: "set `unit` to one unit")
+        }
+        let history = YearlyHistory(observations: selected, kind: kind, cutoff: scenario.cutoff)
+        guard !history.years.isEmpty || history.partial != nil else {
+            throw location.error("indicator `\(name)` has no data up to the cut-off \(scenario.cutoff)", key: "name")
+        }
+        return (kind, history)
+    }
+}

@@ -1,0 +1,102 @@
+import AttainRandom
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Runs Monte Carlo paths of one or more compiled scenarios in parallel, streaming each path into an accumulator.
+///
+/// ```swift
+/// let fan = SimulationEngine.run([model], paths: 100_000, seed: 42, threads: 2, accumulator: FanSketch(models: [model]))
+/// ```
+/// Paths are cut into chunks of ``chunkSize``; chunk `k` draws its path keys from stream `k` of the seed
+/// (``Xoshiro256StarStar/init(seed:stream:)``), whichever thread runs it, so results are identical for any thread count.
+/// All models of one run see the same path keys: common random numbers. Memory is one path buffer per thread plus the
+/// accumulators: it does not grow with the number of paths. Cost: linear in paths × models × indicators × years.
+public enum SimulationEngine {
+    /// Paths per chunk, fixed so results do not depend on the thread count.
+    public static let chunkSize = 1000
+
+    /// The number of processor cores.
+    public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Simulates `paths` paths of every model in `models` (which must share one timeline) and returns the merged
+    /// accumulator; `samplePaths`, when given, receives every path as CSV rows, in path order.
+    public static func run<A: PathAccumulator>(_ models: [SimulationModel], paths: Int, seed: UInt64, threads: Int = defaultThreads,
+                                               accumulator: A, samplePaths: SamplePathWriter? = nil) -> A {
+        precondition(!models.isEmpty, "no model to simulate")
+        precondition(paths > 0, "paths must be positive")
+        let years = models[0].yearCount
+        precondition(models.allSatisfy { $0.firstYear == models[0].firstYear && $0.horizon == models[0].horizon },
+                     "models of one run must share a timeline")
+        let chunks = (paths + chunkSize - 1) / chunkSize
+        let workers = max(1, min(threads, chunks))
+        let counter = ChunkCounter()
+        let results = Mutex<[(Int, A)]>([])
+        let jobs = models.enumerated().flatMap { m, model in
+            model.indicators.enumerated().compactMap { i, ind -> Job? in
+                ind.simulatedCount > 0 ? Job(model: m, offset: i * years + ind.firstSimulated, count: ind.simulatedCount,
+                                             process: ind.process, levers: ind.levers, streamKey: ind.streamKey) : nil
+            }
+        }
+        let scratchCount = max(1, jobs.map(\.process.scratchCount).max() ?? 1)
+        samplePaths?.begin(models)
+
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var acc = accumulator
+            let rows = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: models.count)
+            for (m, model) in models.enumerated() {
+                rows[m] = .allocate(capacity: max(1, model.rowCount))
+                for (i, ind) in model.indicators.enumerated() {
+                    for y in 0..<years { rows[m][i * years + y] = ind.observed[y] }
+                }
+            }
+            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount)
+            defer {
+                for m in models.indices { rows[m].deallocate() }
+                rows.deallocate()
+                scratch.deallocate()
+            }
+            jobs.withUnsafeBufferPointer { jobs in
+                while true {
+                    let chunk = counter.next()
+                    if chunk >= chunks { break }
+                    var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(chunk))
+                    var text = samplePaths == nil ? nil : ""
+                    for p in (chunk * chunkSize)..<min(paths, (chunk + 1) * chunkSize) {
+                        let draw = PathDraw(key: rng.next(), index: p)
+                        for j in 0..<jobs.count {
+                            let job = jobs[j]
+                            var generator = draw.generator(job.streamKey)
+                            job.process.sample(draw, rng: &generator, levers: job.levers, into: rows[job.model] + job.offset, count: job.count,
+                                               scratch: scratch)
+                        }
+                        acc.add(SimulatedPath(index: p, years: years, rows: UnsafePointer(rows), modelCount: models.count))
+                        if text != nil { samplePaths!.appendRows(path: p, models: models, rows: rows, to: &text!) }
+                    }
+                    if let text { samplePaths!.submit(chunk: chunk, text: text) }
+                }
+            }
+            results.withLock { $0.append((worker, acc)) }
+        }
+        let parts = results.withLock { $0 }.sorted { $0.0 < $1.0 }
+        var merged = parts[0].1
+        for part in parts.dropFirst() { merged.merge(part.1) }
+        samplePaths?.finish(chunks: chunks)
+        return merged
+    }
+
+    struct Job: @unchecked Sendable {
+        let model: Int
+        let offset: Int
+        let count: Int
+        let process: any PathProcess
+        let levers: LeverSchedule
+        let streamKey: UInt64
+    }
+}
+
+/// Hands out chunk indices 0, 1, 2, … to worker threads.
+final class ChunkCounter: Sendable {
+    private let value = Atomic<Int>(0)
+    func next() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
+}

@@ -1,0 +1,243 @@
+import AttainData
+import Foundation
+
+/// Reads scenario files (YAML, `version: 1`), checking every key, type and reference.
+///
+/// ```yaml
+/// version: 1
+/// name: baseline
+/// data: [../notebooks-data/district.csv]      # relative to this file
+/// targets: plan-targets.yaml
+/// horizon: 2030
+/// cutoff: 2026-06-30
+/// indicators:
+///   - { name: events, kind: count, model: auto }
+/// interventions: []
+/// ```
+/// A scenario may `extends: baseline.yaml`: it then inherits everything from that file, replaces what it states
+/// (indicators with the same name are replaced, others added) and adds its own assumptions and interventions.
+public enum ScenarioLoader {
+    static let topKeys = ["version", "name", "title", "extends", "data", "targets", "unit", "horizon", "cutoff",
+                          "indicators", "assumptions", "interventions"]
+    static let indicatorKeys = ["name", "kind", "model", "source", "unit", "turnover", "closure-rate", "exit-rate",
+                                "population", "window", "title"]
+    static let interventionKeys = ["id", "lever", "indicator", "indicators", "from", "to", "year", "value", "probability",
+                                   "workers-per-enterprise", "description"]
+
+    /// Loads and checks the scenario at `path`.
+    public static func load(path: String) throws -> Scenario {
+        try load(path: path, visited: [])
+    }
+
+    /// Parses a scenario from text; `file` names it in errors and anchors relative paths.
+    public static func parse(_ text: String, file: String) throws -> Scenario {
+        let root = try ConfigNode.parse(text, file: file)
+        return try read(root, file: file, visited: [standardized(file)])
+    }
+
+    static func standardized(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
+    static func load(path: String, visited: [String]) throws -> Scenario {
+        let root = try ConfigNode.load(path: path)
+        return try read(root, file: path, visited: visited + [standardized(path)])
+    }
+
+    /// A path written in `file`, made usable from the working directory.
+    static func resolve(_ relative: String, from file: String) -> String {
+        if relative.hasPrefix("/") { return relative }
+        let dir = URL(fileURLWithPath: file).deletingLastPathComponent()
+        let url = dir.appendingPathComponent(relative).standardizedFileURL
+        return file.hasPrefix("/") || relative.hasPrefix("/") ? url.path : relativePath(url.path)
+    }
+
+    private static func relativePath(_ absolute: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : absolute
+    }
+
+    static func read(_ root: ConfigNode, file: String, visited: [String]) throws -> Scenario {
+        try root.checkVersion(supported: Scenario.schemaVersion, kind: "scenario")
+        let keys = try root.mapping(allowed: topKeys)
+
+        var scenario: Scenario
+        if let ext = root.optional("extends") {
+            let basePath = resolve(try ext.string(), from: file)
+            if visited.contains(standardized(basePath)) {
+                throw ext.error("`extends` makes a cycle through \(basePath)", hint: "a scenario cannot extend itself")
+            }
+            guard FileManager.default.fileExists(atPath: basePath) else {
+                throw ext.error("the base scenario \(basePath) does not exist", hint: "paths are relative to \(file)")
+            }
+            scenario = try load(path: basePath, visited: visited)
+            scenario.file = file
+            scenario.name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            scenario.title = nil
+        } else {
+            for key in ["horizon", "cutoff", "indicators"] where !keys.contains(key) {
+                _ = try root.required(key, hint: "every scenario states `\(key)` (or `extends` a scenario that does)")
+            }
+            scenario = Scenario(file: file, name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
+                                horizon: 0, cutoff: .endOfYear(2000), indicators: [])
+        }
+
+        if let v = root.optional("name") { scenario.name = try v.string() }
+        if let v = root.optional("title") { scenario.title = try v.localizedText() }
+        if let v = root.optional("unit") { scenario.unit = try v.string() }
+        if let v = root.optional("data") {
+            scenario.dataFiles = try v.list(scalarAsList: true).map { item in
+                let path = resolve(try item.string(), from: file)
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw item.error("data file \(path) does not exist", hint: "paths are relative to the scenario file")
+                }
+                return path
+            }
+        }
+        if let v = root.optional("targets") {
+            let path = resolve(try v.string(), from: file)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw v.error("targets file \(path) does not exist", hint: "paths are relative to the scenario file")
+            }
+            scenario.targetsFile = path
+        }
+        if let v = root.optional("cutoff") {
+            guard let date = CutoffDate(parsing: try v.string()) else {
+                throw v.error("`\(try v.string())` is not a date", hint: "write the cut-off date as YYYY-MM-DD, e.g. 2026-06-30")
+            }
+            scenario.cutoff = date
+        }
+        if let v = root.optional("horizon") { scenario.horizon = try v.int() }
+        if let v = root.optional("indicators") {
+            for item in try v.list() {
+                let spec = try readIndicator(item)
+                if let i = scenario.indicators.firstIndex(where: { $0.name == spec.name }) {
+                    if root.optional("extends") == nil {
+                        throw item.error("indicator `\(spec.name)` is listed twice")
+                    }
+                    scenario.indicators[i] = spec
+                } else {
+                    scenario.indicators.append(spec)
+                }
+            }
+        }
+        if let v = root.optional("assumptions") {
+            scenario.assumptions += try v.list().map { try $0.localizedText() }
+        }
+        let interventionList = try root.optional("interventions")?.list() ?? []
+        for item in interventionList {
+            let intervention = try readIntervention(item, scenario: scenario)
+            if scenario.intervention(intervention.id) != nil {
+                throw item.error("intervention id `\(intervention.id)` is used twice", hint: "give each intervention its own id")
+            }
+            scenario.interventions.append(intervention)
+        }
+
+        try check(scenario, root: root)
+        return scenario
+    }
+
+    private static func check(_ s: Scenario, root: ConfigNode) throws {
+        let at = { (key: String) in root.optional(key) ?? root }
+        if s.horizon < s.cutoff.year {
+            throw at("horizon").error("the horizon \(s.horizon) is before the cut-off year \(s.cutoff.year)")
+        }
+        if s.horizon > s.cutoff.year + 50 {
+            throw at("horizon").error("the horizon \(s.horizon) is more than 50 years after the cut-off", hint: "is it a typo?")
+        }
+        if s.indicators.isEmpty { throw at("indicators").error("the scenario has no indicators") }
+        for i in s.interventions {
+            let late = i.from > s.horizon
+            if late { throw at("interventions").error("intervention `\(i.id)` starts in \(i.from), after the horizon \(s.horizon)") }
+        }
+    }
+
+    static func readIndicator(_ item: ConfigNode) throws -> IndicatorSpec {
+        try item.mapping(allowed: indicatorKeys)
+        let name = try item.required("name").string()
+        let kind = try item.optional("kind").map { k -> IndicatorKind in
+            IndicatorKind(rawValue: try k.choice(IndicatorKind.allCases.map(\.rawValue)))!
+        }
+        let model = try item.optional("model")?.string() ?? "auto"
+        var spec = IndicatorSpec(name: name, kind: kind, model: model)
+        spec.location = SourceLocation(file: item.file, key: item.path, line: item.line)
+        spec.source = try item.optional("source")?.string()
+        if let w = item.optional("window") {
+            let years = try w.int()
+            guard years >= 2 else { throw w.error("`window` is the number of recent years used to estimate rates; it must be at least 2") }
+            spec.window = years
+        }
+        spec.unit = try item.optional("unit")?.string()
+        spec.title = try item.optional("title")?.localizedText()
+        let rates = ["turnover", "closure-rate", "exit-rate"].compactMap { key in item.optional(key).map { (key, $0) } }
+        if rates.count > 1 {
+            throw rates[1].1.error("give only one of `turnover`, `closure-rate`, `exit-rate` (they are the same setting)")
+        }
+        if let (_, node) = rates.first {
+            let r = try node.double()
+            guard r >= 0, r < 1 else { throw node.error("a yearly exit rate must be in [0, 1), found \(r)") }
+            spec.exitRate = r
+        }
+        if let p = item.optional("population") { spec.population = try p.choice(["trend", "entries"]) }
+        if model == "stock-flow" {
+            if let kind, kind != .share {
+                throw (item.optional("kind") ?? item).error("a stock-flow model describes a share; `kind` must be `share`")
+            }
+            spec.kind = .share
+        } else if spec.exitRate != nil || spec.population != nil {
+            throw item.error("`turnover` / `closure-rate` / `population` apply only to `model: stock-flow`")
+        }
+        return spec
+    }
+
+    static func readIntervention(_ item: ConfigNode, scenario: Scenario) throws -> Intervention {
+        try item.mapping(allowed: interventionKeys)
+        let id = try item.required("id").string()
+        let leverNode = try item.required("lever", hint: "one of " + Lever.allCases.map(\.rawValue).joined(separator: ", "))
+        let lever = Lever(rawValue: try leverNode.choice(Lever.allCases.map(\.rawValue)))!
+        var named: [(String, ConfigNode)] = []
+        if let one = item.optional("indicator") { named.append((try one.string(), one)) }
+        if let many = item.optional("indicators") { named += try many.list(scalarAsList: true).map { (try $0.string(), $0) } }
+        if named.isEmpty { throw item.error("intervention `\(id)` names no `indicators` to act on") }
+        for (name, node) in named where scenario.indicator(name) == nil {
+            throw node.error("intervention `\(id)` refers to indicator `\(name)`, which the scenario does not define",
+                             hint: NearestName.hint(for: name, among: scenario.indicators.map(\.name)))
+        }
+        let names = named.map(\.0)
+        let fromNode = item.optional("from") ?? item.optional("year")
+        if item.optional("from") != nil && item.optional("year") != nil {
+            throw item.error("give `year` (one-off) or `from` (lasting), not both")
+        }
+        guard let fromNode else {
+            throw item.error("intervention `\(id)` needs `\(lever.isOneOff ? "year" : "from")`: the year it \(lever.isOneOff ? "happens" : "starts")")
+        }
+        let from = try fromNode.int()
+        let to = try item.optional("to")?.int()
+        if let to, lever.isOneOff { throw try item.required("to").error("a \(lever.rawValue) happens once; `to` does not apply (to: \(to))") }
+        if let to, to < from { throw try item.required("to").error("`to` (\(to)) is before `from` (\(from))") }
+        let valueNode = try item.required("value")
+        let value = try valueNode.double()
+        switch lever {
+        case .rateMultiplier where value < 0: throw valueNode.error("a rate multiplier cannot be negative")
+        case .cohort where value < 0: throw valueNode.error("a cohort cannot have a negative number of enterprises")
+        case .shock where !(0..<1).contains(value): throw valueNode.error("a shock's value is the fraction of workers laid off, in [0, 1)")
+        case .turnover where !(0..<1).contains(value): throw valueNode.error("turnover is a yearly fraction in [0, 1)")
+        default: break
+        }
+        var probability = 1.0
+        if let p = item.optional("probability") {
+            guard lever == .shock else { throw p.error("only a `shock` has a probability") }
+            probability = try p.double()
+            guard (0...1).contains(probability) else { throw p.error("a probability must be in [0, 1]") }
+        }
+        var workers = 0.0
+        if let w = item.optional("workers-per-enterprise") {
+            guard lever == .cohort else { throw w.error("`workers-per-enterprise` applies only to a `cohort`") }
+            workers = try w.double()
+            guard workers >= 0 else { throw w.error("cannot be negative") }
+        }
+        var intervention = Intervention(id: id, lever: lever, indicators: names, from: from, to: to, value: value,
+                                        probability: probability, workersPerEnterprise: workers,
+                                        description: try item.optional("description")?.localizedText())
+        intervention.location = SourceLocation(file: item.file, key: item.path, line: item.line)
+        return intervention
+    }
+}
