@@ -1,0 +1,181 @@
+/// The records of a delimited text file, read per RFC 4180, each with the line it starts on.
+///
+/// Quoted fields may hold delimiters, doubled quotes (`""` → `"`) and line breaks; lines may end in CRLF, LF or CR.
+/// The delimiter is taken from an Excel `sep=;` first line when present, otherwise detected from the header line
+/// (the most frequent of comma, semicolon and tab outside quotes; comma on a tie). Blank lines and lines holding only
+/// delimiters (Excel pads with them) are skipped. Problems (a quote never closed, text after a closing quote) become
+/// ``issues``; a record with such a problem is kept with ``Record/isMalformed`` set, except an unclosed quote, whose
+/// record is dropped and reading resumes on the next line. Cost: one pass over the UTF-8 bytes.
+public struct CSVTable: Sendable {
+    /// One record: its fields, and the 1-based line it starts on.
+    public struct Record: Sendable, Equatable {
+        public var fields: [String]
+        public var line: Int
+        /// Whether the tokenizer found a problem in it (reported in ``CSVTable/issues``).
+        public var isMalformed: Bool
+    }
+
+    /// The delimiter used.
+    public var delimiter: Character
+    /// The first record (the header), nil for a file with no records.
+    public var header: Record?
+    /// The records after the header.
+    public var rows: [Record]
+    /// Tokenizing problems, in line order.
+    public var issues: [DataIssue]
+
+    /// Reads `text` (already decoded); `file` names the source in issues. Pass `delimiter` to skip detection.
+    public init(text: String, file: String, delimiter: Character? = nil) {
+        let bytes = Array(text.utf8)
+        var start = 0, line = 1
+        var chosen = delimiter.flatMap { $0.asciiValue }
+        if let sep = Self.excelSeparatorLine(bytes) {
+            chosen = chosen ?? sep.delimiter
+            start = sep.end
+            line = 2
+        }
+        let delim = chosen ?? Self.detectDelimiter(bytes, from: start)
+        var tokenizer = Tokenizer(bytes: bytes, delimiter: delim, file: file, index: start, line: line)
+        var records = [Record]()
+        while let record = tokenizer.next() { records.append(record) }
+        self.delimiter = Character(Unicode.Scalar(delim))
+        self.header = records.first
+        self.rows = Array(records.dropFirst())
+        self.issues = tokenizer.issues
+    }
+
+    private static let comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";"), tab = UInt8(ascii: "\t")
+    private static let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+
+    /// `sep=;` on the first line (Excel's hint): the delimiter and the index after that line.
+    private static func excelSeparatorLine(_ b: [UInt8]) -> (delimiter: UInt8, end: Int)? {
+        guard b.count >= 5, Array(b[0..<4]).map({ $0 | 0x20 }) == Array("sep=".utf8) else { return nil }
+        var end = 5
+        while end < b.count, b[end] == UInt8(ascii: " ") { end += 1 }
+        if end < b.count, b[end] == cr { end += 1 }
+        if end < b.count, b[end] == lf { end += 1 }
+        guard end == b.count || b[end - 1] == lf || b[end - 1] == cr else { return nil }
+        return (b[4], end)
+    }
+
+    private static func detectDelimiter(_ b: [UInt8], from start: Int) -> UInt8 {
+        var counts = [comma: 0, semicolon: 0, tab: 0]
+        var inQuotes = false
+        var i = start
+        while i < b.count {
+            let c = b[i]
+            if c == quote { inQuotes.toggle() }
+            else if !inQuotes && (c == lf || c == cr) { break }
+            else if !inQuotes && counts[c] != nil { counts[c]! += 1 }
+            i += 1
+        }
+        let best = [comma, semicolon, tab].max { counts[$0]! < counts[$1]! }!
+        return counts[best]! > counts[comma]! ? best : comma
+    }
+
+    /// The RFC 4180 state machine over bytes (all structural characters are ASCII, so UTF-8 text passes through).
+    private struct Tokenizer {
+        let bytes: [UInt8]
+        let delimiter: UInt8
+        let file: String
+        var index: Int
+        var line: Int
+        var issues: [DataIssue] = []
+
+        init(bytes: [UInt8], delimiter: UInt8, file: String, index: Int, line: Int) {
+            self.bytes = bytes
+            self.delimiter = delimiter
+            self.file = file
+            self.index = index
+            self.line = line
+        }
+
+        /// The next non-blank record, or nil at the end.
+        mutating func next() -> Record? {
+            while index < bytes.count {
+                if let record = readRecord(), record.fields.contains(where: { !$0.isEmpty }) || record.isMalformed {
+                    return record
+                }
+            }
+            return nil
+        }
+
+        /// Reads one record; nil when it was dropped (an unclosed quote).
+        private mutating func readRecord() -> Record? {
+            let startLine = line
+            var fields = [String]()
+            var field = [UInt8]()
+            var malformed = false
+            while true {
+                if index < bytes.count && bytes[index] == CSVTable.quote {
+                    let quoteStart = index, quoteLine = line
+                    guard readQuoted(into: &field) else {
+                        skipToLineAfter(quoteStart, line: quoteLine)
+                        let opened = quoteLine == startLine ? "" : " (opened on line \(quoteLine))"
+                        issues.append(DataIssue(.error, .unbalancedQuote, file: file, line: startLine,
+                                                message: "a quote is never closed\(opened); the row was skipped",
+                                                hint: "close the quoted value with \", or double a quote inside a value (\"\")"))
+                        return nil
+                    }
+                    if index < bytes.count, !isEndOfField(bytes[index]) {
+                        malformed = true
+                        issues.append(DataIssue(.error, .textAfterQuote, file: file, line: line,
+                                                message: "text follows a closing quote",
+                                                hint: "quote the whole value and double any quote inside it, e.g. \"He said \"\"hi\"\"\""))
+                        while index < bytes.count, !isEndOfField(bytes[index]) { field.append(bytes[index]); index += 1 }
+                    }
+                } else {
+                    while index < bytes.count, !isEndOfField(bytes[index]) { field.append(bytes[index]); index += 1 }
+                }
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                if index >= bytes.count { break }
+                if bytes[index] == delimiter { index += 1; continue }
+                consumeLineBreak()
+                break
+            }
+            return Record(fields: fields, line: startLine, isMalformed: malformed)
+        }
+
+        /// Reads a quoted field starting at the opening quote; false when the file ends before it closes.
+        private mutating func readQuoted(into field: inout [UInt8]) -> Bool {
+            index += 1
+            while index < bytes.count {
+                let b = bytes[index]
+                if b == CSVTable.quote {
+                    if index + 1 < bytes.count && bytes[index + 1] == CSVTable.quote {
+                        field.append(b)
+                        index += 2
+                        continue
+                    }
+                    index += 1
+                    return true
+                }
+                if b == CSVTable.cr || b == CSVTable.lf {
+                    consumeLineBreak()
+                    field.append(CSVTable.lf)
+                    continue
+                }
+                field.append(b)
+                index += 1
+            }
+            return false
+        }
+
+        private func isEndOfField(_ b: UInt8) -> Bool { b == delimiter || b == CSVTable.cr || b == CSVTable.lf }
+
+        private mutating func consumeLineBreak() {
+            if bytes[index] == CSVTable.cr, index + 1 < bytes.count, bytes[index + 1] == CSVTable.lf { index += 1 }
+            index += 1
+            line += 1
+        }
+
+        /// Resumes after the line break that follows `position` (which is on line `line`).
+        private mutating func skipToLineAfter(_ position: Int, line: Int) {
+            index = position
+            self.line = line
+            while index < bytes.count, bytes[index] != CSVTable.cr, bytes[index] != CSVTable.lf { index += 1 }
+            if index < bytes.count { consumeLineBreak() }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+/// The checks that look across rows: duplicates, each kind's range, running totals, frequencies and gaps.
+///
+/// Frequencies (decided here, documented in notebooks-data/README.md): a series is read at its coarsest frequency.
+/// Finer rows are legitimate partial-year detail when they fall after the last coarse row and do not complete a coarse
+/// period (e.g. annual 2019–2025 plus 2026-Q1 and 2026-Q2 seen at a mid-year review). Finer rows for a period that has
+/// a coarse row, that sit among the coarse rows, or that cover a whole coarse period without a coarse row, draw a
+/// warning; so does a series mixing quarters and months.
+struct SeriesChecks {
+    let file: String
+    private(set) var issues: [DataIssue] = []
+    /// Lines of rows that an error keeps out.
+    private(set) var badLines: Set<Int> = []
+
+    init(file: String) { self.file = file }
+
+    /// Runs every check over `rows` (the rows that passed the row checks), with each indicator's kind.
+    mutating func run(_ rows: [Observation], kinds: [String: KindInference]) {
+        let unique = dropDuplicates(rows)
+        var reportedKind = Set<String>()
+        for row in unique {
+            guard let inference = kinds[row.indicator] else { continue }
+            guard let kind = inference.kind else {
+                if reportedKind.insert(row.indicator).inserted {
+                    add(.warning, .ambiguousKind, row.line, "indicator",
+                        "cannot tell what kind of indicator \"\(row.indicator)\" is (\(inference.reason))",
+                        "state it, e.g. --kind \(row.indicator)=count (share, count, cumulative or level); range checks were skipped")
+                }
+                continue
+            }
+            checkRange(row, kind)
+        }
+        let series = Dictionary(grouping: unique.filter { !badLines.contains($0.line) }) { SeriesKey(indicator: $0.indicator, unit: $0.unit) }
+        for key in series.keys.sorted(by: { ($0.indicator, $0.unit) < ($1.indicator, $1.unit) }) {
+            let rows = series[key]!.sorted { $0.period < $1.period }
+            checkFrequencies(rows, key, isFlow: kinds[key.indicator]?.kind == .count)
+            if kinds[key.indicator]?.kind == .cumulative { checkRunningTotal(rows, key) }
+        }
+    }
+
+    private struct SeriesKey: Hashable { var indicator: String, unit: String }
+
+    private mutating func add(_ severity: DataIssue.Severity, _ code: DataIssue.Code, _ line: Int, _ column: String?,
+                              _ message: String, _ hint: String) {
+        issues.append(DataIssue(severity, code, file: file, line: line, column: column, message: message, hint: hint))
+        if severity == .error { badLines.insert(line) }
+    }
+
+    private mutating func dropDuplicates(_ rows: [Observation]) -> [Observation] {
+        var first = [String: Int]()
+        var kept = [Observation]()
+        for row in rows {
+            let key = "\(row.unit)\u{1F}\(row.indicator)\u{1F}\(row.period)"
+            if let line = first[key] {
+                add(.error, .duplicateRow, row.line, nil,
+                    "duplicate row: \(row.unit) / \(row.indicator) / \(row.period) is also on line \(line)",
+                    "keep one of the two rows (lines \(line) and \(row.line)), or correct the unit, indicator or period")
+            } else {
+                first[key] = row.line
+                kept.append(row)
+            }
+        }
+        return kept
+    }
+
+    private mutating func checkRange(_ row: Observation, _ kind: IndicatorKind) {
+        let v = row.value, shown = format(v)
+        switch kind {
+        case .share:
+            if v < 0 || v > 1 {
+                let hint = v > 1 && v <= 100
+                    ? "write shares as fractions in [0, 1]: \(format(v / 100)) for \(shown) %"
+                    : "a share lies between 0 and 1; if \(row.indicator) is not a share, state its kind (--kind \(row.indicator)=level)"
+                add(.error, .shareOutOfRange, row.line, "value", "share \(shown) is outside [0, 1]", hint)
+            }
+        case .count, .cumulative:
+            let what = kind == .count ? "a count" : "a running total"
+            if v < 0 {
+                add(.error, .negativeValue, row.line, "value", "\(what) cannot be negative (\(shown))",
+                    "counts are zero or more: check the sign, or state another kind (--kind \(row.indicator)=level)")
+            } else if v != v.rounded() {
+                add(.error, .notWholeNumber, row.line, "value", "\(what) must be a whole number (\(shown))",
+                    "write the number of things counted; if this is an average or a share, state its kind (--kind \(row.indicator)=level)")
+            }
+        case .level:
+            if v < 0 {
+                add(.warning, .negativeValue, row.line, "value", "level \(shown) is negative",
+                    "levels are usually positive quantities: check the sign")
+            }
+        }
+    }
+
+    private mutating func checkRunningTotal(_ rows: [Observation], _ key: SeriesKey) {
+        let ordered = rows.sorted { $0.period.endTime < $1.period.endTime }
+        for (before, after) in zip(ordered, ordered.dropFirst()) where after.period.endTime > before.period.endTime && after.value < before.value {
+            add(.error, .decreasingCumulative, after.line, "value",
+                "running total \(key.unit) / \(key.indicator) falls from \(format(before.value)) (\(before.period), line \(before.line)) to \(format(after.value)) (\(after.period))",
+                "a cumulative total never decreases: correct the row, or state --kind \(key.indicator)=count if the values are per-period numbers")
+        }
+    }
+
+    private mutating func checkFrequencies(_ rows: [Observation], _ key: SeriesKey, isFlow: Bool) {
+        let byFrequency = Dictionary(grouping: rows, by: \.period.frequency)
+        let coarse = byFrequency.keys.min()!
+        let coarseRows = byFrequency[coarse]!
+        checkGaps(coarseRows, key)
+        let finer = rows.filter { $0.period.frequency != coarse }
+        guard let fine = finer.first?.period.frequency else { return }
+        let lines = { (rows: [Observation]) in rows.map { String($0.line) }.joined(separator: ", ") }
+        if byFrequency.count > 2 {
+            add(.warning, .mixedFrequency, finer[0].line, nil,
+                "\(key.unit) / \(key.indicator) mixes \(byFrequency.keys.sorted().map(\.name).joined(separator: ", ")) rows",
+                "keep one frequency per series, plus at most one partial year of finer rows at its end; \(coarse.name) rows are used")
+            return
+        }
+        let lastCoarse = coarseRows.last!
+        let perCoarse = fine.rawValue / coarse.rawValue
+        let groups = Dictionary(grouping: finer) { container(of: $0.period, at: coarse) }
+        for period in groups.keys.sorted() {
+            let group = groups[period]!
+            if let match = coarseRows.first(where: { $0.period == period }) {
+                add(.warning, .mixedFrequency, group[0].line, nil,
+                    "\(key.unit) / \(key.indicator): \(period) has a \(coarse.name) row (line \(match.line)) and \(fine.name) rows (lines \(lines(group)))",
+                    "keep one frequency per series (the \(coarse.name) row is used); put the \(fine.name) detail under another indicator name")
+            } else if period < lastCoarse.period {
+                add(.warning, .mixedFrequency, group[0].line, nil,
+                    "\(key.unit) / \(key.indicator): \(fine.name) rows for \(period) (lines \(lines(group))) sit among \(coarse.name) rows",
+                    "give \(period) a \(coarse.name) row instead; only the last, incomplete period may be given in \(fine.name) detail")
+            } else if Set(group.map(\.period)).count == perCoarse {
+                add(.warning, .mixedFrequency, group[0].line, nil,
+                    "\(key.unit) / \(key.indicator): \(fine.name) rows cover all of \(period) (lines \(lines(group))) but there is no \(coarse.name) row for it",
+                    "add a \(coarse.name) row for \(period) (the total for a flow, the end-of-period value for a stock)")
+            }
+        }
+        let trailing = finer.filter { container(of: $0.period, at: coarse) > lastCoarse.period }
+        checkGaps(trailing, key)
+        if let first = trailing.first {
+            let firstContainer = container(of: first.period, at: coarse)
+            let missing = lastCoarse.period.distance(to: firstContainer) - 1
+            if missing > 0 { reportGap(from: lastCoarse, to: first, missing: missing, at: coarse, key) }
+            // A flow's partial year must start at the beginning of the year, or its total so far is incomplete.
+            let start = firstStep(of: firstContainer, at: fine)
+            let skipped = start.distance(to: first.period)
+            if isFlow && skipped > 0 {
+                let span = skipped == 1 ? "no row for \(start)" : "no rows for \(start) to \(start.advanced(by: skipped - 1))"
+                add(.warning, .gap, first.line, nil,
+                    "\(key.unit) / \(key.indicator): \(span) before \(first.period) (line \(first.line)), so \(firstContainer) so far is incomplete",
+                    "add the missing \(skipped == 1 ? "period" : "periods") (0 if nothing happened)")
+            }
+        }
+    }
+
+    private mutating func checkGaps(_ rows: [Observation], _ key: SeriesKey) {
+        for (a, b) in zip(rows, rows.dropFirst()) {
+            let missing = a.period.distance(to: b.period) - 1
+            if missing > 0 { reportGap(from: a, to: b, missing: missing, at: a.period.frequency, key) }
+        }
+    }
+
+    private mutating func reportGap(from a: Observation, to b: Observation, missing: Int, at frequency: Period.Frequency, _ key: SeriesKey) {
+        let start = container(of: a.period, at: frequency).advanced(by: 1)
+        let span = missing == 1 ? "no row for \(start)" : "no rows for \(start) to \(start.advanced(by: missing - 1))"
+        add(.warning, .gap, b.line, nil,
+            "\(key.unit) / \(key.indicator): \(span) (between \(a.period) on line \(a.line) and \(b.period) on line \(b.line))",
+            "add the missing \(missing == 1 ? "period" : "periods") if they were measured; otherwise models treat them as missing")
+    }
+
+    /// The first period at the finer `frequency` inside `coarse` (`2026` → `2026-Q1`).
+    private func firstStep(of coarse: Period, at frequency: Period.Frequency) -> Period {
+        switch frequency {
+        case .year: return coarse
+        case .quarter: return .quarter(coarse.year, coarse.frequency == .year ? 1 : coarse.position)
+        case .month: return .month(coarse.year, coarse.frequency == .year ? 1 : (coarse.position - 1) * 3 + 1)
+        }
+    }
+
+    /// The period at the coarser `frequency` that contains `p` (`2026-Q2` → `2026`).
+    private func container(of p: Period, at frequency: Period.Frequency) -> Period {
+        switch frequency {
+        case .year: return .year(p.year)
+        case .quarter: return p.frequency == .month ? .quarter(p.year, (p.position - 1) / 3 + 1) : p
+        case .month: return p
+        }
+    }
+}
