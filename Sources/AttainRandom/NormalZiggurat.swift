@@ -44,7 +44,7 @@ extension Xoshiro256StarStar {
     /// after one comparison and one multiply. The rest test the wedge under the curve (one `exp`) or, for layer 0, draw
     /// from the tail beyond 3.654 by Marsaglia's exponential method. Exact: the output has the N(0, 1) distribution up to
     /// the 52-bit resolution of the uniform.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func normal() -> Double {
         while true {
             let bits = next()
@@ -54,7 +54,10 @@ extension Xoshiro256StarStar {
             let layer = zigguratLayers[i]
             let x = Double(u) * layer.width
             if u < layer.threshold { return negative ? -x : x }
-            if let edge = normalEdge(layer: i, x: x) { return negative ? -edge : edge }
+            // The rare branch takes and returns the generator by value, so the state stays in registers on the fast path.
+            let (edge, advanced) = Self.normalEdge(self, layer: i, x: x)
+            self = advanced
+            if let edge { return negative ? -edge : edge }
         }
     }
 
@@ -64,8 +67,16 @@ extension Xoshiro256StarStar {
         mean + sd * normal()
     }
 
+    /// The rare ziggurat step on a copy of the generator: returns the draw (`nil`: reject and start again) and the
+    /// advanced generator.
+    @usableFromInline @inline(never)
+    static func normalEdge(_ rng: Xoshiro256StarStar, layer i: Int, x: Double) -> (Double?, Xoshiro256StarStar) {
+        var rng = rng
+        let result = rng.normalEdge(layer: i, x: x)
+        return (result, rng)
+    }
+
     /// The rare ziggurat step: the tail for layer 0, the wedge test otherwise. `nil` means reject and start again.
-    @usableFromInline
     mutating func normalEdge(layer i: Int, x: Double) -> Double? {
         if i == 0 {
             // Tail beyond r (Marsaglia 1964): r + a with a ~ Exp(r), accepted with probability exp(−a²/2).
