@@ -54,18 +54,20 @@ extension DataSet {
         case .success(let r): reader = r
         case .failure(let list): return DataValidation(file: source, issues: sorted(issues + list.issues), dataSet: nil)
         }
-        var rows = [Observation]()
+        var rows = [Observation](), failed = [Observation]()
         rows.reserveCapacity(table.rows.count)
         for record in table.rows where !record.isMalformed {
             switch reader.read(record) {
             case .success(let row): rows.append(row)
-            case .failure(let list): issues += list.issues
+            case .failure(let list):
+                issues += list.issues
+                if let row = list.attempted { failed.append(row) }
             }
         }
         var data = DataSet(source: source, observations: rows, statedKinds: options.kinds)
         let kinds = Dictionary(uniqueKeysWithValues: data.indicators.map { ($0, data.kindInference(of: $0)) })
         var checks = SeriesChecks(file: source)
-        checks.run(rows, kinds: kinds)
+        checks.run(rows, failed: failed, kinds: kinds)
         issues = sorted(issues + checks.issues)
         data.observations.removeAll { checks.badLines.contains($0.line) }
         data.issues = issues

@@ -49,8 +49,7 @@ struct NumberReader {
             }
             value = Double(decimalMark == mark ? asDecimal : asThousands)
         }
-        guard var v = value else { return .failure(.notANumber) }
-        if text.trimmingCharacters(in: .whitespaces).hasSuffix("%") { v /= 100 }
+        guard let v = value else { return .failure(.notANumber) }
         return v.isFinite ? .success(v) : .failure(.notFinite)
     }
 
@@ -71,7 +70,8 @@ struct NumberReader {
         if ["nan", "inf", "infinity", "∞"].contains(lower.trimmingCharacters(in: CharacterSet(charactersIn: "+-−"))) {
             return .invalid(.notFinite)
         }
-        if s.hasSuffix("%") { s = Substring(s.dropLast().trimmingCharacters(in: .whitespaces)) }
+        let percent = s.hasSuffix("%")
+        if percent { s = Substring(s.dropLast().trimmingCharacters(in: .whitespaces)) }
         var sign = ""
         if let f = s.first, f == "-" || f == "+" || f == "−" {
             sign = f == "+" ? "" : "-"
@@ -84,6 +84,10 @@ struct NumberReader {
             let digits = exponent.dropFirst().drop { $0 == "+" || $0 == "-" }
             guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { return .invalid(.notANumber) }
         }
+        if percent {  // shift the exponent rather than divide, so "69,79%" reads as exactly 0.6979
+            let shifted = (Int(exponent.dropFirst()) ?? 0) - 2
+            exponent = "e\(shifted)"
+        }
         if s.contains(where: spaces.contains) {
             guard let joined = joinSpaceGroups(s) else { return .invalid(.notANumber) }
             s = Substring(joined)
@@ -92,7 +96,7 @@ struct NumberReader {
             return .invalid(.notANumber)
         }
         let dots = s.filter { $0 == "." }.count, commas = s.filter { $0 == "," }.count
-        if !exponent.isEmpty && (commas > 0 || dots > 1) { return .invalid(.notANumber) }
+        if !exponent.isEmpty && !percent && (commas > 0 || dots > 1) { return .invalid(.notANumber) }
         let build = { (int: Substring, frac: Substring) in sign + (int.isEmpty ? "0" : String(int)) + (frac.isEmpty ? "" : "." + frac) + exponent }
 
         if dots > 0 && commas > 0 {
@@ -112,7 +116,7 @@ struct NumberReader {
         }
         let (int, frac) = (parts[0], parts[1])
         guard !frac.isEmpty else { return .invalid(.notANumber) }
-        let clearlyDecimal = frac.count != 3 || int.isEmpty || int.count > 3 || int.hasPrefix("0") || !exponent.isEmpty
+        let clearlyDecimal = frac.count != 3 || int.isEmpty || int.count > 3 || int.hasPrefix("0") || (!exponent.isEmpty && !percent)
         if clearlyDecimal { return .number(build(int, frac), evidence: mark) }
         return .ambiguous(asThousands: build(Substring(int + frac), ""), asDecimal: build(int, frac), mark: mark)
     }

@@ -7,7 +7,12 @@ struct RowReader {
     /// Issues that kept a header or a row out.
     struct IssueList: Error {
         var issues: [DataIssue]
-        init(_ issues: [DataIssue]) { self.issues = issues }
+        /// The row's unit, indicator and period when those were readable (value NaN), so gap checks know it was there.
+        var attempted: Observation?
+        init(_ issues: [DataIssue], attempted: Observation? = nil) {
+            self.issues = issues
+            self.attempted = attempted
+        }
     }
 
     struct Columns {
@@ -134,7 +139,10 @@ struct RowReader {
         let value = number(columns.value, "value", f, &issues, line)
         let numerator = number(columns.numerator, "numerator", f, &issues, line)
         let denominator = number(columns.denominator, "denominator", f, &issues, line)
-        if !issues.isEmpty { return .failure(IssueList(issues)) }
+        let attempted = period.flatMap { p in
+            unit.isEmpty || indicator.isEmpty ? nil : Observation(unit: unit, indicator: indicator, period: p, value: .nan, line: line)
+        }
+        if !issues.isEmpty { return .failure(IssueList(issues, attempted: attempted)) }
 
         var derived = value ?? nil
         switch (numerator ?? nil, denominator ?? nil) {
@@ -169,7 +177,7 @@ struct RowReader {
                 derived = n / d
             }
         }
-        guard issues.isEmpty, let v = derived, let period else { return .failure(IssueList(issues)) }
+        guard issues.isEmpty, let v = derived, let period else { return .failure(IssueList(issues, attempted: attempted)) }
         var extra = [String: String]()
         for (name, i) in columns.extras where i < f.count { extra[name] = f[i] }
         return .success(Observation(unit: unit, indicator: indicator, period: period, value: v,

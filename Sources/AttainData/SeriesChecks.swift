@@ -14,7 +14,10 @@ struct SeriesChecks {
     init(file: String) { self.file = file }
 
     /// Runs every check over `rows` (the rows that passed the row checks), with each indicator's kind.
-    mutating func run(_ rows: [Observation], kinds: [String: KindInference]) {
+    ///
+    /// `failed` holds the rows that failed a row check but had a readable unit, indicator and period: they count as
+    /// present for the frequency and gap checks, so one bad value is not reported again as a gap.
+    mutating func run(_ rows: [Observation], failed: [Observation] = [], kinds: [String: KindInference]) {
         let unique = dropDuplicates(rows)
         var reportedKind = Set<String>()
         for row in unique {
@@ -29,11 +32,18 @@ struct SeriesChecks {
             }
             checkRange(row, kind)
         }
-        let series = Dictionary(grouping: unique.filter { !badLines.contains($0.line) }) { SeriesKey(indicator: $0.indicator, unit: $0.unit) }
-        for key in series.keys.sorted(by: { ($0.indicator, $0.unit) < ($1.indicator, $1.unit) }) {
-            let rows = series[key]!.sorted { $0.period < $1.period }
-            checkFrequencies(rows, key, isFlow: kinds[key.indicator]?.kind == .count)
-            if kinds[key.indicator]?.kind == .cumulative { checkRunningTotal(rows, key) }
+        let keyOf = { (row: Observation) in SeriesKey(indicator: row.indicator, unit: row.unit) }
+        let good = Dictionary(grouping: unique.filter { !badLines.contains($0.line) }, by: keyOf)
+        var present = Dictionary(grouping: unique, by: keyOf)
+        var seen = Set(unique.map { "\($0.unit)\u{1F}\($0.indicator)\u{1F}\($0.period)" })
+        for row in failed where seen.insert("\(row.unit)\u{1F}\(row.indicator)\u{1F}\(row.period)").inserted {
+            present[keyOf(row), default: []].append(row)
+        }
+        for key in present.keys.sorted(by: { ($0.indicator, $0.unit) < ($1.indicator, $1.unit) }) {
+            checkFrequencies(present[key]!.sorted { $0.period < $1.period }, key, isFlow: kinds[key.indicator]?.kind == .count)
+            if kinds[key.indicator]?.kind == .cumulative, let rows = good[key] {
+                checkRunningTotal(rows.sorted { $0.period < $1.period }, key)
+            }
         }
     }
 
