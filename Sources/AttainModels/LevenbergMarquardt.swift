@@ -315,12 +315,13 @@ public struct LevenbergMarquardt: Sendable {
     }
 }
 
-/// Active set: a parameter on a bound whose gradient pushes it outward is held there (its Jacobian column zeroed).
+/// Active set: a parameter on a bound whose gradient pushes it outward is held there (its Jacobian column zeroed);
+/// a parameter whose bounds coincide is held always (a fixed parameter).
 @inline(__always) func holdActiveBounds(_ ws: inout LevenbergMarquardtWorkspace, x: [Double], f: [Double], lo: [Double], hi: [Double]) {
     for j in 0..<ws.p where x[j] <= lo[j] || x[j] >= hi[j] {
         var g = 0.0
-        for i in 0..<ws.n { g += ws.jac[i + j * ws.m] * f[i] }
-        if (x[j] <= lo[j] && g > 0) || (x[j] >= hi[j] && g < 0) {
+        if lo[j] < hi[j] { for i in 0..<ws.n { g += ws.jac[i + j * ws.m] * f[i] } }
+        if lo[j] == hi[j] || (x[j] <= lo[j] && g > 0) || (x[j] >= hi[j] && g < 0) {
             for i in 0..<ws.n { ws.jac[i + j * ws.m] = 0 }
         }
     }
