@@ -1,3 +1,5 @@
+import AttainSimulation
+
 /// Numbers, percentages and dates written the way Vietnamese or English reports write them.
 ///
 /// Vietnamese: decimal comma, dot for thousands (`1.234.567,89`, `69,79%`), dates `30/9/2026` in text and
@@ -10,7 +12,7 @@
 /// let vi = NumberFormatting(language: .vi)
 /// vi.decimal(1234.5, fractionDigits: 1)   // "1.234,5"
 /// vi.percent(0.6979, fractionDigits: 2)   // "69,79%"
-/// vi.date(CalendarDate(year: 2026, month: 9, day: 30)!, style: .long)  // "ngày 30 tháng 9 năm 2026"
+/// vi.date(CutoffDate(year: 2026, month: 9, day: 30)!, style: .long)  // "ngày 30 tháng 9 năm 2026"
 /// ```
 public struct NumberFormatting: Sendable, Equatable {
     /// How long a written date is.
@@ -59,7 +61,7 @@ public struct NumberFormatting: Sendable, Equatable {
     }
 
     /// A date: short `30/9/2026` (vi) or `30 Sep 2026` (en); long `ngày 30 tháng 9 năm 2026` or `30 September 2026`.
-    public func date(_ date: CalendarDate, style: DateStyle = .short) -> String {
+    public func date(_ date: CutoffDate, style: DateStyle = .short) -> String {
         switch (language, style) {
         case (.vi, .short): return "\(date.day)/\(date.month)/\(date.year)"
         case (.vi, .long): return "ngày \(date.day) tháng \(date.month) năm \(date.year)"

@@ -1,3 +1,4 @@
+import AttainSimulation
 import Testing
 @testable import AttainReport
 
@@ -45,21 +46,10 @@ struct NumberFormattingTests {
     }
 
     @Test func datesInBodyTextAndHeadings() {
-        let date = CalendarDate(year: 2026, month: 9, day: 30)!
+        let date = CutoffDate(year: 2026, month: 9, day: 30)!
         #expect(vi.date(date) == "30/9/2026")
         #expect(vi.date(date, style: .long) == "ngày 30 tháng 9 năm 2026")
         #expect(en.date(date) == "30 Sep 2026")
         #expect(en.date(date, style: .long) == "30 September 2026")
-    }
-
-    @Test func calendarDatesParseAndRejectImpossibleDays() {
-        #expect(CalendarDate(iso: "2026-09-30") == CalendarDate(year: 2026, month: 9, day: 30))
-        #expect(CalendarDate(iso: "2026-02-29") == nil)
-        #expect(CalendarDate(iso: "2024-02-29") != nil)
-        #expect(CalendarDate(iso: "30/9/2026") == nil)
-        #expect(CalendarDate(year: 2026, month: 13, day: 1) == nil)
-        #expect(CalendarDate.endOfYear(2026).description == "2026-12-31")
-        #expect(CalendarDate.endOfYear(2026).fractionOfYear == 1)
-        #expect(abs(CalendarDate(year: 2026, month: 9, day: 30)!.fractionOfYear - 273.0 / 365.0) < 1e-12)
     }
 }

@@ -1,0 +1,111 @@
+import AttainSimulation
+import Testing
+@testable import AttainReport
+
+@Suite("The review briefing")
+struct BriefingRendererTests {
+    /// Every place an HTML document can load something from elsewhere.
+    static let externalReferences = ["http://", "https://", "<script", " src=", "url(", "<link", "@import", "<iframe"]
+
+    @Test(arguments: ReportLanguage.allCases)
+    func htmlIsSelfContained(language: ReportLanguage) {
+        let html = BriefingHTMLRenderer(language: language).render(SampleBriefing.input(comparison: true))
+        for reference in Self.externalReferences {
+            #expect(!html.contains(reference), "found \(reference)")
+        }
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<html lang=\"\(language.rawValue)\">"))
+        #expect(html.contains("<meta charset=\"utf-8\">"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 4)
+    }
+
+    @Test(arguments: ReportLanguage.allCases)
+    func everyTargetShowsItsOriginalVietnameseWording(language: ReportLanguage) {
+        let input = SampleBriefing.input()
+        let html = BriefingHTMLRenderer(language: language).render(input)
+        let markdown = BriefingMarkdownRenderer(language: language).render(input)
+        for target in input.targets {
+            let original = HTMLEscaping.text(target.wording.vi!)
+            #expect(html.contains(original), "\(target.id) wording missing in \(language)")
+            #expect(markdown.contains(target.wording.vi!))
+            #expect(html.contains(HTMLEscaping.text(target.wording.en!)))
+        }
+    }
+
+    @Test func vietnameseBriefingUsesVietnameseNumbersDatesAndStatusWords() {
+        let html = BriefingHTMLRenderer(language: .vi).render(SampleBriefing.input())
+        #expect(html.contains("Số liệu tính đến ngày 30 tháng 6 năm 2026"))
+        #expect(html.contains("<td class=\"num\">3.500</td>"))
+        #expect(html.contains("<td class=\"num\">81,7</td>"))
+        #expect(html.contains(">Nguy cơ không đạt</span> 6%"))
+        #expect(html.contains(">Có khả năng đạt</span> &gt; 99%"))
+        #expect(html.contains(">Khó đạt</span> 43%"))
+        #expect(html.contains("94,0%"))  // % of target: 84.6 / 90
+        #expect(html.contains("Ước đến hạn"))
+        #expect(html.contains("Số liệu minh họa"))
+        #expect(html.contains("từ 7 lên 11,5 công đoàn/năm"))
+        // The summary shows the fully observed years only, as the sơ kết appendix does.
+        #expect(html.contains("<th scope=\"col\" class=\"num\">2023</th><th scope=\"col\" class=\"num\">2024</th><th scope=\"col\" class=\"num\">2025</th><th scope=\"col\" class=\"num\">Ước"))
+    }
+
+    @Test func englishBriefingUsesEnglishConventions() {
+        let html = BriefingHTMLRenderer(language: .en).render(SampleBriefing.input())
+        #expect(html.contains("Data as of 30 June 2026"))
+        #expect(html.contains("<td class=\"num\">3,500</td>"))
+        #expect(html.contains("<td class=\"num\">12,800 <span class=\"note\">(2026)</span></td>"))
+        #expect(html.contains(">At risk</span> 6%"))
+        #expect(html.contains(">Hard to meet</span> 43%"))
+        #expect(html.contains("Illustrative data"))
+        #expect(!html.contains("Số liệu minh họa"))
+    }
+
+    @Test func illustrativeWarningOnlyForIllustrativeData() {
+        let real = BriefingHTMLRenderer(language: .vi).render(SampleBriefing.input(illustrative: false))
+        #expect(!real.contains("class=\"illustrative\""))
+        let example = BriefingHTMLRenderer(language: .vi).render(SampleBriefing.input(illustrative: true))
+        #expect(example.contains("class=\"illustrative\""))
+    }
+
+    @Test func perYearProbabilitiesAndJointProbabilityForEveryYearTargets() {
+        let html = BriefingHTMLRenderer(language: .en).render(SampleBriefing.input())
+        #expect(html.contains("Probability for each year"))
+        #expect(html.contains("<tr><td>2029</td><td class=\"num\">87%</td></tr>"))
+        #expect(html.contains("<strong>Every year 2027–2030</strong></td><td class=\"num\"><strong>58%</strong>"))
+        #expect(html.contains("Probability of reaching the stretch value 3: 21%."))
+    }
+
+    @Test func comparisonSectionAppearsWithSeveralScenarios() {
+        let single = BriefingHTMLRenderer(language: .vi).render(SampleBriefing.input())
+        #expect(!single.contains("So sánh các kịch bản"))
+        #expect(single.contains("III. Nỗ lực cần thiết"))
+        let several = BriefingHTMLRenderer(language: .vi).render(SampleBriefing.input(comparison: true))
+        #expect(several.contains("III. So sánh các kịch bản"))
+        #expect(several.contains("IV. Nỗ lực cần thiết"))
+        #expect(several.contains("+20,0 ± 0,3 điểm"))
+        #expect(several.contains("Đẩy mạnh phát triển đoàn viên"))
+    }
+
+    @Test func effortIsGivenForTargetsAtRiskOnly() {
+        let html = BriefingHTMLRenderer(language: .en).render(SampleBriefing.input())
+        #expect(html.contains("To reach a probability of 80%, “new unions founded per year” must rise from 7 to 11.5 unions a year."))
+        #expect(html.contains("No value of “app promotion multiplier” (up to 3 ×) brings the probability to 80%"))
+        #expect(!html.contains("<li><strong>P1-5</strong>"))
+    }
+
+    @Test func markdownHasTheSummaryTableAndQuantiles() {
+        let md = BriefingMarkdownRenderer(language: .vi).render(SampleBriefing.input(comparison: true))
+        #expect(md.contains("| Mã | Chỉ tiêu | Đơn vị tính | 2023 | 2024 | 2025 | Ước đến hạn | % so với chỉ tiêu | Đánh giá (xác suất đạt) |"))
+        #expect(md.contains("| P1-7 | Đến năm 2026 có 13.000 lượt CNLĐ được tuyên truyền, hỗ trợ từ phần mềm Công nhân Bắc Giang | lượt | – | 3.500 | 8.000 | 12.800 (2026) | 98,5% | Khó đạt (43%) |"))
+        #expect(md.contains("| 2026 | 10.900 | 12.100 | 12.800 | 13.500 | 14.600 |"))
+        #expect(md.contains("## III. So sánh các kịch bản"))
+        #expect(md.contains("> **SỐ LIỆU MINH HỌA**"))
+    }
+
+    @Test func htmlEscapesUserText() {
+        var input = SampleBriefing.input()
+        input.targets[0].wording = LocalizedText(en: "<b>x</b> & y", vi: "<i>ý</i>")
+        let html = BriefingHTMLRenderer(language: .en).render(input)
+        #expect(html.contains("&lt;b&gt;x&lt;/b&gt; &amp; y"))
+        #expect(!html.contains("<i>ý</i>"))
+    }
+}
