@@ -12,6 +12,8 @@ enum CountRegression {
     static let thetaBoundaryFactor = 1e6
     /// The negative binomial needs this many points (two degrees of freedom beyond the trend).
     static let minimumPointsForDispersion = 4
+    /// Smallest size θ searched (variance `μ + 10⁴μ²`).
+    static let minimumSize = 1e-4
 
     static func fit(_ data: CountData, model: GLMModel, options: GLMOptions) throws -> FitResult {
         var poisson = try fitWithFallback(data, variance: .poisson, options: options)
@@ -22,6 +24,10 @@ enum CountRegression {
             return poisson.result
         }
         let meanCount = data.counts.reduce(0, +) / Double(n)
+        guard meanCount > 0 else {
+            poisson.result.warnings.append("all counts are zero: overdispersion cannot be estimated, the Poisson fit is returned")
+            return poisson.result
+        }
         let upper = log(thetaBoundaryFactor * max(meanCount, 1))
         var logTheta = log(max(meanCount, 1))
         var current = poisson
@@ -32,7 +38,7 @@ enum CountRegression {
             let best = GoldenSection.maximise({ lt in
                 let v = GLMVariance.negativeBinomial(size: exp(lt))
                 return (0..<n).reduce(0.0) { $0 + v.logLikelihood(data.counts[$1], mu[$1], weight: 1) }
-            }, lower: log(1e-4), upper: upper, iterations: 90)
+            }, lower: log(minimumSize), upper: upper, iterations: 90)
             let step = abs(best.x - logTheta)
             logTheta = best.x
             if logTheta >= upper - 1e-3 { break }
@@ -46,6 +52,9 @@ enum CountRegression {
             return poisson.result
         }
         var result = current.result
+        if logTheta <= log(minimumSize) + 1e-3 {
+            result.warnings.append("negative binomial size θ at its lower bound \(minimumSize): extreme overdispersion, check the data")
+        }
         result.model = GLMModel.negativeBinomial.name
         result.dispersion = exp(logTheta)
         result.effectiveParameterCount += 1

@@ -37,8 +37,10 @@ struct GLMSolution: Sendable {
 /// design drops a column instead of failing). A step that raises the penalised deviance is halved up to 30 times.
 /// Cost: O(n p²) per iteration; a handful of iterations for well-posed problems.
 enum GLMEngine {
+    /// Runs IRLS from `start` (or from means near the data). With `finalCovariance` false, the covariance is the one of
+    /// the last step's weights (one solve fewer; enough when only the deviance is wanted).
     static func fit(_ problem: GLMProblem, start: [Double]? = nil, maxIterations: Int = 100,
-                    tolerance: Double = 1e-10) throws -> GLMSolution {
+                    tolerance: Double = 1e-10, finalCovariance: Bool = true) throws -> GLMSolution {
         let n = problem.design.rows, p = problem.design.columns
         let link = problem.link
         var eta: [Double]
@@ -52,11 +54,13 @@ enum GLMEngine {
         var converged = false
         var iterations = 0
         var rank = p
+        var lastCovariance = Matrix(rows: p, columns: p)
         for iteration in 1...max(1, maxIterations) {
             iterations = iteration
             let (z, w) = workingProblem(problem, eta: eta)
             let solution = try solveAugmented(problem, z, w)
             rank = solution.rank
+            lastCovariance = solution.unscaledCovariance
             var candidate = solution.coefficients
             var candidateEta = linearPredictor(problem, candidate)
             var candidateObjective = penalisedDeviance(problem, candidate, eta: candidateEta)
@@ -81,11 +85,13 @@ enum GLMEngine {
             throw GLMError.numericalFailure("IRLS produced non-finite coefficients")
         }
         // Covariance at the solution's own weights.
-        let (z, w) = workingProblem(problem, eta: eta)
-        let final = try solveAugmented(problem, z, w)
+        if finalCovariance {
+            let (z, w) = workingProblem(problem, eta: eta)
+            lastCovariance = try solveAugmented(problem, z, w).unscaledCovariance
+        }
         let mean = eta.map { link.mean($0) }
         let deviance = (0..<n).reduce(0.0) { $0 + problem.variance.deviance(problem.response[$1], mean[$1], weight: problem.weights[$1]) }
-        return GLMSolution(coefficients: coefficients, unscaledCovariance: final.unscaledCovariance, eta: eta, mean: mean,
+        return GLMSolution(coefficients: coefficients, unscaledCovariance: lastCovariance, eta: eta, mean: mean,
                            deviance: deviance, iterations: iterations, converged: converged, rank: rank)
     }
 

@@ -4,10 +4,10 @@ import AttainLinearAlgebra
 /// Logistic growth of a share toward an asymptote `K ≤ 1`: `p(t) = K·logistic(a + r·(t − t_ref))`.
 ///
 /// For fixed `K` the model is a GLM with link `logit(μ/K)`, fitted by the same penalised IRLS as the logit-linear
-/// model. `K` is estimated by maximising the profile likelihood over `[max(0.5·max yᵢ, 0.01), 1]` (a 25-point grid,
+/// model. `K` is estimated by maximising the profile likelihood over `[max(0.5·max yᵢ, 0.01), 1]` (a 13-point grid,
 /// then golden-section refinement). The covariance of `(K, a, r)` is `φ(Σ mᵢ gᵢgᵢᵀ/Vᵢ + φP)⁻¹` with
 /// `gᵢ = ∂μᵢ/∂(K, a, r)` (expected information). Fewer than four points cannot inform `K`: it is then fixed at 1
-/// with a warning. Cost: about 65 small IRLS fits.
+/// with a warning. Cost: about 45 small IRLS fits.
 enum ShareAsymptote {
     static let minimumPointsForCeiling = 4
 
@@ -49,23 +49,22 @@ enum ShareAsymptote {
     static func profileCeiling(_ data: ShareData, lower: Double, options: GLMOptions) -> Double {
         guard lower < 1 else { return 1 }
         var start: [Double]? = nil
+        let trend = GLMTrend(times: data.times, options: options, levelGuess: data.levelGuess, degenerate: data.isDegenerate, what: "")
         func objective(_ k: Double) -> Double {
-            let trend = GLMTrend(times: data.times, options: options, levelGuess: data.levelGuess, degenerate: data.isDegenerate, what: "")
-            let problem = GLMProblem(design: trend.design, response: data.proportions, weights: data.weights,
+                        let problem = GLMProblem(design: trend.design, response: data.proportions, weights: data.weights,
                                      offset: [Double](repeating: 0, count: data.count), link: .logit(ceiling: k),
                                      variance: .binomial, priorMean: trend.priorMean, priorPrecision: trend.priorPrecision)
             guard let s = try? GLMEngine.fit(problem, start: start, maxIterations: options.maxIterations,
-                                             tolerance: options.tolerance) else { return -.infinity }
+                                             tolerance: options.tolerance, finalCovariance: false) else { return -.infinity }
             start = s.coefficients
             return -GLMEngine.penalisedDeviance(problem, s.coefficients, eta: s.eta)
         }
-        let steps = 24
+        let steps = 12
         let grid = (0...steps).map { lower + (1 - lower) * Double($0) / Double(steps) }
         let values = grid.map(objective)
         let best = values.indices.max { values[$0] < values[$1] } ?? steps
         let lo = grid[max(best - 1, 0)], hi = grid[min(best + 1, steps)]
-        start = nil
-        return min(max(GoldenSection.maximise(objective, lower: lo, upper: hi, iterations: 50).x, lower), 1)
+        return min(max(GoldenSection.maximise(objective, lower: lo, upper: hi, iterations: 30).x, lower), 1)
     }
 
     /// `φ(Σ mᵢ gᵢgᵢᵀ/Vᵢ + φP)⁻¹` for `(K, a, r)`; a weak prior on `K` steps in when the information is singular.
