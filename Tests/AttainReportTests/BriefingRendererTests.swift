@@ -37,9 +37,9 @@ struct BriefingRendererTests {
         #expect(html.contains("Số liệu tính đến ngày 30 tháng 6 năm 2026"))
         #expect(html.contains("<td class=\"num\">3.500</td>"))
         #expect(html.contains("<td class=\"num\">81,7</td>"))
-        #expect(html.contains(">Nguy cơ không đạt</span> 6%"))
-        #expect(html.contains(">Có khả năng đạt</span> &gt; 99%"))
-        #expect(html.contains(">Khó đạt</span> 43%"))
+        #expect(html.contains("<span class=\"status off-track\">Khó đạt</span> 6%"))
+        #expect(html.contains("<span class=\"status likely\">Có khả năng đạt</span> 97%"))
+        #expect(html.contains("<span class=\"status at-risk\">Nguy cơ không đạt</span> 43%"))
         #expect(html.contains("94,0%"))  // % of target: 84.6 / 90
         #expect(html.contains("Ước đến hạn"))
         #expect(html.contains("Số liệu minh họa"))
@@ -53,8 +53,8 @@ struct BriefingRendererTests {
         #expect(html.contains("Data as of 30 June 2026"))
         #expect(html.contains("<td class=\"num\">3,500</td>"))
         #expect(html.contains("<td class=\"num\">12,800 <span class=\"note\">(2026)</span></td>"))
-        #expect(html.contains(">At risk</span> 6%"))
-        #expect(html.contains(">Hard to meet</span> 43%"))
+        #expect(html.contains(">Off track</span> 6%"))
+        #expect(html.contains(">At risk</span> 43%"))
         #expect(html.contains("Illustrative data"))
         #expect(!html.contains("Số liệu minh họa"))
     }
@@ -95,10 +95,19 @@ struct BriefingRendererTests {
     @Test func markdownHasTheSummaryTableAndQuantiles() {
         let md = BriefingMarkdownRenderer(language: .vi).render(SampleBriefing.input(comparison: true))
         #expect(md.contains("| Mã | Chỉ tiêu | Đơn vị tính | 2023 | 2024 | 2025 | Ước đến hạn | % so với chỉ tiêu | Đánh giá (xác suất đạt) |"))
-        #expect(md.contains("| P1-7 | Đến năm 2026 có 13.000 lượt CNLĐ được tuyên truyền, hỗ trợ từ phần mềm Công nhân Bắc Giang | lượt | – | 3.500 | 8.000 | 12.800 (2026) | 98,5% | Khó đạt (43%) |"))
+        #expect(md.contains("| P1-7 | Đến năm 2026 có 13.000 lượt CNLĐ được tuyên truyền, hỗ trợ từ phần mềm Công nhân Bắc Giang | lượt | – | 3.500 | 8.000 | 12.800 (2026) | 98,5% | Nguy cơ không đạt (43%) |"))
         #expect(md.contains("| 2026 | 10.900 | 12.100 | 12.800 | 13.500 | 14.600 |"))
         #expect(md.contains("## III. So sánh các kịch bản"))
         #expect(md.contains("> **SỐ LIỆU MINH HỌA**"))
+    }
+
+    @Test func targetsAlreadyMissedSayNotMet() {
+        var input = SampleBriefing.input()
+        input.targets[0].missed = true
+        input.targets[0].status = .offTrack
+        let html = BriefingHTMLRenderer(language: .vi).render(input)
+        #expect(html.contains("<span class=\"status missed\">Không đạt</span>"))
+        #expect(!html.contains("<li><strong>P1-1a</strong>"))
     }
 
     @Test func htmlEscapesUserText() {

@@ -1,5 +1,6 @@
 import AttainReport
 import AttainSimulation
+import AttainTargets
 
 /// A hand-made briefing with one target of each kind, numbers in the magnitudes of the plan's district.
 enum SampleBriefing {
@@ -15,7 +16,7 @@ enum SampleBriefing {
             history: [HistoryPoint(year: 2023, value: 0.757), HistoryPoint(year: 2024, value: 0.789),
                       HistoryPoint(year: 2025, value: 0.817)],
             fan: [FanPoint(year: 2026, lower90: 0.781, lower50: 0.823, median: 0.846, upper50: 0.869, upper90: 0.902)],
-            probability: 0.062, mcse: 0.0024, status: .atRisk,
+            probability: 0.062, mcse: 0.0024, status: TargetStatus(probability: 0.062),
             effort: GoalSeekEffort(lever: LocalizedText(en: "new unions founded per year", vi: "số công đoàn cơ sở thành lập mới mỗi năm"),
                                    unit: LocalizedText(en: "unions a year", vi: "công đoàn/năm"), current: 7, required: 11.5, probability: 0.8))
     }
@@ -30,12 +31,12 @@ enum SampleBriefing {
             history: [HistoryPoint(year: 2023, value: 15), HistoryPoint(year: 2024, value: 20),
                       HistoryPoint(year: 2025, value: 25), HistoryPoint(year: 2026, value: 11, partial: true)],
             fan: [FanPoint(year: 2026, lower90: 17, lower50: 22, median: 25, upper50: 29, upper90: 34)],
-            probability: 0.997, mcse: 0.0005,
+            probability: 0.97, mcse: 0.0017,
             yearProbabilities: [YearProbability(year: 2023, probability: 1, observed: true),
                                 YearProbability(year: 2024, probability: 1, observed: true),
                                 YearProbability(year: 2025, probability: 1, observed: true),
-                                YearProbability(year: 2026, probability: 0.997)],
-            status: .likely)
+                                YearProbability(year: 2026, probability: 0.97)],
+            status: TargetStatus(probability: 0.97))
     }
 
     static var appContacts: BriefingTarget {
@@ -47,7 +48,7 @@ enum SampleBriefing {
             threshold: 13000, window: 2023...2026,
             history: [HistoryPoint(year: 2024, value: 3500), HistoryPoint(year: 2025, value: 8000)],
             fan: [FanPoint(year: 2026, lower90: 10900, lower50: 12100, median: 12800, upper50: 13500, upper90: 14600)],
-            probability: 0.43, mcse: 0.005, status: .hard,
+            probability: 0.43, mcse: 0.005, status: TargetStatus(probability: 0.43),
             effort: GoalSeekEffort(lever: LocalizedText(en: "app promotion multiplier", vi: "hệ số đẩy mạnh quảng bá phần mềm"),
                                    unit: LocalizedText(en: "×", vi: "lần"), current: 1, required: nil, probability: 0.8,
                                    searchedUpTo: 3))
@@ -59,13 +60,13 @@ enum SampleBriefing {
             wording: LocalizedText(en: "2–3 district cultural or sports events for workers every year",
                                    vi: "Hằng năm tổ chức ít nhất 2–3 hoạt động văn nghệ, thể thao cấp huyện"),
             group: LocalizedText(en: "Phase 2 (2027–2030)", vi: "Giai đoạn 2 (2027–2030)"),
-            unit: LocalizedText(en: "events", vi: "hoạt động"), kind: .everyYear, scale: .count,
+            unit: LocalizedText(en: "events", vi: "hoạt động"), kind: .range, scale: .count,
             threshold: 2, stretch: 3, window: 2027...2030,
             history: [HistoryPoint(year: 2023, value: 2), HistoryPoint(year: 2024, value: 3), HistoryPoint(year: 2025, value: 2)],
             fan: (2026...2030).map { FanPoint(year: $0, lower90: 1, lower50: 2, median: 2, upper50: 3, upper90: 4) },
             probability: 0.58, mcse: 0.0049, stretchProbability: 0.21,
             yearProbabilities: (2027...2030).map { YearProbability(year: $0, probability: 0.87) },
-            status: .hard)
+            status: TargetStatus(probability: 0.58))
     }
 
     static func input(illustrative: Bool = true, comparison: Bool = false) -> BriefingInput {

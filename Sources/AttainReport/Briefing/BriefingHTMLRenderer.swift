@@ -39,7 +39,7 @@ public struct BriefingHTMLRenderer: Sendable {
         if let comparison = input.comparison, comparison.scenarios.count > 1 {
             html += comparisonSection(comparison, input: input, words: words, heading: sections.next(words.sectionComparison))
         }
-        if input.targets.contains(where: { $0.status.needsEffort }) {
+        if input.targets.contains(where: { $0.needsEffort }) {
             html += effortSection(input, words: words, heading: sections.next(words.sectionEffort))
         }
         html += methodSection(input, words: words, heading: sections.next(words.sectionMethod))
@@ -122,7 +122,7 @@ public struct BriefingHTMLRenderer: Sendable {
     }
 
     private func statusBadge(_ target: BriefingTarget, words: BriefingWords) -> String {
-        "<span class=\"status \(target.status.rawValue)\">\(escape(target.status.word(language)))</span> "
+        "<span class=\"status \(target.statusClass)\">\(escape(target.statusWord(language)))</span> "
             + escape(words.probability(target.probability, format))
     }
 
@@ -144,7 +144,7 @@ public struct BriefingHTMLRenderer: Sendable {
             if let note = target.note { html += "<li>\(escape(note.text(language)))</li>\n" }
             html += "</ul>\n"
             if !target.yearProbabilities.isEmpty { html += yearTable(target, words: words) }
-            if target.status.needsEffort, let effort = target.effort {
+            if target.needsEffort, let effort = target.effort {
                 html += "<p class=\"effort\">\(escape(words.effortSentence(effort, format)))</p>\n"
             }
             html += "</section>\n"
@@ -189,11 +189,11 @@ public struct BriefingHTMLRenderer: Sendable {
     }
 
     private func effortSection(_ input: BriefingInput, words: BriefingWords, heading: String) -> String {
-        let atRisk = input.targets.filter { $0.status.needsEffort }
+        let atRisk = input.targets.filter { $0.needsEffort }
         var html = "<section class=\"efforts\">\n<h2>\(escape(heading))</h2>\n<ul>\n"
         for target in atRisk {
             let text = target.effort.map { words.effortSentence($0, format) } ?? words.noEffort
-            html += "<li><strong>\(escape(target.id))</strong> (\(escape(target.status.word(language))), "
+            html += "<li><strong>\(escape(target.id))</strong> (\(escape(target.statusWord(language))), "
                 + "\(escape(words.probability(target.probability, format)))): \(escape(text))</li>\n"
         }
         return html + "</ul>\n</section>\n"

@@ -39,7 +39,7 @@ public struct BriefingMarkdownRenderer: Sendable {
             }
             let estimate = target.estimate.map { words.value($0, target, format, withPercent: false) + " (\(target.deadline))" } ?? "–"
             let share = target.shareOfTarget.map { format.percent($0, fractionDigits: 1) } ?? "–"
-            let status = target.status.word(language) + " (" + words.probability(target.probability, format) + ")"
+            let status = target.statusWord(language) + " (" + words.probability(target.probability, format) + ")"
             summary.append([target.id, wording, target.unit.text(language)] + years + [estimate, share, status])
         }
         md += summary.renderMarkdown() + "\n" + words.summaryNote + "\n\n"
@@ -49,7 +49,7 @@ public struct BriefingMarkdownRenderer: Sendable {
             md += "### \(target.id). \(target.wording.text(language))\n\n"
             md += language == .vi ? "*\(words.englishWording):* \(target.wording.en ?? "")\n\n"
                 : "*\(words.originalWording):* \(target.wording.vi ?? "")\n\n"
-            md += "**\(target.status.word(language))** — " + words.evidenceSentences(target, format).joined(separator: " ") + "\n\n"
+            md += "**\(target.statusWord(language))** — " + words.evidenceSentences(target, format).joined(separator: " ") + "\n\n"
             if !target.fan.isEmpty {
                 var fan = TextTable(headers: [words.columnYear, "5%", "25%", "50%", "75%", "95%"])
                 for point in target.fan {
@@ -83,12 +83,12 @@ public struct BriefingMarkdownRenderer: Sendable {
             md += table.renderMarkdown() + "\n" + words.comparisonNote(reference: names[0]) + "\n\n"
         }
 
-        let atRisk = input.targets.filter { $0.status.needsEffort }
+        let atRisk = input.targets.filter { $0.needsEffort }
         if !atRisk.isEmpty {
             md += heading(words.sectionEffort)
             for target in atRisk {
                 let text = target.effort.map { words.effortSentence($0, format) } ?? words.noEffort
-                md += "- **\(target.id)** (\(target.status.word(language)), \(words.probability(target.probability, format))): \(text)\n"
+                md += "- **\(target.id)** (\(target.statusWord(language)), \(words.probability(target.probability, format))): \(text)\n"
             }
             md += "\n"
         }

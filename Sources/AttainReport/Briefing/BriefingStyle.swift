@@ -24,7 +24,7 @@ enum BriefingStyle {
     .original { display: block; color: var(--muted); font-style: italic; font-size: 12.5px; }
     .status { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 12.5px; white-space: nowrap; }
     .status.met { background: var(--met); } .status.likely { background: var(--likely); }
-    .status.hard { background: var(--hard); } .status.at-risk, .status.not-met { background: var(--risk); }
+    .status.at-risk { background: var(--hard); } .status.off-track, .status.missed { background: var(--risk); }
     td.state { white-space: nowrap; }
     .note { color: var(--muted); font-size: 13px; }
     section.target { border: 1px solid var(--rule); border-radius: 8px; padding: 14px 16px; margin: 14px 0 18px; break-inside: avoid; }

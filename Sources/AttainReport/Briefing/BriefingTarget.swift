@@ -1,19 +1,8 @@
 import AttainSimulation
+import AttainTargets
 
 /// One target of the plan with its evidence: history, projection fan, probability, status and the effort it needs.
 public struct BriefingTarget: Sendable, Equatable {
-    /// How the target is judged.
-    public enum Kind: String, Sendable, Equatable {
-        /// A level or share reaches the threshold at the end of the deadline year.
-        case levelAtDeadline
-        /// New things established over the window reach a count.
-        case cumulativeCount
-        /// A flow summed over the window reaches a total.
-        case cumulativeFlow
-        /// The threshold is met in every year of the window.
-        case everyYear
-    }
-
     /// How values are written: shares as percentages, counts as integers, levels as decimals.
     public enum Scale: String, Sendable, Equatable {
         case share, count, level
@@ -27,10 +16,11 @@ public struct BriefingTarget: Sendable, Equatable {
     public var group: LocalizedText?
     /// The unit of the summary table ("%", "lượt", "CLB, tổ, nhóm").
     public var unit: LocalizedText
-    public var kind: Kind
+    /// How the target is judged (level at the deadline, cumulative, every year, range).
+    public var kind: TargetKind
     public var scale: Scale
-    /// Whether the threshold must be exceeded strictly ("trên 95%") rather than reached ("ít nhất", "≥").
-    public var strict: Bool
+    /// Whether the threshold must be reached (≥, "ít nhất") or exceeded strictly (>, "trên").
+    public var comparison: Comparison
     /// The threshold on the data scale (0.9 for 90%).
     public var threshold: Double
     /// A stretch value for range targets ("2–3 a year": threshold 2, stretch 3).
@@ -50,16 +40,19 @@ public struct BriefingTarget: Sendable, Equatable {
     public var stretchProbability: Double?
     /// Per-year probabilities for every-year targets (the joint probability is `probability`).
     public var yearProbabilities: [YearProbability]
-    public var status: BriefingStatus
+    /// The verdict from the probability (see `TargetStatus` for the cut-offs).
+    public var status: TargetStatus
+    /// Whether the data alone already show the target missed (the status word is then "Không đạt" / "Not met").
+    public var missed: Bool
     /// What it would take to reach a safe probability, for targets at risk.
     public var effort: GoalSeekEffort?
     /// A short remark (data caveats, partial year).
     public var note: LocalizedText?
 
-    public init(id: String, wording: LocalizedText, group: LocalizedText? = nil, unit: LocalizedText, kind: Kind, scale: Scale,
-                strict: Bool = false, threshold: Double, stretch: Double? = nil, window: ClosedRange<Int>,
+    public init(id: String, wording: LocalizedText, group: LocalizedText? = nil, unit: LocalizedText, kind: TargetKind, scale: Scale,
+                comparison: Comparison = .atLeast, threshold: Double, stretch: Double? = nil, window: ClosedRange<Int>,
                 history: [HistoryPoint], fan: [FanPoint], estimate: Double? = nil, probability: Double, mcse: Double,
-                stretchProbability: Double? = nil, yearProbabilities: [YearProbability] = [], status: BriefingStatus,
+                stretchProbability: Double? = nil, yearProbabilities: [YearProbability] = [], status: TargetStatus, missed: Bool = false,
                 effort: GoalSeekEffort? = nil, note: LocalizedText? = nil) {
         self.id = id
         self.wording = wording
@@ -67,7 +60,7 @@ public struct BriefingTarget: Sendable, Equatable {
         self.unit = unit
         self.kind = kind
         self.scale = scale
-        self.strict = strict
+        self.comparison = comparison
         self.threshold = threshold
         self.stretch = stretch
         self.window = window
@@ -79,12 +72,34 @@ public struct BriefingTarget: Sendable, Equatable {
         self.stretchProbability = stretchProbability
         self.yearProbabilities = yearProbabilities
         self.status = status
+        self.missed = missed
         self.effort = effort
         self.note = note
     }
 
     /// The deadline year.
     public var deadline: Int { window.upperBound }
+
+    /// Whether the briefing should show the effort needed (goal seek): at risk or off track, and not already settled.
+    public var needsEffort: Bool { !missed && (status == .atRisk || status == .offTrack) }
+
+    /// The status word in `language`: the Vietnamese review words, or their English equivalents.
+    public func statusWord(_ language: ReportLanguage) -> String {
+        if missed { return language == .vi ? "Không đạt" : "Not met" }
+        switch language {
+        case .vi: return status.vietnamese
+        case .en:
+            switch status {
+            case .met: return "Met"
+            case .likely: return "Likely"
+            case .atRisk: return "At risk"
+            case .offTrack: return "Off track"
+            }
+        }
+    }
+
+    /// The CSS class of the status badge.
+    var statusClass: String { missed ? "missed" : status.rawValue }
 
     /// The estimate as a fraction of the threshold (the "% of target" column), when both are known and positive.
     public var shareOfTarget: Double? {

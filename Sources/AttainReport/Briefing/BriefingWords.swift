@@ -1,4 +1,5 @@
 import AttainSimulation
+import AttainTargets
 
 /// The fixed wording of a briefing in one language, and the sentences built from numbers.
 struct BriefingWords {
@@ -89,12 +90,12 @@ struct BriefingWords {
         }
     }
 
-    func comparator(_ target: BriefingTarget) -> String { target.strict ? ">" : "≥" }
+    func comparator(_ target: BriefingTarget) -> String { target.comparison.symbol }
 
     /// "Chỉ tiêu ≥ 90%", "Target ≥ 9 a year".
     func targetLabel(_ target: BriefingTarget, _ format: NumberFormatting) -> String {
         let amount = thresholdValue(target.threshold, target, format)
-        let perYear = target.kind == .everyYear ? (vi ? "/năm" : " a year") : ""
+        let perYear = target.kind.isEveryYear ? (vi ? "/năm" : " a year") : ""
         return "\(legendTarget) \(comparator(target)) \(amount)\(perYear)"
     }
 

@@ -1,4 +1,5 @@
 import AttainSimulation
+import AttainTargets
 
 /// An SVG fan chart of one target: observed points, the projection's median with 50% and 90% bands, the target line
 /// and the deadline.
@@ -101,7 +102,7 @@ public struct FanChart: Sendable {
     private func drawTarget(_ svg: inout SVGWriter, _ g: Geometry, _ format: NumberFormatting, _ words: BriefingWords) {
         let m = Self.margin
         let y = g.y(g.display(target.threshold))
-        let everyYear = target.kind == .everyYear
+        let everyYear = target.kind.isEveryYear
         let x1 = everyYear ? max(m.left, g.x(Double(target.window.lowerBound) - 0.35)) : m.left
         let x2 = everyYear ? g.x(Double(target.window.upperBound) + 0.35) : Self.width - m.right
         svg.element("line", ["class": "target", "x1": SVGWriter.number(x1), "x2": SVGWriter.number(x2),
