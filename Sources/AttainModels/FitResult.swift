@@ -47,6 +47,8 @@ public struct FitResult: Sendable {
     public var mean: MeanFunction
     /// The time origin of models that centre time (GLMs: `η = a + r·(t − referenceTime)`); nil when time is not centred.
     public var referenceTime: Double? = nil
+    /// Residual deviance `2(ℓ_saturated − ℓ)` of GLM fits (unscaled by the dispersion); nil for least-squares fits.
+    public var deviance: Double? = nil
 
     public init(model: String, parameterNames: [String], parameters: [Double], covariance: Matrix, sigma: Double?,
                 dispersion: Double? = nil, logLikelihood: Double, effectiveParameterCount: Int, observationCount: Int,
