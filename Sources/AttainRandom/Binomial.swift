@@ -54,9 +54,9 @@ extension Xoshiro256StarStar {
         let c = dn * p + 0.5
         let vr = 0.92 - 4.2 / b
         let alpha = (2.83 + 5.1 / b) * spq
-        let lpq = _ln(p / q)
         let m = Int((dn + 1) * p)
-        let h = logFactorial(m) + logFactorial(n - m)
+        // Only about a third of draws reach the exact test; its constants are computed on first need.
+        var lpq = 0.0, h = Double.nan
         while true {
             let u = uniform() - 0.5
             let v = uniform()
@@ -65,6 +65,10 @@ extension Xoshiro256StarStar {
             if kd < 0 || kd > dn { continue }
             let k = Int(kd)
             if us >= 0.07 && v <= vr { return k }
+            if h.isNaN {
+                lpq = _ln(p / q)
+                h = logFactorial(m) + logFactorial(n - m)
+            }
             let lhs = _ln(v * alpha / (a / (us * us) + b))
             if lhs <= h - logFactorial(k) - logFactorial(n - k) + Double(k - m) * lpq { return k }
         }

@@ -21,7 +21,7 @@ extension Xoshiro256StarStar {
 
     /// `log` of a Gamma(`shape`, 1) draw, accurate when the draw itself would underflow (tiny shapes).
     @usableFromInline
-    mutating func logGamma(shape: Double) -> Double {
+    mutating func logOfGammaDraw(shape: Double) -> Double {
         if shape < 1 {
             return _ln(gammaAtLeastOne(shape: shape + 1)) + _ln(uniformOpen()) / shape
         }
@@ -61,8 +61,8 @@ extension Xoshiro256StarStar {
             return x / (x + y)
         }
         // X/(X+Y) = 1 / (1 + exp(log Y − log X)).
-        let lx = logGamma(shape: a)
-        let ly = logGamma(shape: b)
+        let lx = logOfGammaDraw(shape: a)
+        let ly = logOfGammaDraw(shape: b)
         return 1 / (1 + _exp(ly - lx))
     }
 }

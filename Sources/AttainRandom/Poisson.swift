@@ -34,11 +34,11 @@ extension Xoshiro256StarStar {
     @usableFromInline
     mutating func poissonPTRS(mean lambda: Double) -> Int {
         let slam = lambda.squareRoot()
-        let logLambda = _ln(lambda)
         let b = 0.931 + 2.53 * slam
         let a = -0.059 + 0.02483 * b
-        let logInvAlpha = _ln(1.1239 + 1.1328 / (b - 3.4))
         let vr = 0.9277 - 3.6224 / (b - 2)
+        // Most draws return at the squeeze; the exact test's constants are computed on first need.
+        var logLambda = 0.0, logInvAlpha = Double.nan
         while true {
             let u = uniform() - 0.5
             let v = uniform()
@@ -46,6 +46,10 @@ extension Xoshiro256StarStar {
             let kd = ((2 * a / us + b) * u + lambda + 0.43).rounded(.down)
             if us >= 0.07 && v <= vr { return Int(kd) }
             if kd < 0 || (us < 0.013 && v > us) { continue }
+            if logInvAlpha.isNaN {
+                logLambda = _ln(lambda)
+                logInvAlpha = _ln(1.1239 + 1.1328 / (b - 3.4))
+            }
             let k = Int(kd)
             if _ln(v) + logInvAlpha - _ln(a / (us * us) + b) <= -lambda + kd * logLambda - logFactorial(k) { return k }
         }
@@ -55,11 +59,12 @@ extension Xoshiro256StarStar {
     ///
     /// Drawn as the gamma–Poisson mixture `Poisson(Λ)`, `Λ ~ Gamma(shape: r, scale: μ/r)`. This is the NB2 / R
     /// `rnbinom(size = r, mu = μ)` parameterisation: smaller `dispersion` means more overdispersion, and
-    /// `dispersion = .infinity` gives the Poisson. A mean that is not positive gives 0; a dispersion that is not positive
+    /// `dispersion = .infinity` gives the Poisson. A mean that is not positive gives 0, an infinite one is clamped as in ``poisson(mean:)``; a dispersion that is not positive
     /// (or NaN) is treated as infinite, so degenerate input never traps.
     @inlinable
     public mutating func negativeBinomial(mean: Double, dispersion: Double) -> Int {
         guard mean > 0 else { return 0 }
+        guard mean.isFinite else { return poisson(mean: mean) }
         guard dispersion > 0, dispersion.isFinite else { return poisson(mean: mean) }
         return poisson(mean: gamma(shape: dispersion, scale: mean / dispersion))
     }

@@ -13,7 +13,7 @@
 /// Streams: stream `k` of a seed starts where stream 0 would be after `k · 2¹²⁸` draws (the xoshiro `jump()` applied `k`
 /// times, computed in O(log k)). Streams are therefore disjoint, non-overlapping stretches of one cycle, each 2¹²⁸ draws
 /// long, so two streams can never repeat each other's numbers however many draws each job takes.
-public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
+public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
     @usableFromInline var s0: UInt64
     @usableFromInline var s1: UInt64
     @usableFromInline var s2: UInt64
