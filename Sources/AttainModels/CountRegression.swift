@@ -101,6 +101,7 @@ enum CountRegression {
                                iterations: s.iterations, fitted: s.mean, warnings: warnings,
                                mean: MeanFunction { t, theta in exp(min(theta[0] + theta[1] * (t - tRef), 700)) })
         result.referenceTime = tRef
+        result.deviance = s.deviance
         return Fitted(solution: s, trend: trend, result: result)
     }
 }

@@ -123,6 +123,7 @@ enum ShareRegression {
                 ? MeanFunction { t, theta in min(max(theta[0], 0), 1) * GLMMath.logistic(theta[1] + theta[2] * (t - tRef)) }
                 : MeanFunction { t, theta in GLMMath.logistic(theta[0] + theta[1] * (t - tRef)) })
         result.referenceTime = tRef
+        result.deviance = f.solution.deviance
         return result
     }
 

@@ -40,6 +40,7 @@ struct GLMReferenceTests {
         // Var(r̂) = 1/8 + 1/18 for two Poisson counts.
         #expect(abs(fit.covariance[1, 1] - (1.0 / 8 + 1.0 / 18)) < 1e-10)
         #expect(fit.referenceTime == 2020.5)
+        #expect(abs(fit.deviance!) < 1e-10)
     }
 
     // Reference values below were produced once by /tmp/glm/ref.py: a plain numpy IRLS (np.linalg.solve on XᵀWX,
@@ -52,6 +53,7 @@ struct GLMReferenceTests {
         #expect(abs(fit.standardErrors[0] - 0.1358753959185017) < 1e-9)
         #expect(abs(fit.standardErrors[1] - 0.05667910934911544) < 1e-9)
         #expect(abs(fit.logLikelihood - -16.34569957147552) < 1e-9)
+        #expect(abs(fit.deviance! - 1.91061367952227) < 1e-9)
         #expect(fit.model == "poisson" && fit.converged && fit.warnings.isEmpty)
     }
 

@@ -50,10 +50,11 @@ struct GLMSimulationTests {
         for _ in 0..<300 {
             let y = years.map { Double(rng.negativeBinomial(mean: exp(a + r * (Double($0) - tRef)), dispersion: theta)) }
             let series = Series(kind: .count, firstYear: 2009, values: y)
-            let f = try GLM.fit(series, model: .negativeBinomial)
+            let selection = try GLMSelection.select(series)
+            let f = selection.candidates.last!  // the negative binomial, or the Poisson at its boundary
             tr.add(f.parameters[1], f.standardErrors[1], truth: r)
             if f.model == "negative-binomial" { logThetas.append(log(f.dispersion!)) }
-            if try GLMSelection.select(series).chosen.model == "negative-binomial" { chosenNB += 1 }
+            if selection.chosen.model == "negative-binomial" { chosenNB += 1 }
         }
         let medianTheta = exp(logThetas.sorted()[logThetas.count / 2])
         print("nb: coverage r \(tr.coverage), bias r \(tr.bias), median θ \(medianTheta), AICc chose NB in \(chosenNB)/300")
