@@ -1,5 +1,5 @@
 import ArgumentParser
 import Attain
 
-extension OutputFormat: @retroactive ExpressibleByArgument {}
-extension ReportLanguage: @retroactive ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}
