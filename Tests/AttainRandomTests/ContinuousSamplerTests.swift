@@ -48,7 +48,7 @@ private func draws(_ n: Int, seed: UInt64, _ f: (inout Xoshiro256StarStar) -> Do
 }
 
 @Test func exponentialMomentsAndKS() {
-    let x = draws(200_000, seed: 5) { $0.exponential() }
+    let x = draws(100_000, seed: 5) { $0.exponential() }
     #expect(Moments(x).agrees(mean: 1, variance: 1))
     #expect(ksStatistic(x) { 1 - exp(-$0) } < ksCritical(x.count))
 }
@@ -59,7 +59,9 @@ func gammaMomentsAndKS(shape: Double) {
     let x = draws(100_000, seed: 6) { $0.gamma(shape: shape, scale: scale) }
     #expect(x.allSatisfy { $0 >= 0 && $0.isFinite })
     #expect(Moments(x).agrees(mean: shape * scale, variance: shape * scale * scale))
-    #expect(ksStatistic(x) { regularizedGammaP(shape, $0 / scale) } < ksCritical(x.count))
+    // KS on the first 30 000 draws (each needs an incomplete-gamma evaluation, slow in a debug build).
+    let head = Array(x.prefix(30_000))
+    #expect(ksStatistic(head) { regularizedGammaP(shape, $0 / scale) } < ksCritical(head.count))
 }
 
 @Test func gammaRejectsInvalidParameters() {
