@@ -1,0 +1,69 @@
+import ArgumentParser
+import Attain
+
+/// `attain brief SCENARIO.yaml [MORE.yaml …]`: the review briefing, one self-contained HTML (or Markdown) file.
+struct BriefCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "Write the review briefing: each target's probability, status, fan chart and the effort it needs.",
+        discussion: """
+            The briefing follows a Vietnamese mid-term review (sơ kết): a summary table (target, unit, recent years,
+            estimate at the deadline, % of target, status with probability), one fan chart per target, per-year
+            probabilities for every-year targets, the comparison of scenarios when several are given, the effort needed
+            for targets at risk, assumptions and method. Every target keeps its original Vietnamese wording in both
+            languages. The HTML file is self-contained (inline CSS and SVG, no network access): open it in any browser
+            or print it.
+
+            Data are flagged as illustrative when the README.md beside a data file says so in its title (as
+            notebooks-data/README.md does), or with --illustrative.
+
+            Examples:
+              attain brief scenarios/baseline.yaml --lang vi --output briefing-vi.html
+              attain brief scenarios/baseline.yaml scenarios/union-drive-2026.yaml --lang en --output briefing-en.html
+              attain brief scenarios/baseline.yaml --format md > briefing.md
+            """)
+
+    @Argument(help: ArgumentHelp("Scenario files (YAML). The first is the reference; the others are compared with it.",
+                                 valueName: "scenario.yaml"))
+    var scenarios: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Language of the briefing: vi (Vietnamese) or en (English).", valueName: "lang"))
+    var lang: ReportLanguage = .vi
+
+    @Flag(name: .long, help: "Mark the data as illustrative (a warning at the top of the briefing).")
+    var illustrative = false
+
+    @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard !scenarios.isEmpty else {
+            throw ValidationError("give at least one scenario file, e.g. attain brief scenarios/baseline.yaml --output briefing.html")
+        }
+        try output.check(supported: [.html, .md])
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let studies = try scenarios.map { try PlanStudy.load(path: $0) }
+            for study in studies {
+                for warning in study.compiled.warnings { Console.warning("\(study.scenario.name): \(warning)") }
+            }
+            let progress = ProgressBar(label: "simulating", total: studies.count)
+            var results: [RunResult] = []
+            for study in studies {
+                results.append(study.run(paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads))
+                progress.advance()
+            }
+            progress.finish()
+            let comparison = results.count > 1 ? ScenarioComparison(results: results) : nil
+            let dataFiles = studies.flatMap { $0.scenario.dataFiles }
+            let input = BriefingInput(run: results[0], comparison: comparison,
+                                      illustrative: illustrative || IllustrativeData.isMarked(dataFiles: dataFiles))
+            switch output.resolvedFormat(default: .html) {
+            case .md: try output.emit(BriefingMarkdownRenderer(language: lang).render(input))
+            default: try output.emit(BriefingHTMLRenderer(language: lang).render(input))
+            }
+        }
+    }
+}

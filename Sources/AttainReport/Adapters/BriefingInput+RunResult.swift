@@ -1,0 +1,68 @@
+import AttainSimulation
+import AttainTargets
+
+extension BriefingInput {
+    /// The briefing of one simulated scenario, with optional comparison and goal-seek results.
+    ///
+    /// - Parameters:
+    ///   - run: the scenario's results (`PlanStudy.run`).
+    ///   - comparison: probabilities under several scenarios, when more than one was given.
+    ///   - efforts: the effort needed, by target id, for targets at risk.
+    ///   - illustrative: whether the data are illustrative (the briefing then says so at the top).
+    ///   - dataNote: where the data come from, in words.
+    public init(run: RunResult, comparison: ScenarioComparison? = nil, efforts: [String: GoalSeekEffort] = [:],
+                illustrative: Bool, dataNote: LocalizedText? = nil) {
+        let kinds = Dictionary(run.indicators.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        let targets = run.targets.map { result in
+            BriefingTarget(result: result, indicatorKind: kinds[result.indicator] ?? "level", effort: efforts[result.id])
+        }
+        var assumptions = run.assumptions
+        for intervention in run.interventions {
+            if let description = intervention.description { assumptions.append(description) }
+        }
+        self.init(
+            title: LocalizedText(en: "Mid-term review: how likely the plan's targets are to be met",
+                                 vi: "Sơ kết: khả năng đạt các chỉ tiêu của kế hoạch"),
+            plan: run.plan,
+            cutoff: run.cutoff,
+            scenario: run.title ?? LocalizedText(en: run.scenario, vi: run.scenario),
+            targets: targets,
+            comparison: comparison,
+            assumptions: assumptions,
+            illustrative: illustrative,
+            dataNote: dataNote,
+            paths: run.paths,
+            seed: run.seed)
+    }
+}
+
+extension BriefingTarget {
+    /// One target's evidence from its simulation result; `indicatorKind` is the indicator's kind (`share`, `count`, …).
+    public init(result: TargetResult, indicatorKind: String, effort: GoalSeekEffort? = nil) {
+        let scale: Scale
+        switch indicatorKind {
+        case "share": scale = .share
+        case "count", "cumulative": scale = .count
+        default: scale = .level
+        }
+        let history = result.history.compactMap { value in
+            Int(value.period).map { HistoryPoint(year: $0, value: value.value, partial: value.partial) }
+        }
+        let fan = result.fan.compactMap { band in
+            Int(band.period).map {
+                FanPoint(year: $0, lower90: band.q05, lower50: band.q25, median: band.q50, upper50: band.q75, upper90: band.q95)
+            }
+        }
+        let years = result.kind.isEveryYear ? result.years.compactMap { year in
+            Int(year.period).map { YearProbability(year: $0, probability: year.probability, observed: year.observed) }
+        } : []
+        self.init(
+            id: result.id, wording: result.wording, group: result.group,
+            unit: result.unit ?? (scale == .share ? LocalizedText(en: "%", vi: "%") : LocalizedText()),
+            kind: result.kind, scale: scale, comparison: result.comparison, threshold: result.threshold,
+            stretch: result.stretch, window: result.from...result.to, history: history, fan: fan,
+            estimate: result.median, probability: result.probability, mcse: result.mcse,
+            stretchProbability: result.stretchProbability, yearProbabilities: years, status: result.status,
+            missed: result.settled == "missed", effort: effort)
+    }
+}
