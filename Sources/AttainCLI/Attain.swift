@@ -18,7 +18,7 @@ struct AttainCommand: ParsableCommand {
             Shell completion: attain --generate-completion-script bash > /etc/bash_completion.d/attain
             (also zsh and fish).
             """,
-        subcommands: [ValidateCommand.self, FitCommand.self, BriefCommand.self])
+        subcommands: [BriefCommand.self])
 
     /// Runs with Attain's exit codes (usage errors exit 2, not ArgumentParser's 64).
     static func main() {
