@@ -18,6 +18,14 @@ enum CountRegression {
     static func fit(_ data: CountData, model: GLMModel, options: GLMOptions) throws -> FitResult {
         var poisson = try fitWithFallback(data, variance: .poisson, options: options)
         guard model == .negativeBinomial else { return poisson.result }
+        if let theta = options.negativeBinomialSize, theta > 0, theta.isFinite {
+            var fixed = try fitOnce(data, variance: .negativeBinomial(size: theta), trend: poisson.trend, options: options,
+                                    start: poisson.solution.coefficients).result
+            fixed.model = GLMModel.negativeBinomial.name
+            fixed.dispersion = theta
+            fixed.warnings = poisson.result.warnings + ["negative binomial size θ fixed at \(GLMTrend.format(theta)), not estimated"]
+            return fixed
+        }
         let n = data.counts.count
         guard n >= minimumPointsForDispersion else {
             poisson.result.warnings.append("\(n) observations are too few to estimate overdispersion: the Poisson fit is returned")

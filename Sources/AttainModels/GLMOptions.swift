@@ -17,6 +17,14 @@ public struct GLMOptions: Sendable {
     public var defaultGrowthPrior: NormalPrior
     /// Series of at most this many points get the automatic growth prior.
     public var shortSeriesLength: Int
+    /// Prior knowledge of a share model's dispersion φ, combined with the Pearson estimate as
+    /// `φ = (X² + ν₀φ₀)/(n − p + ν₀)` (a scaled-inverse-χ² prior worth `ν₀` residual degrees of freedom). Nil uses
+    /// the default: none with denominators; `φ₀ = 0.0036`, `ν₀ = 2` for values-only series of at most
+    /// `shortSeriesLength` points. Pooling sets it from the sister units.
+    public var dispersionPrior: DispersionPrior?
+    /// A fixed negative-binomial size θ (not estimated); nil estimates θ by maximum likelihood where the series allows.
+    /// Pooling sets it for units too short to estimate their own.
+    public var negativeBinomialSize: Double?
     /// IRLS iteration limit.
     public var maxIterations: Int
     /// Relative change in penalised deviance that counts as convergence.
@@ -24,14 +32,30 @@ public struct GLMOptions: Sendable {
 
     public init(referenceTime: Double? = nil, levelPrior: NormalPrior? = nil, growthPrior: NormalPrior? = nil,
                 automaticPriors: Bool = true, defaultGrowthPrior: NormalPrior = NormalPrior(mean: 0, standardDeviation: 0.5),
-                shortSeriesLength: Int = 3, maxIterations: Int = 100, tolerance: Double = 1e-10) {
+                shortSeriesLength: Int = 3, dispersionPrior: DispersionPrior? = nil, negativeBinomialSize: Double? = nil,
+                maxIterations: Int = 100, tolerance: Double = 1e-10) {
         self.referenceTime = referenceTime
         self.levelPrior = levelPrior
         self.growthPrior = growthPrior
         self.automaticPriors = automaticPriors
         self.defaultGrowthPrior = defaultGrowthPrior
         self.shortSeriesLength = shortSeriesLength
+        self.dispersionPrior = dispersionPrior
+        self.negativeBinomialSize = negativeBinomialSize
         self.maxIterations = maxIterations
         self.tolerance = tolerance
+    }
+}
+
+/// A prior guess `value` of a dispersion, worth `degreesOfFreedom` residual degrees of freedom.
+public struct DispersionPrior: Sendable, Equatable {
+    /// The guess `φ₀`.
+    public var value: Double
+    /// Its weight `ν₀`, in residual degrees of freedom.
+    public var degreesOfFreedom: Double
+
+    public init(value: Double, degreesOfFreedom: Double) {
+        self.value = value
+        self.degreesOfFreedom = degreesOfFreedom
     }
 }

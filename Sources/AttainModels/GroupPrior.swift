@@ -16,4 +16,18 @@ public struct GroupPrior: Sendable {
     public var growthSpread: Double
     /// Number of units the group estimates came from.
     public var unitCount: Int
+    /// The group's dispersion: the pooled Pearson φ of share models, or the negative-binomial size θ fitted jointly to
+    /// every unit's counts; nil when it is not estimable (or θ is at its Poisson boundary).
+    public var dispersion: Double?
+
+    public init(referenceTime: Double, level: NormalPrior, growth: NormalPrior, levelSpread: Double, growthSpread: Double,
+                unitCount: Int, dispersion: Double? = nil) {
+        self.referenceTime = referenceTime
+        self.level = level
+        self.growth = growth
+        self.levelSpread = levelSpread
+        self.growthSpread = growthSpread
+        self.unitCount = unitCount
+        self.dispersion = dispersion
+    }
 }

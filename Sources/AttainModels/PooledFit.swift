@@ -9,7 +9,9 @@ import AttainData
 /// ```
 /// Two stages: (1) fit each unit alone on a common time origin; (2) estimate the group mean and between-unit variance
 /// of the level and the growth rate by DerSimonian–Laird moments (``PoolingMoments``), then refit every unit by
-/// penalised IRLS with the predictive normal priors of ``GroupPrior``. A long precise series has a small sampling
+/// penalised IRLS with the predictive normal priors of ``GroupPrior``. Dispersion is pooled too
+/// (``PoolingDispersion``): share units blend their Pearson φ with the group's; count units too short for their own
+/// negative-binomial size use the group's θ. A long precise series has a small sampling
 /// variance next to the prior's, so its shrinkage vanishes; a three-point series moves toward the group.
 /// Cost: two fits per unit.
 public struct PooledFit: Sendable {
@@ -41,7 +43,7 @@ public struct PooledFit: Sendable {
         var first: [String: FitResult] = [:]
         for u in units { first[u.unit] = try GLM.fit(u, model: model, exposure: exposures[u.unit], options: base) }
 
-        let ordered = units.map { first[$0.unit]! }
+        var ordered = units.map { first[$0.unit]! }
         let offset = ordered.first?.parameterNames.first == "K" ? 1 : 0
         func summary(_ j: Int) -> RandomEffectsSummary {
             PoolingMoments.derSimonianLaird(estimates: ordered.map { $0.parameters[offset + j] },
@@ -56,17 +58,39 @@ public struct PooledFit: Sendable {
                                                unitCount: units.count),
                              fits: fits, unpooled: first)
         }
+        // Dispersion first: it sets each unit's sampling variance, which the between-unit spread is measured against.
+        var dispersion: Double? = nil
+        var second = base
+        if model.isCountModel {
+            if model == .negativeBinomial {
+                dispersion = try PoolingDispersion.negativeBinomialSize(units: units, fits: first, exposures: exposures)
+            }
+        } else if let phi = try PoolingDispersion.shareDispersion(units: units, fits: first) {
+            dispersion = phi
+            second.dispersionPrior = DispersionPrior(value: phi, degreesOfFreedom: PoolingDispersion.priorDegreesOfFreedom)
+        }
+        func unitOptions(_ u: Series, _ o: GLMOptions) -> GLMOptions {
+            var o = o
+            if model == .negativeBinomial, u.count < CountRegression.minimumPointsForDispersion + (u.kind == .cumulative ? 1 : 0) {
+                o.negativeBinomialSize = dispersion
+            }
+            return o
+        }
+        if dispersion != nil {
+            for u in units { first[u.unit] = try GLM.fit(u, model: model, exposure: exposures[u.unit], options: unitOptions(u, second)) }
+            ordered = units.map { first[$0.unit]! }
+        }
         let level = summary(0), growth = summary(1)
         let group = GroupPrior(referenceTime: base.referenceTime!,
                                level: NormalPrior(mean: level.mean, standardDeviation: (level.tau2 + level.meanVariance).squareRoot()),
                                growth: NormalPrior(mean: growth.mean, standardDeviation: (growth.tau2 + growth.meanVariance).squareRoot()),
-                               levelSpread: level.tau2.squareRoot(), growthSpread: growth.tau2.squareRoot(), unitCount: units.count)
-        var second = base
+                               levelSpread: level.tau2.squareRoot(), growthSpread: growth.tau2.squareRoot(), unitCount: units.count,
+                               dispersion: dispersion)
         second.levelPrior = group.level
         second.growthPrior = group.growth
         var fits: [String: FitResult] = [:]
         for u in units {
-            var f = try GLM.fit(u, model: model, exposure: exposures[u.unit], options: second)
+            var f = try GLM.fit(u, model: model, exposure: exposures[u.unit], options: unitOptions(u, second))
             if u.count <= options.shortSeriesLength {
                 f.warnings.append("\(u.count) observation\(u.count == 1 ? "" : "s"): the growth rate leans on the group prior")
             }

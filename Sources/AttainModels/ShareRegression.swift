@@ -8,7 +8,7 @@ import AttainLinearAlgebra
 /// not trusted). Values-only shares use `mᵢ = 1` and `φ = X²/(n − p)` (a fractional-logit fit: iteratively
 /// weighted least squares on the logit scale; values at exactly 0 or 1 need no adjustment). On series of at most
 /// `shortSeriesLength` points the values-only φ is blended with a prior guess `φ₀ = 0.0036` (a data-scale sd of
-/// 0.03 at p = ½) worth two observations. The covariance is `φ(XᵀWX + φP)⁻¹` with `P` the prior precision.
+/// 0.03 at p = ½) worth two observations; `GLMOptions.dispersionPrior` replaces that guess (pooling uses the group's). The covariance is `φ(XᵀWX + φP)⁻¹` with `P` the prior precision.
 enum ShareRegression {
     static let valuesOnlyDispersionGuess = 0.0036
     static let valuesOnlyDispersionWeight = 2.0
@@ -66,26 +66,36 @@ enum ShareRegression {
     /// The dispersion φ of the variance model (see the type's documentation) and any warning about it.
     static func dispersion(_ data: ShareData, mean: [Double], parameterCount p: Int, options: GLMOptions) -> (phi: Double, warnings: [String]) {
         let n = data.count
-        var x2 = 0.0
-        for i in 0..<n {
-            let v = GLMVariance.binomial.variance(mean[i])
-            let d = data.proportions[i] - mean[i]
-            x2 += data.weights[i] * d * d / v
-        }
+        let x2 = pearson(data, fitted: mean)
         let df = Double(n - p)
-        if data.hasDenominators {
-            guard df >= 1 else {
-                return (1, ["\(n) observations leave no degrees of freedom to estimate overdispersion: binomial variance assumed"])
+        let prior = options.dispersionPrior ?? (!data.hasDenominators && options.automaticPriors && n <= options.shortSeriesLength
+            ? DispersionPrior(value: valuesOnlyDispersionGuess, degreesOfFreedom: valuesOnlyDispersionWeight) : nil)
+        let nu0 = prior.map { max($0.degreesOfFreedom, 0) } ?? 0
+        let phi0 = prior?.value ?? 0
+        var notes: [String] = []
+        var phi: Double
+        if max(df, 0) + nu0 > 0 {
+            phi = (x2 + nu0 * phi0) / (max(df, 0) + nu0)
+            if options.dispersionPrior == nil && nu0 > 0 {
+                notes.append("short values-only series: the residual variance is blended with a default worth two observations")
             }
-            return (max(1, x2 / df), [])
+        } else if data.hasDenominators {
+            phi = 1
+            notes.append("\(n) observations leave no degrees of freedom to estimate overdispersion: binomial variance assumed")
+        } else {
+            phi = valuesOnlyDispersionGuess
+            notes.append("no degrees of freedom for the residual variance: the default φ₀ = \(valuesOnlyDispersionGuess) was assumed")
         }
-        let nu0 = options.automaticPriors && n <= options.shortSeriesLength ? valuesOnlyDispersionWeight : 0
-        guard df + nu0 > 0 else {
-            return (valuesOnlyDispersionGuess, ["no degrees of freedom for the residual variance: the default φ₀ = "
-                                                + "\(valuesOnlyDispersionGuess) was assumed"])
+        phi = data.hasDenominators ? max(phi, 1) : max(phi, 1e-12)
+        return (phi, notes)
+    }
+
+    /// Pearson `X² = Σ mᵢ(yᵢ − μᵢ)²/(μᵢ(1 − μᵢ))` of fitted shares.
+    static func pearson(_ data: ShareData, fitted: [Double]) -> Double {
+        (0..<data.count).reduce(0.0) { total, i in
+            let d = data.proportions[i] - fitted[i]
+            return total + data.weights[i] * d * d / GLMVariance.binomial.variance(fitted[i])
         }
-        let phi = max((x2 + nu0 * valuesOnlyDispersionGuess) / (df + nu0), 1e-12)
-        return (phi, nu0 > 0 ? ["short values-only series: the residual variance is blended with a default worth two observations"] : [])
     }
 
     /// Assembles the ``FitResult`` of a share fit with parameters `[a, r]` or `[K, a, r]`.
