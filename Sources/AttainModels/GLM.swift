@@ -9,7 +9,14 @@ import AttainData
 /// ```
 /// Parameters are `a` (level on the link scale at ``FitResult/referenceTime``), `r` (growth per year on the link
 /// scale) and, for the logistic share, `K` first. Cumulative series are fitted through their increments (see
-/// ``CumulativeSeries``): the fit's mean is then the expected increment per period. Cost: O(n) per IRLS iteration.
+/// ``CumulativeSeries``): the fit's mean is then the expected increment per period. Counts' means are per unit
+/// exposure (`fitted` includes the exposure), so a half-year of data enters with exposure 0.5.
+///
+/// What the ``FitResult`` holds: `covariance` is `φ(XᵀWX + φP)⁻¹` (`P` the precision of any prior that acted),
+/// `dispersion` the quasi-binomial φ for shares or the size θ for the negative binomial, `deviance` the residual
+/// deviance. For shares with denominators `logLikelihood` is the quasi-likelihood `ℓ_binomial/φ` (so `aicc` is QAICc);
+/// for values-only shares it is a Gaussian likelihood on the data scale with `Var = φ·p(1 − p)`. Every prior that
+/// acted, and every boundary reached, is named in `warnings`. Cost: O(n) per IRLS iteration.
 public enum GLM {
     /// Fits `model` to `series`.
     ///

@@ -7,7 +7,8 @@ import AttainLinearAlgebra
 /// model. `K` is estimated by maximising the profile likelihood over `[max(0.5·max yᵢ, 0.01), 1]` (a 13-point grid,
 /// then golden-section refinement). The covariance of `(K, a, r)` is `φ(Σ mᵢ gᵢgᵢᵀ/Vᵢ + φP)⁻¹` with
 /// `gᵢ = ∂μᵢ/∂(K, a, r)` (expected information). Fewer than four points cannot inform `K`: it is then fixed at 1
-/// with a warning. Cost: about 45 small IRLS fits.
+/// with a warning. The fit's mean clamps `K` into `[0, 1]`, so parameter draws from the normal approximation never
+/// give shares above 1. Cost: about 45 small IRLS fits.
 enum ShareAsymptote {
     static let minimumPointsForCeiling = 4
 
