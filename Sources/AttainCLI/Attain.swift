@@ -12,11 +12,11 @@ struct AttainCommand: ParsableCommand {
               attain run scenarios/baseline.yaml --paths 10000 --seed 42
               attain brief scenarios/baseline.yaml --lang vi --output briefing.html
 
-            Exit codes: 0 success, 1 a problem in your input (the message says what, where and how to fix it),
+            Exit codes: 0 success, 1 a problem in your input (the message says what, where and how to fix it), \
             2 a usage error.
 
-            Shell completion: attain --generate-completion-script bash > /etc/bash_completion.d/attain
-            (also zsh and fish).
+            Shell completion (bash, zsh or fish):
+              attain --generate-completion-script bash > /etc/bash_completion.d/attain
             """,
         subcommands: [BriefCommand.self])
 

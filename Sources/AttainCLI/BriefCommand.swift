@@ -7,19 +7,19 @@ struct BriefCommand: ParsableCommand {
         commandName: "brief",
         abstract: "Write the review briefing: each target's probability, status, fan chart and the effort it needs.",
         discussion: """
-            The briefing follows a Vietnamese mid-term review (sơ kết): a summary table (target, unit, recent years,
-            estimate at the deadline, % of target, status with probability), one fan chart per target, per-year
-            probabilities for every-year targets, the comparison of scenarios when several are given, the effort needed
-            for targets at risk, assumptions and method. Every target keeps its original Vietnamese wording in both
-            languages. The HTML file is self-contained (inline CSS and SVG, no network access): open it in any browser
-            or print it.
+            The briefing follows a Vietnamese mid-term review (sơ kết): a summary table (target, unit, recent years, \
+            estimate at the deadline, % of target, status with probability), one fan chart per target, per-year \
+            probabilities for every-year targets, the comparison of scenarios when several are given, the effort \
+            needed for targets at risk, assumptions and method. Every target keeps its original Vietnamese wording in \
+            both languages. Formats: html (default; one self-contained file with inline CSS and SVG, no network \
+            access, ready to open or print) and md.
 
-            Data are flagged as illustrative when the README.md beside a data file says so in its title (as
+            Data are flagged as illustrative when the README.md beside a data file says so in its title (as \
             notebooks-data/README.md does), or with --illustrative.
 
             Examples:
               attain brief scenarios/baseline.yaml --lang vi --output briefing-vi.html
-              attain brief scenarios/baseline.yaml scenarios/union-drive-2026.yaml --lang en --output briefing-en.html
+              attain brief scenarios/baseline.yaml scenarios/union-drive-2026.yaml --lang en -o briefing-en.html
               attain brief scenarios/baseline.yaml --format md > briefing.md
             """)
 
@@ -45,6 +45,7 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            try output.checkWritable()
             let studies = try scenarios.map { try PlanStudy.load(path: $0) }
             for study in studies {
                 for warning in study.compiled.warnings { Console.warning("\(study.scenario.name): \(warning)") }

@@ -70,6 +70,19 @@ public enum AtomicFileWriter {
         if dirFD >= 0 { _ = fsync(dirFD); close(dirFD) }
     }
 
+    /// Checks, without writing anything, that `path`'s directory exists and is writable and that `path` is not a directory.
+    public static func checkWritable(_ path: String) throws(FileWriteError) {
+        guard !path.isEmpty else { throw FileWriteError(path: path, reason: .emptyPath) }
+        let directory = directoryName(of: path)
+        if access(directory, W_OK) != 0 {
+            throw FileWriteError(path: path, reason: .system(operation: "write in the directory \(directory)", errno: errno))
+        }
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            throw FileWriteError(path: path, reason: .system(operation: "replace it", errno: EISDIR))
+        }
+    }
+
     static func directoryName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let head = path[..<slash]

@@ -95,6 +95,15 @@ struct AtomicFileWriterTests {
         }
     }
 
+    @Test func theEarlyCheckCatchesMissingDirectoriesAndDirectoryTargets() throws {
+        let directory = try makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(throws: Never.self) { try AtomicFileWriter.checkWritable(directory + "/new.html") }
+        #expect(throws: FileWriteError.self) { try AtomicFileWriter.checkWritable("/nonexistent-attain-dir/x.html") }
+        #expect(throws: FileWriteError.self) { try AtomicFileWriter.checkWritable(directory) }
+        #expect(try entries(directory).isEmpty)
+    }
+
     @Test func renamingOntoADirectoryFailsAndRemovesTheTemporaryFile() throws {
         let directory = try makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

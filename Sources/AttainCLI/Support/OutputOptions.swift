@@ -37,6 +37,13 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
+    /// Fails early, before any long computation, when `--output` names a directory that does not exist or cannot be
+    /// written (an input problem, exit 1, with advice).
+    func checkWritable() throws {
+        guard let output else { return }
+        try AtomicFileWriter.checkWritable(output)
+    }
+
     /// Prints `text` on standard output, or writes it atomically to `--output` and says where on standard error.
     func emit(_ text: String) throws {
         guard let output else {

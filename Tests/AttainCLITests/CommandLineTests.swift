@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite("attain as a user runs it", .serialized)
+struct CommandLineTests {
+    @Test func rootHelpMatchesTheSnapshot() throws {
+        let outcome = try AttainProcess.run(["--help"])
+        #expect(outcome.status == 0)
+        let (same, expected) = try Snapshot.matches(outcome.standardOutput, named: "attain-help.txt")
+        #expect(same, "attain --help changed; if intended, rerun with ATTAIN_UPDATE_SNAPSHOTS=1.\n--- expected\n\(expected)\n--- got\n\(outcome.standardOutput)")
+    }
+
+    @Test func briefHelpMatchesTheSnapshot() throws {
+        let outcome = try AttainProcess.run(["brief", "--help"])
+        #expect(outcome.status == 0)
+        let (same, expected) = try Snapshot.matches(outcome.standardOutput, named: "attain-brief-help.txt")
+        #expect(same, "attain brief --help changed; if intended, rerun with ATTAIN_UPDATE_SNAPSHOTS=1.\n--- expected\n\(expected)\n--- got\n\(outcome.standardOutput)")
+    }
+
+    @Test(arguments: [
+        ["--no-such-flag"],
+        ["brief"],
+        ["brief", "scenarios/baseline.yaml", "--format", "csv"],
+        ["brief", "scenarios/baseline.yaml", "--lang", "fr"],
+        ["brief", "scenarios/baseline.yaml", "--paths", "0"],
+        ["brief", "scenarios/baseline.yaml", "--threads", "0"],
+        ["no-such-command"],
+    ])
+    func usageErrorsExitWithCode2(arguments: [String]) throws {
+        let outcome = try AttainProcess.run(arguments)
+        #expect(outcome.status == 2, "\(arguments): \(outcome.standardError)")
+        #expect(outcome.standardOutput.isEmpty)
+        #expect(outcome.standardError.contains("Usage:") || outcome.standardError.contains("Error:"))
+    }
+
+    @Test func aMissingScenarioIsAnInputProblemWithExitCode1() throws {
+        let outcome = try AttainProcess.run(["brief", "does-not-exist.yaml", "--paths", "10"])
+        #expect(outcome.status == 1, "\(outcome.standardError)")
+        #expect(outcome.standardError.hasPrefix("error: "))
+        #expect(outcome.standardError.contains("does-not-exist.yaml"))
+        #expect(outcome.standardOutput.isEmpty)
+    }
+
+    @Test func bashCompletionIsGenerated() throws {
+        let outcome = try AttainProcess.run(["--generate-completion-script", "bash"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.contains("complete -"))
+        #expect(outcome.standardOutput.contains("brief"))
+    }
+
+    @Test func theBriefingIsWrittenAtomicallyAndIsSelfContained() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("attain-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("briefing.html").path
+        let outcome = try AttainProcess.run(["brief", "scenarios/baseline.yaml", "--lang", "vi", "--paths", "400",
+                                             "--seed", "7", "--output", file])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.isEmpty)
+        #expect(outcome.standardError.contains("wrote \(file)"))
+        let html = try String(contentsOfFile: file, encoding: .utf8)
+        for id in ["P1-1a", "P1-1b", "P1-5", "P1-7", "P2-1a", "P2-7"] { #expect(html.contains(id)) }
+        #expect(html.contains("Số liệu minh họa"))  // notebooks-data is marked illustrative
+        #expect(html.contains("Số liệu tính đến ngày 30 tháng 6 năm 2026"))
+        for reference in ["http://", "https://", "<script", " src="] { #expect(!html.contains(reference)) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["briefing.html"])
+    }
+
+    @Test func anUnwritableOutputIsAnInputProblemAndLeavesNothing() throws {
+        let outcome = try AttainProcess.run(["brief", "scenarios/baseline.yaml", "--paths", "50",
+                                             "--output", "/nonexistent-attain-dir/briefing.html"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("create the directory first"))
+    }
+}
