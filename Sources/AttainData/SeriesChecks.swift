@@ -77,7 +77,7 @@ struct SeriesChecks {
         switch kind {
         case .share:
             if v < 0 || v > 1 {
-                let hint = v > 1 && v <= 100
+                let hint = v >= 5 && v <= 100
                     ? "write shares as fractions in [0, 1]: \(format(v / 100)) for \(shown) %"
                     : "a share lies between 0 and 1; if \(row.indicator) is not a share, state its kind (--kind \(row.indicator)=level)"
                 add(.error, .shareOutOfRange, row.line, "value", "share \(shown) is outside [0, 1]", hint)
@@ -115,7 +115,9 @@ struct SeriesChecks {
         checkGaps(coarseRows, key)
         let finer = rows.filter { $0.period.frequency != coarse }
         guard let fine = finer.first?.period.frequency else { return }
-        let lines = { (rows: [Observation]) in rows.map { String($0.line) }.joined(separator: ", ") }
+        let lines = { (rows: [Observation]) in (rows.count == 1 ? "line " : "lines ") + rows.map { String($0.line) }.joined(separator: ", ") }
+        let article = { (word: String) in ("aeiou".contains(word.first!) ? "an " : "a ") + word }
+        let describe = { (rows: [Observation]) in rows.count == 1 ? article(fine.name) + " row" : fine.name + " rows" }
         if byFrequency.count > 2 {
             add(.warning, .mixedFrequency, finer[0].line, nil,
                 "\(key.unit) / \(key.indicator) mixes \(byFrequency.keys.sorted().map(\.name).joined(separator: ", ")) rows",
@@ -129,16 +131,16 @@ struct SeriesChecks {
             let group = groups[period]!
             if let match = coarseRows.first(where: { $0.period == period }) {
                 add(.warning, .mixedFrequency, group[0].line, nil,
-                    "\(key.unit) / \(key.indicator): \(period) has a \(coarse.name) row (line \(match.line)) and \(fine.name) rows (lines \(lines(group)))",
+                    "\(key.unit) / \(key.indicator): \(period) has \(article(coarse.name)) row (line \(match.line)) and \(describe(group)) (\(lines(group)))",
                     "keep one frequency per series (the \(coarse.name) row is used); put the \(fine.name) detail under another indicator name")
             } else if period < lastCoarse.period {
                 add(.warning, .mixedFrequency, group[0].line, nil,
-                    "\(key.unit) / \(key.indicator): \(fine.name) rows for \(period) (lines \(lines(group))) sit among \(coarse.name) rows",
-                    "give \(period) a \(coarse.name) row instead; only the last, incomplete period may be given in \(fine.name) detail")
+                    "\(key.unit) / \(key.indicator): \(describe(group)) for \(period) (\(lines(group))) among the \(coarse.name) rows",
+                    "give \(period) \(article(coarse.name)) row instead; only the last, incomplete period may be given in \(fine.name) detail")
             } else if Set(group.map(\.period)).count == perCoarse {
                 add(.warning, .mixedFrequency, group[0].line, nil,
-                    "\(key.unit) / \(key.indicator): \(fine.name) rows cover all of \(period) (lines \(lines(group))) but there is no \(coarse.name) row for it",
-                    "add a \(coarse.name) row for \(period) (the total for a flow, the end-of-period value for a stock)")
+                    "\(key.unit) / \(key.indicator): \(fine.name) rows cover all of \(period) (\(lines(group))) but there is no \(coarse.name) row for it",
+                    "add \(article(coarse.name)) row for \(period) (the total for a flow, the end-of-period value for a stock)")
             }
         }
         let trailing = finer.filter { container(of: $0.period, at: coarse) > lastCoarse.period }
@@ -171,7 +173,8 @@ struct SeriesChecks {
         let span = missing == 1 ? "no row for \(start)" : "no rows for \(start) to \(start.advanced(by: missing - 1))"
         add(.warning, .gap, b.line, nil,
             "\(key.unit) / \(key.indicator): \(span) (between \(a.period) on line \(a.line) and \(b.period) on line \(b.line))",
-            "add the missing \(missing == 1 ? "period" : "periods") if they were measured; otherwise models treat them as missing")
+            missing == 1 ? "add the missing period if it was measured; otherwise models treat it as missing"
+                         : "add the missing periods if they were measured; otherwise models treat them as missing")
     }
 
     /// The first period at the finer `frequency` inside `coarse` (`2026` → `2026-Q1`).
