@@ -1,0 +1,1 @@
+// AttainTargets: see README.md for the layer this module holds.
