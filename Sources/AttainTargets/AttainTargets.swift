@@ -1,1 +1,0 @@
-// AttainTargets: see README.md for the layer this module holds.
