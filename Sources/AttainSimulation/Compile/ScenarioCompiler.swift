@@ -41,9 +41,11 @@ public enum ScenarioCompiler {
                     hint: supported.isEmpty ? "this model takes no levers" : "this model takes: " + supported.joined(separator: ", "))
             }
             let levers = LeverSchedule(interventions: acting, firstYear: start + firstSimulated, count: simulated)
-            indicators.append(SimulatedIndicator(name: spec.name, kind: kind, observed: observed, firstSimulated: firstSimulated,
-                                                 process: fitted.process, levers: levers, modelDescription: fitted.description,
-                                                 warnings: fitted.warnings))
+            var indicator = SimulatedIndicator(name: spec.name, kind: kind, observed: observed, firstSimulated: firstSimulated,
+                                               process: fitted.process, levers: levers, modelDescription: fitted.description,
+                                               warnings: fitted.warnings)
+            indicator.runningTotalBase = zip(history.years, history.values).filter { $0.0 < start + firstSimulated }.reduce(0) { $0 + $1.1 }
+            indicators.append(indicator)
         }
         let model = SimulationModel(name: scenario.name, firstYear: start, horizon: scenario.horizon, cutoff: scenario.cutoff,
                                     indicators: indicators)

@@ -20,6 +20,8 @@ public struct SimulatedIndicator: Sendable {
     public var modelDescription: String
     /// Plain-language warnings from fitting.
     public var warnings: [String]
+    /// For cumulative indicators, the running total at the start of the first simulated year (fans show running totals).
+    public var runningTotalBase: Double = 0
 
     public init(name: String, kind: IndicatorKind, observed: [Double], firstSimulated: Int, process: any PathProcess,
                 levers: LeverSchedule? = nil, modelDescription: String = "", warnings: [String] = []) {
@@ -39,6 +41,8 @@ public struct SimulatedIndicator: Sendable {
 
     /// Whether yearly values are flows (events in the year) rather than levels.
     public var isFlow: Bool { kind == .count || kind == .cumulative }
+    /// Whether fans show running totals (cumulative indicators) rather than yearly values.
+    public var showsRunningTotal: Bool { kind == .cumulative }
 }
 
 /// A scenario compiled for simulation: a yearly timeline and the indicators on it.

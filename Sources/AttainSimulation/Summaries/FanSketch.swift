@@ -3,13 +3,13 @@ import AttainData
 /// Streaming per-year quantiles of every indicator of every model: the data behind fan charts.
 ///
 /// One ``QuantileSketch`` per model × indicator × simulated year (shares on the unit interval, everything else by
-/// magnitude). Flows (counts, cumulative indicators) are sketched as running totals from the first timeline year, so a
-/// cumulative indicator's fan shows what it shows in the data. Memory: up to 45 KB per sketch, fixed.
+/// magnitude). Cumulative indicators are sketched as running totals (from ``SimulatedIndicator/runningTotalBase``), so
+/// their fan shows what the data show; counts as yearly values. Memory: up to 45 KB per sketch, fixed.
 public struct FanSketch: PathAccumulator {
     /// Per model, per indicator, per simulated year.
     public private(set) var sketches: [[[QuantileSketch]]]
     private let firstSimulated: [[Int]]
-    private let flows: [[Bool]]
+    private let runningBase: [[Double?]]
 
     /// Empty sketches for `models`.
     public init(models: [SimulationModel]) {
@@ -19,16 +19,14 @@ public struct FanSketch: PathAccumulator {
             }
         }
         firstSimulated = models.map { $0.indicators.map(\.firstSimulated) }
-        flows = models.map { $0.indicators.map(\.isFlow) }
+        runningBase = models.map { $0.indicators.map { $0.showsRunningTotal ? $0.runningTotalBase : nil } }
     }
 
     public mutating func add(_ path: SimulatedPath) {
         for m in 0..<sketches.count {
             for i in 0..<sketches[m].count {
                 let first = firstSimulated[m][i]
-                if flows[m][i] {
-                    var running = 0.0
-                    for y in 0..<first { let v = path.value(model: m, indicator: i, year: y); if !v.isNaN { running += v } }
+                if var running = runningBase[m][i] {
                     for k in 0..<sketches[m][i].count {
                         running += path.value(model: m, indicator: i, year: first + k)
                         sketches[m][i][k].add(running)

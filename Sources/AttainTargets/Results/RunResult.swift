@@ -1,0 +1,53 @@
+import AttainSimulation
+
+/// What one `attain run` found: every target's probability, and each indicator's projection, with the settings needed
+/// to reproduce it.
+///
+/// JSON (`paths`, `seed`, `targets[].id/probability/mcse/status/years[].period/probability` are the outer contract):
+/// ```json
+/// { "paths": 10000, "seed": 42, "targets": [ { "id": "P1-1a", "probability": 0.41, "mcse": 0.0049, "status": "at-risk",
+///   "years": [ { "period": "2026", "probability": 0.41 } ] } ] }
+/// ```
+public struct RunResult: Sendable, Codable, Equatable {
+    /// One indicator's history and projection.
+    public struct IndicatorProjection: Sendable, Codable, Equatable {
+        public var name: String
+        public var kind: String
+        /// The model used, in words.
+        public var model: String
+        /// Yearly values observed (yearly flows, or year-end levels; year-to-date when partial).
+        public var history: [ObservedValue]
+        /// Projection quantiles per simulated year (running totals from the first timeline year for flows).
+        public var fan: [QuantileBand]
+    }
+
+    /// One intervention of the scenario.
+    public struct InterventionSummary: Sendable, Codable, Equatable {
+        public var id: String
+        public var lever: Lever
+        public var indicators: [String]
+        public var from: Int
+        public var to: Int?
+        public var value: Double
+        public var probability: Double?
+        public var description: LocalizedText?
+    }
+
+    public var paths: Int
+    public var seed: UInt64
+    /// Scenario name and file.
+    public var scenario: String
+    public var file: String
+    public var title: LocalizedText?
+    /// The plan's title, from the targets file.
+    public var plan: LocalizedText?
+    /// Data cut-off date (`YYYY-MM-DD`).
+    public var cutoff: CutoffDate
+    public var firstYear: Int
+    public var horizon: Int
+    public var targets: [TargetResult]
+    public var indicators: [IndicatorProjection]
+    public var assumptions: [LocalizedText]
+    public var interventions: [InterventionSummary]
+    public var warnings: [String]
+}

@@ -1,0 +1,122 @@
+import AttainSimulation
+
+/// Turns tallies and sketches into ``TargetResult`` and ``RunResult`` values.
+enum ResultAssembly {
+    static func mcse(_ p: Double, _ n: Int) -> Double { (p * (1 - p) / Double(n)).squareRoot() }
+
+    static func run(_ study: PlanStudy, tally: TargetTally, fan: FanSketch, paths: Int, seed: UInt64) -> RunResult {
+        let model = study.model
+        let targets = study.targets.indices.map { target($0, study: study, tally: tally, model: 0) }
+        let indicators = model.indicators.enumerated().map { i, ind -> RunResult.IndicatorProjection in
+            let h = study.compiled.histories[i]
+            var history: [ObservedValue] = []
+            var running = 0.0
+            for (y, v) in zip(h.years, h.values) {
+                running += v
+                history.append(ObservedValue(period: String(y), value: ind.showsRunningTotal ? running : v, partial: false))
+            }
+            if let p = h.partial {
+                history.append(ObservedValue(period: String(p.year), value: ind.showsRunningTotal ? running + p.value : p.value, partial: true))
+            }
+            let bands = (0..<ind.simulatedCount).map { k in
+                QuantileBand(period: String(model.firstYear + ind.firstSimulated + k),
+                             quantiles: fan.quantiles(model: 0, indicator: i, simulatedYear: k, levels: QuantileBand.levels))
+            }
+            return .init(name: ind.name, kind: ind.kind.rawValue, model: ind.modelDescription, history: history, fan: bands)
+        }
+        let s = study.scenario
+        return RunResult(
+            paths: paths, seed: seed, scenario: s.name, file: s.file, title: s.title, plan: study.targetFile.plan,
+            cutoff: s.cutoff, firstYear: model.firstYear, horizon: model.horizon, targets: targets, indicators: indicators,
+            assumptions: s.assumptions,
+            interventions: s.interventions.map {
+                .init(id: $0.id, lever: $0.lever, indicators: $0.indicators, from: $0.from, to: $0.to, value: $0.value,
+                      probability: $0.lever == .shock ? $0.probability : nil, description: $0.description)
+            },
+            warnings: study.compiled.warnings)
+    }
+
+    /// The result of target `t` under model `m` of a tally.
+    static func target(_ t: Int, study: PlanStudy, tally: TargetTally, model m: Int) -> TargetResult {
+        let target = tally.targets[t], spec = target.spec
+        let n = tally.paths
+        let p = Double(tally.met(target: t, model: m)) / Double(n)
+        let modelIndex = study.model
+        let indicatorIndex = target.indicatorIndex[m]
+        let indicator = modelIndex.indicators[indicatorIndex]
+        let history = study.compiled.histories[indicatorIndex]
+        let firstYear = modelIndex.firstYear
+        let reported = Array(target.reportedYears)
+        let firstSim = target.firstSimulated[m]
+
+        func yearProbabilities(stretch: Bool) -> [PeriodProbability] {
+            reported.enumerated().map { k, y in
+                let q = Double(tally.metInYear(k, target: t, model: m, stretch: stretch)) / Double(n)
+                return PeriodProbability(period: String(firstYear + y), probability: q, mcse: mcse(q, n), observed: y < firstSim)
+            }
+        }
+        let years = yearProbabilities(stretch: false)
+        let settled = settlement(target, indicator: indicator, partial: history.partial)
+        let q = tally.statisticQuantiles(target: t, model: m, levels: [0.05, 0.5, 0.95])
+
+        // History on the target's scale.
+        var observed: [ObservedValue] = []
+        let historyStart = spec.kind == .levelAtDeadline ? 0 : target.first
+        var running = 0.0
+        for y in historyStart..<min(firstSim, target.last + 1) where !indicator.observed[y].isNaN {
+            running += indicator.observed[y]
+            let value = spec.kind.isCumulative ? running : indicator.observed[y]
+            if !spec.kind.isCumulative || y >= target.first {
+                observed.append(ObservedValue(period: String(firstYear + y), value: value, partial: false))
+            }
+        }
+        if let partial = history.partial, partial.year - firstYear <= target.last, partial.year - firstYear >= historyStart {
+            observed.append(ObservedValue(period: String(partial.year), value: spec.kind.isCumulative ? running + partial.value : partial.value,
+                                          partial: true))
+        }
+        let fan = reported.enumerated().compactMap { k, y -> QuantileBand? in
+            y < firstSim ? nil : QuantileBand(period: String(firstYear + y),
+                                              quantiles: tally.yearQuantiles(k, target: t, model: m, levels: QuantileBand.levels))
+        }
+        let status = TargetStatus(probability: p, settled: settled)
+        var result = TargetResult(
+            id: spec.id, indicator: spec.indicator, kind: spec.kind, comparison: spec.comparison, threshold: spec.threshold,
+            stretch: spec.stretch, from: spec.window.lowerBound, to: spec.window.upperBound, wording: spec.wording,
+            group: spec.group, unit: spec.unit, probability: p, mcse: mcse(p, n), status: status, statusVi: status.vietnamese,
+            settled: settled.map { $0 ? "met" : "missed" }, years: years, median: q[1], lower90: q[0], upper90: q[2],
+            history: observed, fan: fan)
+        if spec.kind.isEveryYear {
+            result.jointProbability = p
+            result.independentYearsProbability = years.reduce(1) { $0 * $1.probability }
+        }
+        if spec.stretch != nil {
+            let ps = Double(tally.met(target: t, model: m, stretch: true)) / Double(n)
+            result.stretchProbability = ps
+            result.stretchYears = yearProbabilities(stretch: true)
+        }
+        return result
+    }
+
+    /// true / false when the observed data alone settle the target (met / missed), nil otherwise.
+    static func settlement(_ target: CompiledTarget, indicator: SimulatedIndicator, partial: YearlyHistory.Partial?) -> Bool? {
+        let spec = target.spec, firstSim = indicator.firstSimulated, row = indicator.observed
+        let cmp = spec.comparison
+        switch spec.kind {
+        case .levelAtDeadline:
+            return target.last < firstSim ? cmp.holds(row[target.last], spec.threshold) : nil
+        case .cumulativeCount, .cumulativeFlow:
+            var sum = 0.0
+            for y in target.first...target.last where y < firstSim { sum += row[y] }
+            if target.last < firstSim { return cmp.holds(sum, spec.threshold) }
+            if let partial, (target.first...target.last).contains(firstSim) { sum += partial.value }
+            return cmp.holds(sum, spec.threshold) ? true : nil
+        case .everyYear, .range:
+            var allObserved = true
+            for y in target.first...target.last {
+                if y >= firstSim { allObserved = false; continue }
+                if !cmp.holds(row[y], spec.threshold) { return false }
+            }
+            return allObserved ? true : nil
+        }
+    }
+}

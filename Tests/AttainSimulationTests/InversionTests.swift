@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import AttainSimulation
+
+@Suite struct InversionTests {
+    func phi(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
+
+    @Test func normalQuantileInvertsThePhiFunction() {
+        for u in [1e-10, 1e-6, 0.001, 0.02, 0.02425, 0.1, 0.3, 0.5, 0.7, 0.9, 0.97575, 0.99, 0.999999] {
+            // Acklam's approximation promises a relative error below 1.15e-9 in x: check Δx = (Φ(x) − u)/φ(x).
+            let x = Inversion.normalQuantile(u)
+            let density = exp(-x * x / 2) / (2 * Double.pi).squareRoot()
+            #expect(abs((phi(x) - u) / density) <= 1.2e-9 * max(abs(x), 1e-6) + 1e-14, "u = \(u)")
+        }
+    }
+
+    @Test func poissonInversionMatchesThePMFExactly() {
+        // Exact branch: the count returned for u is the smallest k with F(k) ≥ u.
+        let lambda = 3.7
+        var cdf = [Double](), p = exp(-lambda), c = 0.0
+        for k in 0..<40 { c += p; cdf.append(c); p *= lambda / Double(k + 1) }
+        for u in stride(from: 0.0005, to: 1.0, by: 0.001) {
+            let k = Int(Inversion.poisson(lambda, u))
+            #expect(cdf[k] >= u && (k == 0 || cdf[k - 1] < u))
+        }
+    }
+
+    @Test func poissonApproximationHasTheRightMomentsAndTail() {
+        // Cornish–Fisher branch (λ ≥ 60): mean, variance and a tail probability on a fine uniform grid.
+        let lambda = 250.0
+        let n = 200_000
+        var sum = 0.0, sq = 0.0, tail = 0
+        for i in 0..<n {
+            let k = Inversion.poisson(lambda, (Double(i) + 0.5) / Double(n))
+            sum += k; sq += k * k
+            if k >= 280 { tail += 1 }
+        }
+        let mean = sum / Double(n), variance = sq / Double(n) - mean * mean
+        #expect(abs(mean - lambda) < 0.05)
+        #expect(abs(variance / lambda - 1) < 0.01)
+        // P(X ≥ 280) for Poisson(250) = 0.03201 (exact, from the pmf).
+        var pmf = exp(-lambda), upper = 0.0
+        for k in 0..<600 { if k >= 280 { upper += pmf }; pmf *= lambda / Double(k + 1) }
+        #expect(abs(Double(tail) / Double(n) - upper) < 1e-3)
+    }
+
+    @Test func binomialInversionIsExactForSmallCountsAndMonotoneInP() {
+        let n = 30.0, p = 0.2
+        var pmf = [Double](), c = 0.0
+        for k in 0...30 {
+            var logChoose = 0.0
+            for j in 0..<k { logChoose += log(n - Double(j)) - log(Double(j + 1)) }
+            pmf.append(exp(logChoose + Double(k) * log(p) + (n - Double(k)) * log(1 - p)))
+        }
+        var cdf: [Double] = []
+        for x in pmf { c += x; cdf.append(c) }
+        for u in stride(from: 0.001, to: 1.0, by: 0.01) {
+            let k = Int(Inversion.binomial(n, p, u))
+            #expect(cdf[k] >= u - 1e-12 && (k == 0 || cdf[k - 1] < u))
+            // Monotone coupling: more probability never gives fewer successes, across both branches.
+            #expect(Inversion.binomial(n, 0.8, u) >= Inversion.binomial(n, 0.7, u))
+            #expect(Inversion.binomial(5000, 0.31, u, dispersion: 4) >= Inversion.binomial(5000, 0.3, u, dispersion: 4))
+        }
+    }
+}
