@@ -55,8 +55,9 @@ enum ShareAsymptote {
                         let problem = GLMProblem(design: trend.design, response: data.proportions, weights: data.weights,
                                      offset: [Double](repeating: 0, count: data.count), link: .logit(ceiling: k),
                                      variance: .binomial, priorMean: trend.priorMean, priorPrecision: trend.priorPrecision)
-            guard let s = try? GLMEngine.fit(problem, start: start, maxIterations: options.maxIterations,
-                                             tolerance: options.tolerance, finalCovariance: false) else { return -.infinity }
+            // Loose inner fits: the profile only needs the deviance to a few digits more than the grid resolves.
+            guard let s = try? GLMEngine.fit(problem, start: start, maxIterations: min(options.maxIterations, 30),
+                                             tolerance: max(options.tolerance, 1e-9), finalCovariance: false) else { return -.infinity }
             start = s.coefficients
             return -GLMEngine.penalisedDeviance(problem, s.coefficients, eta: s.eta)
         }
