@@ -1,1 +1,0 @@
-// AttainForecast: see README.md for the layer this module holds.

@@ -1,0 +1,113 @@
+import Foundation
+import AttainLinearAlgebra
+
+/// The exact (diffuse-start) posterior of the local-trend state at an origin, as linear maps of a window's values.
+///
+/// For observations at grid steps `s₁ < … < sₙ ≤ T` the latent process is `μ_t = a + b·S_t + d_t`, where `(a, b)` is
+/// the unknown (flat-prior) initial level and slope, `S_t = 1 + φ + … + φ^{t−1}`, and `d_t` the zero-started
+/// disturbance process of ``TrendHyperparameters`` with `λ = 1`. Generalised least squares for `(a, b)` plus
+/// kriging of the disturbances gives, with `S` the covariance of the observations:
+/// - the state mean at `T`, `(μ_T, β_T) = K y` (``gain``);
+/// - its covariance (``stateCovariance``, to be multiplied by `λ`);
+/// - the generalised residual sum of squares `q = yᵀ Ω y` (``omega``), with `n − 2` degrees of freedom;
+/// - `log det S + log det(XᵀS⁻¹X)` for the restricted likelihood.
+/// This equals a Kalman filter with a diffuse initial state. Cost O(n³) once per observation pattern; every window
+/// with that pattern then costs O(n²).
+struct LocalTrendDesign: Sendable {
+    /// Number of observations.
+    let count: Int
+    /// `K`, 2 × n row-major: row 0 gives the level, row 1 the slope.
+    let gain: [Double]
+    /// `Ω`, n × n row-major.
+    let omega: [Double]
+    /// `(P₀₀, P₀₁, P₁₁)` of the state covariance at the origin, per unit `λ`.
+    let stateCovariance: (Double, Double, Double)
+    /// `log det S + log det(XᵀS⁻¹X)`.
+    let logDeterminant: Double
+
+    /// The design for observations at `steps` (ascending, ≥ 0) and the origin at `originStep ≥ steps.last`.
+    init(_ h: TrendHyperparameters, steps: [Int], originStep: Int) throws {
+        let n = steps.count
+        precondition(n >= 2 && originStep >= steps[n - 1], "design needs two observations before the origin")
+        let phi = h.damping, q11 = h.levelRatio * h.levelRatio, noise = h.noiseRatio * h.noiseRatio
+        let gridCount = originStep + 1
+        // Powers and partial sums of φ, and the disturbance state covariance P_t (P_0 = 0).
+        var powers = [Double](repeating: 1, count: gridCount + 1), sums = [Double](repeating: 0, count: gridCount + 1)
+        for k in 1...gridCount { powers[k] = powers[k - 1] * phi; sums[k] = sums[k - 1] + powers[k - 1] }
+        var p00 = [Double](repeating: 0, count: gridCount), p01 = p00, p11 = p00
+        for t in 1..<gridCount {
+            let a = p00[t - 1], b = p01[t - 1], c = p11[t - 1]
+            // T P Tᵀ + Q with T = [[1, 1], [0, φ]], Q = diag(q11, 1).
+            p00[t] = a + 2 * b + c + q11
+            p01[t] = phi * (b + c)
+            p11[t] = phi * phi * c + 1
+        }
+        // Observation covariance S (n × n) and regressors X (n × 2).
+        var s = Matrix(rows: n, columns: n)
+        for i in 0..<n {
+            for j in i..<n {
+                let t = steps[i], k = steps[j] - t
+                let v = p00[t] + sums[k] * p01[t] + (i == j ? noise : 0)
+                s[i, j] = v; s[j, i] = v
+            }
+        }
+        let chol = try Cholesky(s)
+        let sInv = try chol.inverse()
+        var x = Matrix(rows: n, columns: 2)
+        for i in 0..<n { x[i, 0] = 1; x[i, 1] = sums[steps[i]] }
+        let sInvX = sInv * x                                    // n × 2
+        let g = Matrix.product(x, sInvX, transposeA: true)      // 2 × 2
+        let gDet = g[0, 0] * g[1, 1] - g[0, 1] * g[1, 0]
+        guard gDet > 0, gDet.isFinite else { throw LinearAlgebraError.singular(position: 2) }
+        let gInv = Matrix(rowMajor: [[g[1, 1] / gDet, -g[0, 1] / gDet], [-g[1, 0] / gDet, g[0, 0] / gDet]])
+        let b = Matrix.product(gInv, sInvX, transposeB: true)   // 2 × n: θ̂ = B y
+        // Ω = S⁻¹ − S⁻¹ X B.
+        var omega = sInv
+        let sxb = sInvX * b
+        for i in 0..<n { for j in 0..<n { omega[i, j] -= sxb[i, j] } }
+        // Covariance of the origin state with the observations, C (2 × n), and the origin's regressors X_T.
+        let tOrigin = originStep
+        var c = Matrix(rows: 2, columns: n)
+        for j in 0..<n {
+            let t = steps[j], k = tOrigin - t
+            c[0, j] = p00[t] + sums[k] * p01[t]
+            c[1, j] = powers[k] * p01[t]
+        }
+        let xT = Matrix(rowMajor: [[1, sums[tOrigin]], [0, powers[tOrigin]]])
+        var k = xT * b                                          // 2 × n
+        let cOmega = c * omega
+        for i in 0..<2 { for j in 0..<n { k[i, j] += cOmega[i, j] } }
+        let cSInv = c * sInv                                    // 2 × n
+        let cSc = Matrix.product(cSInv, c, transposeB: true)    // 2 × 2
+        var r = xT
+        let cSx = cSInv * x
+        for i in 0..<2 { for j in 0..<2 { r[i, j] -= cSx[i, j] } }
+        let rgr = r * Matrix.product(gInv, r, transposeB: true)
+        let v00 = p00[tOrigin] - cSc[0, 0] + rgr[0, 0]
+        let v01 = p01[tOrigin] - cSc[0, 1] + rgr[0, 1]
+        let v11 = p11[tOrigin] - cSc[1, 1] + rgr[1, 1]
+        count = n
+        gain = (0..<2).flatMap { i in (0..<n).map { k[i, $0] } }
+        self.omega = (0..<n).flatMap { i in (0..<n).map { omega[i, $0] } }
+        stateCovariance = (max(v00, 0), v01, max(v11, 0))
+        logDeterminant = chol.logDeterminant + Foundation.log(gDet)
+    }
+
+    /// `(level, slope, q)` for window values `y` (count ``count``).
+    @inline(__always)
+    func apply(_ y: UnsafeBufferPointer<Double>) -> (level: Double, slope: Double, q: Double) {
+        let n = count
+        var level = 0.0, slope = 0.0, q = 0.0
+        gain.withUnsafeBufferPointer { k in
+            omega.withUnsafeBufferPointer { o in
+                for j in 0..<n { level += k[j] * y[j]; slope += k[n + j] * y[j] }
+                for i in 0..<n {
+                    var row = 0.0
+                    for j in 0..<n { row += o[i * n + j] * y[j] }
+                    q += y[i] * row
+                }
+            }
+        }
+        return (level, slope, max(q, 0))
+    }
+}

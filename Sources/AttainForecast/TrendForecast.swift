@@ -1,0 +1,132 @@
+import AttainData
+import AttainRandom
+
+/// A fitted unit's predictive distribution: calibrated quantiles and coherent sample paths on the latent scale.
+///
+/// ```swift
+/// let forecast = try TrendForecaster(kind: .share, window: 8).fit(series: s, crossSection: all)
+/// forecast.quantiles(horizon: 5, levels: [0.1, 0.5, 0.9])          // data scale
+/// var rng = Xoshiro256StarStar(seed: 1, stream: 0)
+/// var path = [Double](repeating: 0, count: 7)
+/// forecast.samplePath(steps: 7, latent: &path, using: &rng)        // latent scale, steps 1…7
+/// let shares = path.map(forecast.transform.toData)
+/// ```
+/// The state at the origin (level, slope) is Gaussian given the unit's trend-change variance `λ`; `λ` has an
+/// inverse-gamma posterior, so every marginal is a Student-t with ``degreesOfFreedom`` on the latent scale, and the
+/// paths of ``samplePath(steps:latent:using:)`` have exactly the marginals of ``latentQuantiles(horizon:levels:)``.
+/// Step `k` is the period ``period(atStep:)`` (`k · stepPeriods` periods after the origin).
+public struct TrendForecast: Sendable {
+    /// The unit.
+    public let unit: String
+    /// The indicator.
+    public let indicator: String
+    /// The latent scale.
+    public let transform: LatentTransform
+    /// The last period of data used.
+    public let origin: Period
+    /// Periods per model step (1 for annual data every year, 5 for data every 5 years).
+    public let stepPeriods: Int
+    /// Observations used.
+    public let observationCount: Int
+    /// The variance components used.
+    public let hyperparameters: TrendHyperparameters
+    /// Latent level at the origin (posterior mean).
+    public let latentLevel: Double
+    /// Latent slope per step at the origin (posterior mean): the unit's current growth rate on the latent scale.
+    public let latentSlope: Double
+    /// Degrees of freedom of every marginal, `2α + n − 2`.
+    public let degreesOfFreedom: Double
+    /// Posterior inverse-gamma shape and rate of `λ`.
+    let posteriorShape: Double, posteriorRate: Double
+    /// Origin state covariance per unit `λ`: `(P₀₀, P₀₁, P₁₁)`.
+    let stateCovariance: (Double, Double, Double)
+    /// Cholesky factor of the state covariance: `(L₀₀, L₁₀, L₁₁)`.
+    let stateFactor: (Double, Double, Double)
+
+    init(unit: String, indicator: String, transform: LatentTransform, origin: Period, stepPeriods: Int, observationCount: Int,
+         hyperparameters: TrendHyperparameters, level: Double, slope: Double, stateCovariance: (Double, Double, Double),
+         residualSumOfSquares q: Double) {
+        self.unit = unit
+        self.indicator = indicator
+        self.transform = transform
+        self.origin = origin
+        self.stepPeriods = stepPeriods
+        self.observationCount = observationCount
+        self.hyperparameters = hyperparameters
+        latentLevel = level
+        latentSlope = slope
+        posteriorShape = hyperparameters.scaleShape + Double(observationCount - 2) / 2
+        posteriorRate = hyperparameters.scaleRate + q / 2
+        degreesOfFreedom = 2 * posteriorShape
+        self.stateCovariance = stateCovariance
+        let l00 = stateCovariance.0.squareRoot()
+        let l10 = l00 > 0 ? stateCovariance.1 / l00 : 0
+        let l11 = max(stateCovariance.2 - l10 * l10, 0).squareRoot()
+        stateFactor = (l00, l10, l11)
+    }
+
+    /// The period of step `k` (step 0 is the origin).
+    public func period(atStep k: Int) -> Period { origin.advanced(by: k * stepPeriods) }
+
+    /// Decimal-year time of step `k` (start of its period), the time axis for levers such as "from 2026 on".
+    public func time(atStep k: Int) -> Double { period(atStep: k).time }
+
+    /// Years per step (1 for annual data, 0.25 for quarterly, 5 for 5-yearly).
+    public var stepYears: Double { time(atStep: 1) - time(atStep: 0) }
+
+    /// Latent mean and the squared scale per unit `λ` at step `h ≥ 1` (the Student-t location and `scale²/E-free` part).
+    func latentMoments(horizon h: Int) -> (mean: Double, variance: Double) {
+        let phi = hyperparameters.damping, q11 = hyperparameters.levelRatio * hyperparameters.levelRatio
+        var level = latentLevel, slope = latentSlope
+        var (a, b, c) = stateCovariance
+        for _ in 0..<max(h, 0) {
+            level += slope; slope *= phi
+            let a2 = a + 2 * b + c + q11, b2 = phi * (b + c), c2 = phi * phi * c + 1
+            (a, b, c) = (a2, b2, c2)
+        }
+        let noise = hyperparameters.noiseRatio * hyperparameters.noiseRatio
+        return (level, a + noise)
+    }
+
+    /// Location and scale of the Student-t marginal at step `h` on the latent scale.
+    public func latentLocationScale(horizon h: Int) -> (location: Double, scale: Double) {
+        let m = latentMoments(horizon: h)
+        return (m.mean, (m.variance * posteriorRate / posteriorShape).squareRoot())
+    }
+
+    /// Quantiles at step `h` on the latent scale, for `levels` in (0, 1).
+    public func latentQuantiles(horizon h: Int, levels: [Double]) -> [Double] {
+        let (location, scale) = latentLocationScale(horizon: h)
+        let t = StudentT(degreesOfFreedom: degreesOfFreedom)
+        return levels.map { location + scale * t.quantile($0) }
+    }
+
+    /// Quantiles at step `h` on the data scale (the transform is increasing, so latent quantiles map across).
+    public func quantiles(horizon h: Int, levels: [Double]) -> [Double] {
+        latentQuantiles(horizon: h, levels: levels).map(transform.toData)
+    }
+
+    /// Draws one joint path of steps 1…`steps` on the latent scale into `latent[0..<steps]`, without allocating.
+    ///
+    /// Draws `λ` from its posterior, the origin state from `N(mean, λP)`, then runs the local-trend recursion with
+    /// disturbances scaled by `√λ` and adds observation noise. `latent` must have at least `steps` elements.
+    /// Uses `steps·3 + 3` normals and one gamma.
+    public func samplePath(steps: Int, latent: inout [Double], using rng: inout Xoshiro256StarStar) {
+        precondition(latent.count >= steps, "latent buffer holds \(latent.count) values, needs \(steps)")
+        let lambda = posteriorRate / rng.gamma(shape: posteriorShape, scale: 1)
+        let s = lambda.squareRoot()
+        let z0 = rng.normal(), z1 = rng.normal()
+        var level = latentLevel + s * stateFactor.0 * z0
+        var slope = latentSlope + s * (stateFactor.1 * z0 + stateFactor.2 * z1)
+        let phi = hyperparameters.damping
+        let levelSD = s * hyperparameters.levelRatio, noiseSD = s * hyperparameters.noiseRatio
+        latent.withUnsafeMutableBufferPointer { out in
+            for k in 0..<steps {
+                let nextLevel = level + slope + levelSD * rng.normal()
+                slope = phi * slope + s * rng.normal()
+                level = nextLevel
+                out[k] = level + noiseSD * rng.normal()
+            }
+        }
+    }
+}

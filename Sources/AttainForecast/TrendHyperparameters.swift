@@ -1,0 +1,32 @@
+/// The variance components of the local-trend model, as ratios plus a cross-unit prior on their common scale.
+///
+/// On the latent scale, per model step (one period, or one grid step for data every k periods):
+/// ```
+/// y_t = μ_t + ε_t            ε ~ N(0, λ·noiseRatio²)
+/// μ_{t+1} = μ_t + β_t + η_t  η ~ N(0, λ·levelRatio²)
+/// β_{t+1} = φ·β_t + ζ_t      ζ ~ N(0, λ)                (φ = damping)
+/// λ ~ InverseGamma(scaleShape, scaleRate) across units
+/// ```
+/// `λ` is each unit's trend-change variance: units differ in how much their trends change, and the inverse-gamma
+/// prior learned from the cross-section says by how much. Given a unit's window, `λ` has an inverse-gamma posterior and
+/// every predictive marginal is a Student-t.
+public struct TrendHyperparameters: Sendable, Hashable, Codable {
+    /// `σ_η / σ_ζ`: level disturbances relative to trend changes.
+    public var levelRatio: Double
+    /// `σ_ε / σ_ζ`: observation noise relative to trend changes.
+    public var noiseRatio: Double
+    /// `φ` in (0, 1]: how much of a trend carries into the next step.
+    public var damping: Double
+    /// Shape `α` of the inverse-gamma prior on `λ` (larger: units more alike).
+    public var scaleShape: Double
+    /// Rate `b` of the inverse-gamma prior on `λ` (prior mean of `λ` is `b/(α − 1)`).
+    public var scaleRate: Double
+
+    public init(levelRatio: Double, noiseRatio: Double, damping: Double, scaleShape: Double, scaleRate: Double) {
+        self.levelRatio = levelRatio
+        self.noiseRatio = noiseRatio
+        self.damping = damping
+        self.scaleShape = scaleShape
+        self.scaleRate = scaleRate
+    }
+}
