@@ -20,7 +20,7 @@ enum GLMLink: Sendable, Equatable {
         let e = min(max(eta, etaRange.lowerBound), etaRange.upperBound)
         switch self {
         case .log: return exp(e)
-        case .logit(let k): return k * GLMMath.logistic(e)
+        case .logit(let k): return k * logisticFunction(e)
         }
     }
 
@@ -46,11 +46,6 @@ enum GLMLink: Sendable, Equatable {
 
 /// Small scalar helpers of the GLM code, namespaced so they never clash with other files of the module.
 enum GLMMath {
-    /// `1/(1 + e^{−x})`, computed without overflow.
-    @inline(__always) static func logistic(_ x: Double) -> Double {
-        x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x))
-    }
-
     /// `log(p/(1 − p))`.
     @inline(__always) static func logit(_ p: Double) -> Double { log(p / (1 - p)) }
 

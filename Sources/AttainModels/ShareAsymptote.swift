@@ -75,7 +75,7 @@ enum ShareAsymptote {
         var info = Matrix(rows: 3, columns: 3)
         let tRef = f.trend.referenceTime
         for i in 0..<data.count {
-            let s = GLMMath.logistic(f.solution.eta[i]), mu = f.solution.mean[i]
+            let s = logisticFunction(f.solution.eta[i]), mu = f.solution.mean[i]
             let ds = s * (1 - s)
             let g = [s, k * ds, k * ds * (data.times[i] - tRef)]
             let w = data.weights[i] / GLMVariance.binomial.variance(mu)

@@ -130,8 +130,8 @@ enum ShareRegression {
             effectiveParameterCount: estimatedCount + 1, observationCount: n, converged: f.solution.converged,
             iterations: f.solution.iterations, fitted: mu, warnings: warnings,
             mean: hasCeiling
-                ? MeanFunction { t, theta in min(max(theta[0], 0), 1) * GLMMath.logistic(theta[1] + theta[2] * (t - tRef)) }
-                : MeanFunction { t, theta in GLMMath.logistic(theta[0] + theta[1] * (t - tRef)) })
+                ? MeanFunction { t, theta in min(max(theta[0], 0), 1) * logisticFunction(theta[1] + theta[2] * (t - tRef)) }
+                : MeanFunction { t, theta in logisticFunction(theta[0] + theta[1] * (t - tRef)) })
         result.referenceTime = tRef
         result.deviance = f.solution.deviance
         return result

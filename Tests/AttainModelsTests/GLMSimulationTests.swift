@@ -72,7 +72,7 @@ struct GLMSimulationTests {
         var tr = Tally(), phis: [Double] = []
         for _ in 0..<400 {
             let successes = years.map { year -> Double in
-                let p = GLMMath.logistic(a + r * (Double(year) - tRef))
+                let p = logisticFunction(a + r * (Double(year) - tRef))
                 let s = (1 - rho) / rho
                 return Double(rng.binomial(count: m, probability: rng.beta(p * s, (1 - p) * s)))
             }
@@ -95,7 +95,7 @@ struct GLMSimulationTests {
         var tk = Tally(), tr = Tally()
         var chosenLogistic = 0
         for _ in 0..<120 {
-            let successes = years.map { Double(rng.binomial(count: m, probability: k * GLMMath.logistic(a + r * (Double($0) - tRef)))) }
+            let successes = years.map { Double(rng.binomial(count: m, probability: k * logisticFunction(a + r * (Double($0) - tRef)))) }
             let series = GLMReferenceTests.shares(successes, .init(repeating: Double(m), count: years.count), firstYear: 2012)
             let selection = try GLMSelection.select(series)
             let f = selection.candidates[1]

@@ -10,7 +10,7 @@ struct PoolingTests {
     static func unitSeries(_ name: String, a: Double, r: Double, years: ClosedRange<Int>, trials: Int, rho: Double,
                            tRef: Double, rng: inout Xoshiro256StarStar) -> Series {
         let obs = years.map { year -> Observation in
-            let p = GLMMath.logistic(a + r * (Double(year) - tRef))
+            let p = logisticFunction(a + r * (Double(year) - tRef))
             let s = (1 - rho) / rho
             let k = Double(rng.binomial(count: trials, probability: rng.beta(p * s, (1 - p) * s)))
             return Observation(unit: name, indicator: "members", period: .year(year), value: k / Double(trials),
