@@ -19,7 +19,8 @@ public struct PooledFit: Sendable {
     public var group: GroupPrior
     /// Each unit's pooled fit, keyed by unit name.
     public var fits: [String: FitResult]
-    /// Each unit's first-stage fit on its own (same time origin), keyed by unit name.
+    /// Each unit's first-stage fit on its own (same time origin, pooled dispersion, no automatic growth prior beyond
+    /// one-point units), keyed by unit name.
     public var unpooled: [String: FitResult]
 
     /// Fits `units` with `model` and pools their levels and growth rates.
@@ -40,14 +41,19 @@ public struct PooledFit: Sendable {
         base.referenceTime = options.referenceTime ?? (allTimes.isEmpty ? 0 : allTimes.reduce(0, +) / Double(allTimes.count))
         base.levelPrior = nil
         base.growthPrior = nil
+        // First stage: no automatic growth prior on two- and three-point units, so their estimates enter the moments
+        // unshrunk (one-point units keep it and are left out of the growth moments).
+        base.shortSeriesLength = 1
         var first: [String: FitResult] = [:]
         for u in units { first[u.unit] = try GLM.fit(u, model: model, exposure: exposures[u.unit], options: base) }
 
         var ordered = units.map { first[$0.unit]! }
         let offset = ordered.first?.parameterNames.first == "K" ? 1 : 0
         func summary(_ j: Int) -> RandomEffectsSummary {
-            PoolingMoments.derSimonianLaird(estimates: ordered.map { $0.parameters[offset + j] },
-                                            variances: ordered.map { $0.covariance[offset + j, offset + j] })
+            let informative = ordered.filter { j == 0 || $0.observationCount >= 2 }
+            let used = informative.isEmpty ? ordered : informative
+            return PoolingMoments.derSimonianLaird(estimates: used.map { $0.parameters[offset + j] },
+                                                   variances: used.map { $0.covariance[offset + j, offset + j] })
         }
         guard units.count >= 2 else {
             var fits = first
@@ -88,6 +94,7 @@ public struct PooledFit: Sendable {
                                dispersion: dispersion)
         second.levelPrior = group.level
         second.growthPrior = group.growth
+        second.shortSeriesLength = options.shortSeriesLength
         var fits: [String: FitResult] = [:]
         for u in units {
             var f = try GLM.fit(u, model: model, exposure: exposures[u.unit], options: unitOptions(u, second))
