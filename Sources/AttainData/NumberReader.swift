@@ -64,14 +64,14 @@ struct NumberReader {
     private static let spaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}"]
 
     private static func shape(of raw: String) -> Shape {
-        var s = Substring(raw.trimmingCharacters(in: .whitespaces))
+        var s = Substring(raw.trimmed)
+        if !s.isEmpty, s.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return .number(String(s), evidence: nil) }  // fast path
         if s.hasPrefix("#") { return .invalid(.spreadsheetError) }
-        let lower = s.lowercased()
-        if ["nan", "inf", "infinity", "∞"].contains(lower.trimmingCharacters(in: CharacterSet(charactersIn: "+-−"))) {
+        if ["nan", "inf", "infinity", "∞"].contains(s.drop(while: { "+-−".contains($0) }).lowercased()) {
             return .invalid(.notFinite)
         }
         let percent = s.hasSuffix("%")
-        if percent { s = Substring(s.dropLast().trimmingCharacters(in: .whitespaces)) }
+        if percent { s = Substring(s.dropLast().trimmed) }
         var sign = ""
         if let f = s.first, f == "-" || f == "+" || f == "−" {
             sign = f == "+" ? "" : "-"

@@ -39,7 +39,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `2025`, `2025-Q3` (also `2025Q3`, `2025-q3`) or `2025-07`; nil for anything else.
     public init?(parsing text: String) {
-        let s = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let s = text.trimmed.uppercased()
         let digits = { (t: Substring) -> Int? in t.allSatisfy(\.isASCIIDigit) ? Int(t) : nil }
         if s.count == 4, let y = digits(Substring(s)) { self = .year(y); return }
         if let qIndex = s.firstIndex(of: "Q") {

@@ -122,12 +122,12 @@ struct RowReader {
                   "give every column a field (empty is fine: two delimiters in a row), or check for a missing delimiter")
             return .failure(IssueList(issues))
         }
-        if f.count > columns.count, f[columns.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if f.count > columns.count, f[columns.count...].contains(where: { !$0.trimmed.isEmpty }) {
             error(.columnCount, nil, "the row has \(f.count) fields but the header has \(columns.count)",
                   "a value containing the delimiter must be quoted, e.g. \"90,5\"; or remove the extra fields")
             return .failure(IssueList(issues))
         }
-        let field = { (i: Int) in f[i].trimmingCharacters(in: .whitespacesAndNewlines) }
+        let field = { (i: Int) in f[i].trimmed }
         let unit = field(columns.unit), indicator = field(columns.indicator), periodText = field(columns.period)
         if unit.isEmpty { error(.emptyField, "unit", "the unit is empty", "name the district, commune, zone, cluster or enterprise the row describes") }
         if indicator.isEmpty { error(.emptyField, "indicator", "the indicator is empty", "name what is measured, e.g. union_members") }
@@ -187,7 +187,7 @@ struct RowReader {
     /// The number in column `index`: `nil` when there is no such column, `.some(nil)` when the field is empty.
     private func number(_ index: Int?, _ name: String, _ f: [String], _ issues: inout [DataIssue], _ line: Int) -> Double?? {
         guard let index else { return nil }
-        let text = f[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = f[index].trimmed
         if text.isEmpty { return .some(nil) }
         switch numbers.read(text) {
         case .success(let v): return .some(v)

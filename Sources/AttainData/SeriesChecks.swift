@@ -18,10 +18,36 @@ struct SeriesChecks {
     /// `failed` holds the rows that failed a row check but had a readable unit, indicator and period: they count as
     /// present for the frequency and gap checks, so one bad value is not reported again as a gap.
     mutating func run(_ rows: [Observation], failed: [Observation] = [], kinds: [String: KindInference]) {
-        let unique = dropDuplicates(rows)
+        // Each row's series is looked up once; later passes work on series indices (cheap at 100,000s of rows).
+        var index = [SeriesKey: Int](), keys = [SeriesKey](), firstLine = [[Period: Int]]()
+        var present = [[Observation]](), good = [[Observation]]()
+        func slot(_ row: Observation) -> Int {
+            let key = SeriesKey(indicator: row.indicator, unit: row.unit)
+            if let s = index[key] { return s }
+            index[key] = keys.count
+            keys.append(key)
+            firstLine.append([:])
+            present.append([])
+            good.append([])
+            return keys.count - 1
+        }
+        var unique = [(row: Observation, series: Int)]()
+        unique.reserveCapacity(rows.count)
+        for row in rows {
+            let s = slot(row)
+            if let line = firstLine[s][row.period] {
+                add(.error, .duplicateRow, row.line, nil,
+                    "duplicate row: \(row.unit) / \(row.indicator) / \(row.period) is also on line \(line)",
+                    "keep one of the two rows (lines \(line) and \(row.line)), or correct the unit, indicator or period")
+            } else {
+                firstLine[s][row.period] = row.line
+                unique.append((row, s))
+            }
+        }
+        let kindOf = keys.map { kinds[$0.indicator] }
         var reportedKind = Set<String>()
-        for row in unique {
-            guard let inference = kinds[row.indicator] else { continue }
+        for (row, s) in unique {
+            guard let inference = kindOf[s] else { continue }
             guard let kind = inference.kind else {
                 if reportedKind.insert(row.indicator).inserted {
                     add(.warning, .ambiguousKind, row.line, "indicator",
@@ -32,17 +58,22 @@ struct SeriesChecks {
             }
             checkRange(row, kind)
         }
-        let keyOf = { (row: Observation) in SeriesKey(indicator: row.indicator, unit: row.unit) }
-        let good = Dictionary(grouping: unique.filter { !badLines.contains($0.line) }, by: keyOf)
-        var present = Dictionary(grouping: unique, by: keyOf)
-        var seen = Set(unique.map { "\($0.unit)\u{1F}\($0.indicator)\u{1F}\($0.period)" })
-        for row in failed where seen.insert("\(row.unit)\u{1F}\(row.indicator)\u{1F}\(row.period)").inserted {
-            present[keyOf(row), default: []].append(row)
+        for (row, s) in unique {
+            present[s].append(row)
+            if !badLines.contains(row.line) { good[s].append(row) }
         }
-        for key in present.keys.sorted(by: { ($0.indicator, $0.unit) < ($1.indicator, $1.unit) }) {
-            checkFrequencies(present[key]!.sorted { $0.period < $1.period }, key, isFlow: kinds[key.indicator]?.kind == .count)
-            if kinds[key.indicator]?.kind == .cumulative, let rows = good[key] {
-                checkRunningTotal(rows.sorted { $0.period < $1.period }, key)
+        for row in failed {
+            let s = slot(row)
+            if firstLine[s][row.period] == nil {
+                firstLine[s][row.period] = row.line
+                present[s].append(row)
+            }
+        }
+        for s in keys.indices.sorted(by: { (keys[$0].indicator, keys[$0].unit) < (keys[$1].indicator, keys[$1].unit) }) {
+            let kind = s < kindOf.count ? kindOf[s]?.kind : kinds[keys[s].indicator]?.kind
+            checkFrequencies(present[s].sorted { $0.period < $1.period }, keys[s], isFlow: kind == .count)
+            if kind == .cumulative, !good[s].isEmpty {
+                checkRunningTotal(good[s].sorted { $0.period < $1.period }, keys[s])
             }
         }
     }
@@ -55,25 +86,9 @@ struct SeriesChecks {
         if severity == .error { badLines.insert(line) }
     }
 
-    private mutating func dropDuplicates(_ rows: [Observation]) -> [Observation] {
-        var first = [String: Int]()
-        var kept = [Observation]()
-        for row in rows {
-            let key = "\(row.unit)\u{1F}\(row.indicator)\u{1F}\(row.period)"
-            if let line = first[key] {
-                add(.error, .duplicateRow, row.line, nil,
-                    "duplicate row: \(row.unit) / \(row.indicator) / \(row.period) is also on line \(line)",
-                    "keep one of the two rows (lines \(line) and \(row.line)), or correct the unit, indicator or period")
-            } else {
-                first[key] = row.line
-                kept.append(row)
-            }
-        }
-        return kept
-    }
-
     private mutating func checkRange(_ row: Observation, _ kind: IndicatorKind) {
-        let v = row.value, shown = format(v)
+        let v = row.value
+        var shown: String { format(v) }
         switch kind {
         case .share:
             if v < 0 || v > 1 {
