@@ -70,7 +70,7 @@ struct ValidateCommand: ParsableCommand {
         }
         guard let s = result.summary else { return "\(result.file): \(status) (not read)" }
         let readable = result.hasErrors ? "rows without errors: \(plural(s.rows, "row")), " : ""
-        let span = s.first.map { first in " (\(first) … \(s.last ?? first))" } ?? ""
+        let span = s.first.map { first in first == s.last || s.last == nil ? " (\(first))" : " (\(first) … \(s.last!))" } ?? ""
         let kinds = s.indicators.map { "\($0.name) \($0.kind?.rawValue ?? "?")" }.joined(separator: ", ")
         return "\(result.file): \(status) — \(readable)\(plural(s.series, "series", "series")), \(plural(s.units, "unit")), "
             + "\(plural(s.indicators.count, "indicator")), \(plural(s.periods, "period"))\(span); kinds: \(kinds.isEmpty ? "none" : kinds)"
