@@ -33,6 +33,10 @@ struct BriefCommand: ParsableCommand {
     @Flag(name: .long, help: "Mark the data as illustrative (a warning at the top of the briefing).")
     var illustrative = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "For targets at risk, the effort shown is the smallest lever value giving this probability.", valueName: "p"))
+    var effortProbability: Double = 0.8
+
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var output: OutputOptions
 
@@ -41,26 +45,22 @@ struct BriefCommand: ParsableCommand {
             throw ValidationError("give at least one scenario file, e.g. attain brief scenarios/baseline.yaml --output briefing.html")
         }
         try output.check(supported: [.html, .md])
+        guard effortProbability > 0 && effortProbability < 1 else {
+            throw ValidationError("--effort-probability must be between 0 and 1, e.g. 0.8 (got \(effortProbability))")
+        }
     }
 
     func run() throws {
         try reportingErrors {
             try output.checkWritable()
-            let studies = try scenarios.map { try PlanStudy.load(path: $0) }
-            for study in studies {
-                for warning in study.compiled.warnings { Console.warning("\(study.scenario.name): \(warning)") }
-            }
-            let progress = ProgressBar(label: "simulating", total: studies.count)
-            var results: [RunResult] = []
-            for study in studies {
-                results.append(study.run(paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads))
-                progress.advance()
-            }
+            let progress = ProgressBar(label: "simulating", total: 1)
+            let input = try BriefingPreparation.prepare(
+                scenarios: scenarios,
+                settings: .init(paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads,
+                                effortProbability: effortProbability, illustrative: illustrative),
+                warning: { Console.warning($0) },
+                progress: { done, total in progress.update(completed: done, total: total) })
             progress.finish()
-            let comparison = results.count > 1 ? ScenarioComparison(results: results) : nil
-            let dataFiles = studies.flatMap { $0.scenario.dataFiles }
-            let input = BriefingInput(run: results[0], comparison: comparison,
-                                      illustrative: illustrative || IllustrativeData.isMarked(dataFiles: dataFiles))
             switch output.resolvedFormat(default: .html) {
             case .md: try output.emit(BriefingMarkdownRenderer(language: lang).render(input))
             default: try output.emit(BriefingHTMLRenderer(language: lang).render(input))

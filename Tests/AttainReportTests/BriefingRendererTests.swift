@@ -87,8 +87,8 @@ struct BriefingRendererTests {
 
     @Test func effortIsGivenForTargetsAtRiskOnly() {
         let html = BriefingHTMLRenderer(language: .en).render(SampleBriefing.input())
-        #expect(html.contains("To reach a probability of 80%, “new unions founded per year” must rise from 7 to 11.5 unions a year."))
-        #expect(html.contains("No value of “app promotion multiplier” (up to 3 ×) brings the probability to 80%"))
+        #expect(html.contains("To reach a probability of 80%, new unions founded per year must rise from 7 to 11.5 unions a year."))
+        #expect(html.contains("Even raising app promotion multiplier to 3 × does not bring the probability to 80%"))
         #expect(!html.contains("<li><strong>P1-5</strong>"))
     }
 

@@ -86,7 +86,7 @@ struct FanChartTests {
         let target = SampleBriefing.unionShare
         let chart = FanChart(target: target, language: .en, cutoff: cutoff)
         let xml = XMLCollector.parse(chart.svg())
-        let geometry = FanChart.Geometry(target: target, cutoff: cutoff)
+        let geometry = FanChart.Geometry(target: target, cutoff: cutoff, format: NumberFormatting(language: .en))
         // The fan starts at the last observed year (2025) and ends at the deadline.
         #expect(geometry.fan.map(\.year) == [2025, 2026])
         let line = try #require(xml.all("line", class: "target").first)
@@ -122,6 +122,16 @@ struct FanChartTests {
         let xml = XMLCollector.parse(FanChart(target: SampleBriefing.events, language: .vi, cutoff: cutoff).svg())
         #expect(xml.all("line", class: "stretch").count == 1)
         #expect(xml.text["text"]?.contains("Phấn đấu 3") == true)
+    }
+
+    @Test func theLeftMarginFitsTheWidestTickLabel() {
+        var target = SampleBriefing.appContacts
+        target.fan = [FanPoint(year: 2026, lower90: 33_000, lower50: 100_000, median: 196_864, upper50: 400_000, upper90: 1_660_928)]
+        let geometry = FanChart.Geometry(target: target, cutoff: cutoff, format: NumberFormatting(language: .vi))
+        #expect(geometry.tickLabels.last == "2.000.000")
+        #expect(geometry.left >= SVGWriter.estimatedWidth("2.000.000") + 8)
+        let narrow = FanChart.Geometry(target: SampleBriefing.unionShare, cutoff: cutoff, format: NumberFormatting(language: .vi))
+        #expect(narrow.left == FanChart.margin.left)
     }
 
     @Test func coordinatesAreWrittenCompactly() {

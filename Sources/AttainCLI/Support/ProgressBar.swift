@@ -14,37 +14,42 @@ import Synchronization
 final class ProgressBar: Sendable {
     private struct State {
         var completed = 0
+        var total: Int
         var lastDraw: ContinuousClock.Instant?
         var drawn = false
         var finished = false
     }
 
     private let label: String
-    private let total: Int
+    private let initialTotal: Int
     private let enabled: Bool
     private let start = ContinuousClock.now
-    private let state = Mutex(State())
+    private let state: Mutex<State>
     private let width = 30
 
     /// A bar for `total` units of work; `enabled` defaults to whether standard error is a terminal.
     init(label: String, total: Int, enabled: Bool = Console.standardErrorIsTerminal) {
         self.label = label
-        self.total = max(1, total)
+        self.initialTotal = max(1, total)
         self.enabled = enabled
+        self.state = Mutex(State(total: max(1, total)))
     }
 
-    /// Records that `completed` units of the total are done (monotone: smaller values are ignored).
-    func update(completed: Int) {
+    /// Records that `completed` units are done (monotone: smaller values are ignored), out of `total` when given
+    /// (work whose size becomes known on the way).
+    func update(completed: Int, total newTotal: Int? = nil) {
         guard enabled else { return }
         let line: String? = state.withLock { state in
-            guard !state.finished, completed > state.completed || state.completed == 0 else { return nil }
+            if let newTotal { state.total = max(1, newTotal) }
+            let total = state.total
+            guard !state.finished, completed > state.completed || state.completed == 0 || newTotal != nil else { return nil }
             state.completed = min(completed, total)
             let now = ContinuousClock.now
             guard now - start >= .milliseconds(250) else { return nil }
             if let last = state.lastDraw, now - last < .milliseconds(100), state.completed < total { return nil }
             state.lastDraw = now
             state.drawn = true
-            return render(completed: state.completed, elapsed: now - start)
+            return render(completed: state.completed, total: total, elapsed: now - start)
         }
         if let line { Console.errorRaw("\r\u{1B}[2K" + line) }
     }
@@ -55,9 +60,9 @@ final class ProgressBar: Sendable {
         update(completed: completed)
     }
 
-    /// A closure to hand to code that reports `(completed, total)`; the total it reports is ignored.
+    /// A closure to hand to code that reports `(completed, total)`.
     var callback: @Sendable (Int, Int) -> Void {
-        { [self] completed, _ in update(completed: completed) }
+        { [self] completed, total in update(completed: completed, total: total) }
     }
 
     /// Clears the bar from the terminal; later updates are ignored.
@@ -70,7 +75,8 @@ final class ProgressBar: Sendable {
     }
 
     /// The text of the bar, e.g. `simulating [███████░░░…]  42%  eta 3s`.
-    func render(completed: Int, elapsed: Duration) -> String {
+    func render(completed: Int, total: Int? = nil, elapsed: Duration) -> String {
+        let total = total ?? initialTotal
         let fraction = Double(completed) / Double(total)
         let filled = Int((fraction * Double(width)).rounded(.down))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)

@@ -12,9 +12,9 @@ extension BriefingInput {
     ///   - dataNote: where the data come from, in words.
     public init(run: RunResult, comparison: ScenarioComparison? = nil, efforts: [String: GoalSeekEffort] = [:],
                 illustrative: Bool, dataNote: LocalizedText? = nil) {
-        let kinds = Dictionary(run.indicators.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        let indicators = Dictionary(run.indicators.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let targets = run.targets.map { result in
-            BriefingTarget(result: result, indicatorKind: kinds[result.indicator] ?? "level", effort: efforts[result.id])
+            BriefingTarget(result: result, indicator: indicators[result.indicator], effort: efforts[result.id])
         }
         var assumptions = run.assumptions
         for intervention in run.interventions {
@@ -37,22 +37,30 @@ extension BriefingInput {
 }
 
 extension BriefingTarget {
-    /// One target's evidence from its simulation result; `indicatorKind` is the indicator's kind (`share`, `count`, …).
-    public init(result: TargetResult, indicatorKind: String, effort: GoalSeekEffort? = nil) {
+    /// One target's evidence from its simulation result and its indicator's projection.
+    ///
+    /// Targets judged on yearly values (a level at the deadline, every-year and range targets) show the indicator's whole
+    /// observed history for context, and, for shares and levels, its projection from the first simulated year; cumulative
+    /// targets show their running totals within the window.
+    public init(result: TargetResult, indicator: RunResult.IndicatorProjection?, effort: GoalSeekEffort? = nil) {
         let scale: Scale
-        switch indicatorKind {
+        switch indicator?.kind {
         case "share": scale = .share
         case "count", "cumulative": scale = .count
         default: scale = .level
         }
-        let history = result.history.compactMap { value in
+        let yearly = !result.kind.isCumulative
+        let flow = indicator?.kind == "count" || indicator?.kind == "cumulative"
+        let observed = yearly ? (indicator?.history ?? result.history) : result.history
+        let bands = yearly && !flow ? (indicator?.fan ?? result.fan) : result.fan
+        let history = observed.compactMap { value in
             Int(value.period).map { HistoryPoint(year: $0, value: value.value, partial: value.partial) }
-        }
-        let fan = result.fan.compactMap { band in
+        }.filter { $0.year <= result.to }
+        let fan = bands.compactMap { band in
             Int(band.period).map {
                 FanPoint(year: $0, lower90: band.q05, lower50: band.q25, median: band.q50, upper50: band.q75, upper90: band.q95)
             }
-        }
+        }.filter { $0.year <= result.to }
         let years = result.kind.isEveryYear ? result.years.compactMap { year in
             Int(year.period).map { YearProbability(year: $0, probability: year.probability, observed: year.observed) }
         } : []

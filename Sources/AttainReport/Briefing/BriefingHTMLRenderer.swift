@@ -130,7 +130,8 @@ public struct BriefingHTMLRenderer: Sendable {
         var html = "<h2>\(escape(heading))</h2>\n"
         for target in input.targets {
             html += "<section class=\"target\" id=\"target-\(escape(target.id))\">\n<div class=\"target-head\">"
-            html += "<h3>\(escape(target.id)). \(escape(target.wording.text(language)))</h3>\(statusBadge(target, words: words))</div>\n"
+            html += "<h3>\(escape(target.id)). \(escape(target.wording.text(language)))</h3>"
+            html += "<span class=\"state\">\(statusBadge(target, words: words))</span></div>\n"
             html += "<p class=\"wording\">"
             if language == .vi {
                 html += "<span class=\"label\">\(escape(words.englishWording)):</span> <span lang=\"en\">\(escape(target.wording.en ?? ""))</span>"

@@ -29,6 +29,7 @@ enum BriefingStyle {
     .note { color: var(--muted); font-size: 13px; }
     section.target { border: 1px solid var(--rule); border-radius: 8px; padding: 14px 16px; margin: 14px 0 18px; break-inside: avoid; }
     .target-head { display: flex; justify-content: space-between; gap: 16px; align-items: baseline; }
+    .target-head .state { white-space: nowrap; }
     .wording { margin: 2px 0 8px; }
     .wording .label { color: var(--muted); font-size: 12.5px; }
     .keyfigures { margin: 4px 0 6px; padding-left: 18px; }

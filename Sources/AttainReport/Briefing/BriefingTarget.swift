@@ -81,7 +81,12 @@ public struct BriefingTarget: Sendable, Equatable {
     public var deadline: Int { window.upperBound }
 
     /// Whether the briefing should show the effort needed (goal seek): at risk or off track, and not already settled.
-    public var needsEffort: Bool { !missed && (status == .atRisk || status == .offTrack) }
+    public var needsEffort: Bool { Self.needsEffort(status: status, missed: missed) }
+
+    /// Whether a target with this status (and already missed or not) calls for the effort needed.
+    static func needsEffort(status: TargetStatus, missed: Bool) -> Bool {
+        !missed && (status == .atRisk || status == .offTrack)
+    }
 
     /// The status word in `language`: the Vietnamese review words, or their English equivalents.
     public func statusWord(_ language: ReportLanguage) -> String {

@@ -49,8 +49,8 @@ struct BriefingWords {
     var originalWording: String { vi ? "Nguyên văn" : "Original wording (Vietnamese)" }
     var englishWording: String { "English" }
     var summaryNote: String {
-        vi ? "Ước đến hạn: trung vị dự báo tại thời hạn của chỉ tiêu. Xác suất đạt tính trên các đường mô phỏng; sai số Monte Carlo ghi ở phần II."
-            : "Estimate at deadline: the median projection at the target's deadline. Probabilities are shares of simulated paths; their Monte Carlo errors are in part II."
+        vi ? "Ước đến hạn: trung vị dự báo tại thời hạn (chỉ tiêu lũy kế: tổng cả giai đoạn; chỉ tiêu hằng năm: năm thấp nhất của giai đoạn). Xác suất đạt là tỷ lệ các đường mô phỏng đạt chỉ tiêu; sai số Monte Carlo ghi ở phần II."
+            : "Estimate at deadline: the median projection at the deadline (cumulative targets: the total over the period; every-year targets: the period's weakest year). A probability is the share of simulated paths that meet the target; Monte Carlo errors are in part II."
     }
 
     var fanTitle: String { vi ? "Số liệu thực tế và dự báo" : "Observed values and projection" }
@@ -147,12 +147,16 @@ struct BriefingWords {
         let unitSuffix = unit.isEmpty ? "" : " " + unit
         guard let required = effort.required else {
             let limit = effort.searchedUpTo.map { format.compact($0, maximumFractionDigits: 2) + unitSuffix }
-            return vi ? "Không mức nào của «\(lever)»\(limit.map { " (đến \($0))" } ?? "") đưa xác suất đạt lên \(goal); cần thêm giải pháp khác."
-                : "No value of “\(lever)”\(limit.map { " (up to \($0))" } ?? "") brings the probability to \(goal); other measures are needed."
+            return vi ? "Ngay cả khi nâng \(lever) lên \(limit ?? "mức cao nhất đã thử"), xác suất đạt vẫn chưa tới \(goal): cần thêm giải pháp khác."
+                : "Even raising \(lever) to \(limit ?? "the highest value tried") does not bring the probability to \(goal): other measures are needed."
         }
         let needed = format.compact(required, maximumFractionDigits: 2)
-        return vi ? "Để xác suất đạt \(goal), cần nâng «\(lever)» từ \(current) lên \(needed)\(unitSuffix)."
-            : "To reach a probability of \(goal), “\(lever)” must rise from \(current) to \(needed)\(unitSuffix)."
+        if required < effort.current {
+            return vi ? "Để xác suất đạt \(goal), cần giảm \(lever) từ \(current) xuống \(needed)\(unitSuffix)."
+                : "To reach a probability of \(goal), \(lever) must fall from \(current) to \(needed)\(unitSuffix)."
+        }
+        return vi ? "Để xác suất đạt \(goal), cần nâng \(lever) từ \(current) lên \(needed)\(unitSuffix)."
+            : "To reach a probability of \(goal), \(lever) must rise from \(current) to \(needed)\(unitSuffix)."
     }
 
     var noEffort: String {

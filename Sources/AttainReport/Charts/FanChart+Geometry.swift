@@ -6,13 +6,16 @@ extension FanChart {
         let years: [Int]
         let fan: [FanPoint]
         let scale: NiceScale
+        /// The y-axis tick labels, and the left edge of the plot (wide enough for the longest label).
+        let tickLabels: [String]
+        let left: Double
         /// Where the cut-off falls on the year axis (a year's value is placed at its end: 2026-06-30 → 2025.5).
         let cutoffPosition: Double
         private let isShare: Bool
         private let firstYear: Double
         private let lastYear: Double
 
-        init(target: BriefingTarget, cutoff: CutoffDate) {
+        init(target: BriefingTarget, cutoff: CutoffDate, format: NumberFormatting) {
             isShare = target.scale == .share
             var fan = target.fan.sorted { $0.year < $1.year }
             // Join the fan to the last fully observed year so the projection visibly starts from the data.
@@ -43,6 +46,10 @@ extension FanChart {
             if share || target.scale == .count { low = max(0, low) }
             if share { high = min(100, high) }
             scale = NiceScale(lower: low, upper: high, maximumTicks: 6, integerSteps: target.scale == .count)
+            let digits = scale.fractionDigits
+            tickLabels = scale.ticks.map { format.decimal($0, fractionDigits: digits) + (share ? "%" : "") }
+            let widest = tickLabels.map { SVGWriter.estimatedWidth($0) }.max() ?? 0
+            left = max(FanChart.margin.left, widest + 14)
         }
 
         /// A data-scale value on the drawn scale (shares as percentages).
@@ -51,9 +58,8 @@ extension FanChart {
         }
 
         func x(_ year: Double) -> Double {
-            let m = FanChart.margin
-            let width = FanChart.width - m.left - m.right
-            return m.left + (year - firstYear) / (lastYear - firstYear) * width
+            let width = FanChart.width - left - FanChart.margin.right
+            return left + (year - firstYear) / (lastYear - firstYear) * width
         }
 
         func y(_ value: Double) -> Double {

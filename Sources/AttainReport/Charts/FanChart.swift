@@ -27,7 +27,7 @@ public struct FanChart: Sendable {
     public func svg(standalone: Bool = false) -> String {
         let format = NumberFormatting(language: language)
         let words = BriefingWords(language: language)
-        let geometry = Geometry(target: target, cutoff: cutoff)
+        let geometry = Geometry(target: target, cutoff: cutoff, format: format)
         let ident = "fan-" + target.id.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
         var svg = SVGWriter()
         let namespace = standalone ? " xmlns=\"http://www.w3.org/2000/svg\"" : ""
@@ -35,7 +35,7 @@ public struct FanChart: Sendable {
                 + "aria-labelledby=\"\(ident)-title \(ident)-desc\" font-family=\"'DejaVu Sans', 'Noto Sans', Arial, sans-serif\" font-size=\"12\">\n")
         svg.element("title", ["id": "\(ident)-title"], content: "\(target.id): " + words.fanTitle)
         svg.element("desc", ["id": "\(ident)-desc"], content: description(format: format, words: words))
-        drawAxes(&svg, geometry, format)
+        drawAxes(&svg, geometry)
         drawProjectionShade(&svg, geometry, words)
         drawBands(&svg, geometry)
         drawTarget(&svg, geometry, format, words)
@@ -48,19 +48,18 @@ public struct FanChart: Sendable {
 
     // MARK: - Parts
 
-    private func drawAxes(_ svg: inout SVGWriter, _ g: Geometry, _ format: NumberFormatting) {
+    private func drawAxes(_ svg: inout SVGWriter, _ g: Geometry) {
         let m = Self.margin
         svg.raw("<g class=\"axes\">\n")
-        for tick in g.scale.ticks {
+        for (tick, label) in zip(g.scale.ticks, g.tickLabels) {
             let y = g.y(tick)
-            svg.element("line", ["x1": SVGWriter.number(m.left), "x2": SVGWriter.number(Self.width - m.right),
+            svg.element("line", ["x1": SVGWriter.number(g.left), "x2": SVGWriter.number(Self.width - m.right),
                                  "y1": SVGWriter.number(y), "y2": SVGWriter.number(y), "stroke": "#e3e3e3"])
-            let label = format.decimal(tick, fractionDigits: g.scale.fractionDigits) + (target.scale == .share ? "%" : "")
-            svg.element("text", ["x": SVGWriter.number(m.left - 8), "y": SVGWriter.number(y + 4), "text-anchor": "end",
+            svg.element("text", ["x": SVGWriter.number(g.left - 8), "y": SVGWriter.number(y + 4), "text-anchor": "end",
                                  "fill": "#555"], content: label)
         }
         let bottom = Self.height - m.bottom
-        svg.element("line", ["x1": SVGWriter.number(m.left), "x2": SVGWriter.number(Self.width - m.right),
+        svg.element("line", ["x1": SVGWriter.number(g.left), "x2": SVGWriter.number(Self.width - m.right),
                              "y1": SVGWriter.number(bottom), "y2": SVGWriter.number(bottom), "stroke": "#888"])
         let stride = g.years.count > 12 ? 2 : 1
         for (index, year) in g.years.enumerated() where index % stride == 0 || year == target.deadline {
@@ -75,7 +74,7 @@ public struct FanChart: Sendable {
 
     private func drawProjectionShade(_ svg: inout SVGWriter, _ g: Geometry, _ words: BriefingWords) {
         let m = Self.margin
-        let start = max(m.left, min(Self.width - m.right, g.x(g.cutoffPosition)))
+        let start = max(g.left, min(Self.width - m.right, g.x(g.cutoffPosition)))
         guard start < Self.width - m.right - 1 else { return }
         svg.element("rect", ["x": SVGWriter.number(start), "y": SVGWriter.number(m.top),
                              "width": SVGWriter.number(Self.width - m.right - start),
@@ -103,7 +102,7 @@ public struct FanChart: Sendable {
         let m = Self.margin
         let y = g.y(g.display(target.threshold))
         let everyYear = target.kind.isEveryYear
-        let x1 = everyYear ? max(m.left, g.x(Double(target.window.lowerBound) - 0.35)) : m.left
+        let x1 = everyYear ? max(g.left, g.x(Double(target.window.lowerBound) - 0.35)) : g.left
         let x2 = everyYear ? g.x(Double(target.window.upperBound) + 0.35) : Self.width - m.right
         svg.element("line", ["class": "target", "x1": SVGWriter.number(x1), "x2": SVGWriter.number(x2),
                              "y1": SVGWriter.number(y), "y2": SVGWriter.number(y), "stroke": "#c0392b",
