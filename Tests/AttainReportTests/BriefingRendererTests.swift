@@ -82,6 +82,7 @@ struct BriefingRendererTests {
         #expect(several.contains("III. So sánh các kịch bản"))
         #expect(several.contains("IV. Nỗ lực cần thiết"))
         #expect(several.contains("+20,0 ± 0,3 điểm"))
+        #expect(BriefingWords(language: .en).difference(.init(value: 0, standardError: 0), NumberFormatting(language: .en)) == "no change")
         #expect(several.contains("Đẩy mạnh phát triển đoàn viên"))
     }
 
@@ -99,6 +100,12 @@ struct BriefingRendererTests {
         #expect(md.contains("| 2026 | 10.900 | 12.100 | 12.800 | 13.500 | 14.600 |"))
         #expect(md.contains("## III. So sánh các kịch bản"))
         #expect(md.contains("> **SỐ LIỆU MINH HỌA**"))
+    }
+
+    @Test func theMethodNoteListsEachIndicatorsModel() {
+        let html = BriefingHTMLRenderer(language: .vi).render(SampleBriefing.input())
+        #expect(html.contains("<td>Tỷ lệ doanh nghiệp có công đoàn</td><td>stock-flow: entries and closures, founding hazard</td>"))
+        #expect(html.contains("10.000 đường tương lai (hạt giống ngẫu nhiên 42)"))
     }
 
     @Test func targetsAlreadyMissedSayNotMet() {

@@ -86,6 +86,8 @@ enum SampleBriefing {
             assumptions: [LocalizedText(en: "Enterprises keep entering the zones at the 2023–2025 pace.",
                                         vi: "Doanh nghiệp tiếp tục vào khu, cụm công nghiệp với tốc độ như giai đoạn 2023–2025."),
                           LocalizedText(en: "Worker turnover stays near 20% a year.", vi: "Tỷ lệ biến động lao động khoảng 20%/năm.")],
+            indicators: [IndicatorNote(title: LocalizedText(en: "Share of enterprises with a union", vi: "Tỷ lệ doanh nghiệp có công đoàn"),
+                                       model: "stock-flow: entries and closures, founding hazard")],
             illustrative: illustrative,
             dataNote: LocalizedText(en: "Example data made for the toolkit's documentation.",
                                     vi: "Số liệu ví dụ lập để minh họa cho tài liệu của công cụ."),

@@ -10,8 +10,9 @@ extension BriefingInput {
     ///   - efforts: the effort needed, by target id, for targets at risk.
     ///   - illustrative: whether the data are illustrative (the briefing then says so at the top).
     ///   - dataNote: where the data come from, in words.
+    ///   - indicatorTitles: each indicator's title by name (from the scenario), for the method note.
     public init(run: RunResult, comparison: ScenarioComparison? = nil, efforts: [String: GoalSeekEffort] = [:],
-                illustrative: Bool, dataNote: LocalizedText? = nil) {
+                indicatorTitles: [String: LocalizedText] = [:], illustrative: Bool, dataNote: LocalizedText? = nil) {
         let indicators = Dictionary(run.indicators.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let targets = run.targets.map { result in
             BriefingTarget(result: result, indicator: indicators[result.indicator], effort: efforts[result.id])
@@ -29,6 +30,7 @@ extension BriefingInput {
             targets: targets,
             comparison: comparison,
             assumptions: assumptions,
+            indicators: run.indicators.map { IndicatorNote(title: indicatorTitles[$0.name] ?? .both($0.name), model: $0.model) },
             illustrative: illustrative,
             dataNote: dataNote,
             paths: run.paths,

@@ -69,13 +69,16 @@ public enum BriefingPreparation {
                 let result = try study.goalSeek(target: target.id, probability: settings.effortProbability, lever: lever,
                                                 paths: settings.paths, seed: settings.seed, threads: settings.threads)
                 efforts[target.id] = GoalSeekEffort(result: result, indicatorTitle: study.scenario.indicator(target.indicator)?.title,
-                                                    description: description)
+                                                    description: description,
+                                                    isCount: run.indicators.first { $0.name == target.indicator }?.kind == "count")
             } catch {
                 warning("\(target.id): the effort could not be computed (\(error))")
             }
         }
         let dataFiles = studies.flatMap { $0.scenario.dataFiles }
-        return BriefingInput(run: run, comparison: comparison, efforts: efforts,
+        var titles: [String: LocalizedText] = [:]
+        for indicator in study.scenario.indicators { titles[indicator.name] = indicator.title }
+        return BriefingInput(run: run, comparison: comparison, efforts: efforts, indicatorTitles: titles,
                              illustrative: settings.illustrative || IllustrativeData.isMarked(dataFiles: dataFiles))
     }
 

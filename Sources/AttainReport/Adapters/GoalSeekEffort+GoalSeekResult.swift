@@ -8,21 +8,26 @@ extension GoalSeekEffort {
     ///   - result: what `PlanStudy.goalSeek` found.
     ///   - indicatorTitle: the title of the indicator the lever acts on (names the lever in words).
     ///   - description: the intervention's own description, when the scenario gives one.
-    public init(result: GoalSeekResult, indicatorTitle: LocalizedText?, description: LocalizedText? = nil) {
-        let (lever, unit) = Self.words(for: result.leverKind, indicatorTitle: indicatorTitle, description: description)
+    ///   - isCount: whether the indicator counts events (a rate multiplier then scales how often they happen).
+    public init(result: GoalSeekResult, indicatorTitle: LocalizedText?, description: LocalizedText? = nil, isCount: Bool = false) {
+        let (lever, unit) = Self.words(for: result.leverKind, indicatorTitle: indicatorTitle, description: description,
+                                       isCount: isCount)
         self.init(lever: lever, unit: unit, current: result.currentValue, required: result.required,
                   probability: result.probability,
                   searchedUpTo: result.required == nil ? (result.direction == "increasing" ? result.upper : result.lower) : nil)
     }
 
     /// A lever in words, and the unit of its value.
-    static func words(for lever: Lever, indicatorTitle: LocalizedText?, description: LocalizedText?)
+    static func words(for lever: Lever, indicatorTitle: LocalizedText?, description: LocalizedText?, isCount: Bool)
         -> (LocalizedText, LocalizedText) {
         let vi = (indicatorTitle?.vi ?? indicatorTitle?.en).map { " (\($0.lowercasedFirst()))" } ?? ""
         let en = (indicatorTitle?.en ?? indicatorTitle?.vi).map { " (\($0.lowercasedFirst()))" } ?? ""
         let name: LocalizedText
         let unit: LocalizedText
         switch lever {
+        case .rateMultiplier where isCount:
+            name = LocalizedText(en: "how often they happen\(en)", vi: "tần suất hằng năm\(vi)")
+            unit = LocalizedText(en: "times the present rate", vi: "lần mức hiện nay")
         case .rateMultiplier:
             name = LocalizedText(en: "the founding or joining rate\(en)", vi: "tốc độ thành lập, kết nạp\(vi)")
             unit = LocalizedText(en: "times the present rate", vi: "lần tốc độ hiện nay")

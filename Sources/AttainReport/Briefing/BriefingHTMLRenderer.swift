@@ -208,6 +208,11 @@ public struct BriefingHTMLRenderer: Sendable {
             html += "</ul>\n"
         }
         html += "<h3>\(escape(words.methodHeading))</h3>\n<p>\(escape(words.methodText(paths: input.paths, seed: input.seed, format: format)))</p>\n"
+        if !input.indicators.isEmpty {
+            var table = TextTable(headers: [words.columnIndicator, words.columnModel], alignments: [.left, .left])
+            for indicator in input.indicators { table.append([indicator.title.text(language), indicator.model]) }
+            html += table.renderHTML()
+        }
         if let note = input.dataNote, !input.illustrative { html += "<p class=\"note\">\(escape(note.text(language)))</p>\n" }
         return html + "</section>\n"
     }

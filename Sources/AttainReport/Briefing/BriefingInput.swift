@@ -21,6 +21,8 @@ public struct BriefingInput: Sendable, Equatable {
     public var comparison: ScenarioComparison?
     /// The assumptions behind the scenario, in words.
     public var assumptions: [LocalizedText]
+    /// Each indicator and the model that projects it (for the method note).
+    public var indicators: [IndicatorNote]
     /// Whether the data are illustrative rather than real: the briefing then says so prominently.
     public var illustrative: Bool
     /// More about the data's origin (shown with the illustrative warning or in the method note).
@@ -31,7 +33,7 @@ public struct BriefingInput: Sendable, Equatable {
 
     public init(title: LocalizedText, plan: LocalizedText? = nil, cutoff: CutoffDate, scenario: LocalizedText,
                 targets: [BriefingTarget], summaryYears: [Int]? = nil, comparison: ScenarioComparison? = nil,
-                assumptions: [LocalizedText] = [], illustrative: Bool, dataNote: LocalizedText? = nil,
+                assumptions: [LocalizedText] = [], indicators: [IndicatorNote] = [], illustrative: Bool, dataNote: LocalizedText? = nil,
                 paths: Int, seed: UInt64) {
         self.title = title
         self.plan = plan
@@ -41,6 +43,7 @@ public struct BriefingInput: Sendable, Equatable {
         self.summaryYears = summaryYears ?? BriefingInput.defaultSummaryYears(targets: targets, cutoff: cutoff)
         self.comparison = comparison
         self.assumptions = assumptions
+        self.indicators = indicators
         self.illustrative = illustrative
         self.dataNote = dataNote
         self.paths = paths
@@ -51,5 +54,18 @@ public struct BriefingInput: Sendable, Equatable {
     static func defaultSummaryYears(targets: [BriefingTarget], cutoff: CutoffDate) -> [Int] {
         let years = Set(targets.flatMap { $0.history.map(\.year) }).filter { cutoff.covers(year: $0) }
         return Array(years.sorted().suffix(3))
+    }
+}
+
+/// An indicator of the briefing and the model behind its projection.
+public struct IndicatorNote: Sendable, Equatable {
+    /// What is measured, in words.
+    public var title: LocalizedText
+    /// The model, as the simulation describes it.
+    public var model: String
+
+    public init(title: LocalizedText, model: String) {
+        self.title = title
+        self.model = model
     }
 }

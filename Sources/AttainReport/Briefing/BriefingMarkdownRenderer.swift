@@ -98,6 +98,11 @@ public struct BriefingMarkdownRenderer: Sendable {
             md += "**\(words.assumptionsHeading)**\n\n" + input.assumptions.map { "- " + $0.text(language) }.joined(separator: "\n") + "\n\n"
         }
         md += "**\(words.methodHeading)**: " + words.methodText(paths: input.paths, seed: input.seed, format: format) + "\n"
+        if !input.indicators.isEmpty {
+            var table = TextTable(headers: [words.columnIndicator, words.columnModel], alignments: [.left, .left])
+            for indicator in input.indicators { table.append([indicator.title.text(language), indicator.model]) }
+            md += "\n" + table.renderMarkdown()
+        }
         return md
     }
 }

@@ -34,6 +34,8 @@ struct BriefingWords {
     }
     var assumptionsHeading: String { vi ? "Giả định" : "Assumptions" }
     var methodHeading: String { vi ? "Phương pháp" : "Method" }
+    var columnIndicator: String { vi ? "Chỉ số" : "Indicator" }
+    var columnModel: String { vi ? "Mô hình dự báo" : "Projection model" }
 
     var columnID: String { vi ? "Mã" : "ID" }
     var columnTarget: String { vi ? "Chỉ tiêu" : "Target" }
@@ -166,6 +168,7 @@ struct BriefingWords {
 
     /// "+20,0 ± 0,3 điểm" — a difference of probabilities in percentage points with its standard error.
     func difference(_ difference: ScenarioComparison.Difference, _ format: NumberFormatting) -> String {
+        if difference.value == 0 && difference.standardError == 0 { return vi ? "không đổi" : "no change" }
         let points = format.decimal(difference.value * 100, fractionDigits: 1)
         let sign = difference.value > 0 && points != format.decimal(0, fractionDigits: 1) ? "+" : ""
         let error = format.decimal(difference.standardError * 100, fractionDigits: 1)
@@ -194,7 +197,7 @@ struct BriefingWords {
     func methodText(paths: Int, seed: UInt64, format: NumberFormatting) -> String {
         let count = format.integer(paths)
         return vi
-            ? "Mỗi chỉ số được mô phỏng \(count) đường tương lai (hạt giống ngẫu nhiên \(seed)) từ mô hình ước lượng trên số liệu thực tế, có tính cả sai số tham số và biến động ngẫu nhiên; tỷ lệ được mô phỏng trên thang logit nên luôn nằm trong 0–100%, số đếm theo phân phối Poisson/nhị thức âm. Xác suất đạt là tỷ lệ số đường mô phỏng đạt chỉ tiêu; sai số Monte Carlo là √(p(1−p)/số đường). Với chỉ tiêu hằng năm, xác suất chung là xác suất đạt ở tất cả các năm. Các kịch bản được so sánh trên cùng các số ngẫu nhiên. Nỗ lực cần thiết là mức nhỏ nhất của đòn bẩy chính sách cho xác suất đạt mong muốn."
-            : "Each indicator is simulated along \(count) future paths (random seed \(seed)) from models fitted to the observed data, including parameter uncertainty and year-to-year noise; shares are simulated on the logit scale so they stay within 0–100%, counts as Poisson/negative-binomial draws. A target's probability is the share of paths that meet it; its Monte Carlo error is √(p(1−p)/paths). For every-year targets the joint probability is that of meeting the threshold in all years. Scenarios are compared on common random numbers. The effort needed is the smallest value of a policy lever that gives the desired probability."
+            ? "Mỗi chỉ số được mô phỏng \(count) đường tương lai (hạt giống ngẫu nhiên \(seed)) theo mô hình nêu trong bảng dưới, ước lượng trên số liệu thực tế và có tính cả sai số của tham số lẫn biến động ngẫu nhiên từng năm; mọi đường đều nằm trong miền hợp lệ (tỷ lệ trong 0–100%, số đếm không âm). Xác suất đạt là tỷ lệ số đường mô phỏng đạt chỉ tiêu; sai số Monte Carlo là √(p(1−p)/số đường). Với chỉ tiêu hằng năm, xác suất chung là xác suất đạt ở tất cả các năm. Các kịch bản được so sánh trên cùng các số ngẫu nhiên. Nỗ lực cần thiết là mức nhỏ nhất của một đòn bẩy chính sách (tác động từ sau ngày chốt số liệu) cho xác suất đạt mong muốn, tìm bằng chia đôi trên cùng các số ngẫu nhiên."
+            : "Each indicator is simulated along \(count) future paths (random seed \(seed)) with the model listed below, fitted to the observed data, drawing both parameter uncertainty and year-to-year noise; every path stays in range (shares within 0–100%, counts non-negative). A target's probability is the share of paths that meet it; its Monte Carlo error is √(p(1−p)/paths). For every-year targets the joint probability is that of meeting the threshold in all years. Scenarios are compared on common random numbers. The effort needed is the smallest value of a policy lever (acting after the cut-off) that gives the desired probability, found by bisection on common random numbers."
     }
 }
