@@ -1,4 +1,5 @@
 import AttainData
+import AttainForecast
 
 /// Chooses and fits the process for one indicator from its `model` setting, kind and yearly history.
 enum ProcessFactory {
@@ -11,12 +12,14 @@ enum ProcessFactory {
     /// Models a scenario may name, with the kinds they apply to.
     static let models: [String: Set<IndicatorKind>] = [
         "auto": [.share, .count, .cumulative, .level],
+        "trend": [.share, .count, .cumulative, .level],
         "stock-flow": [.share],
         "random-walk": [.share, .level],
         "poisson": [.count, .cumulative],
     ]
 
-    static func process(for spec: IndicatorSpec, kind: IndicatorKind, history: YearlyHistory, scenario: Scenario) throws -> Fitted {
+    static func process(for spec: IndicatorSpec, kind: IndicatorKind, history: YearlyHistory, scenario: Scenario,
+                        crossSection: [YearlyHistory]) throws -> Fitted {
         let location = spec.location ?? SourceLocation(file: scenario.file, key: "indicators")
         guard let kinds = models[spec.model] else {
             throw location.error("unknown model `\(spec.model)`", key: "model",
@@ -27,15 +30,57 @@ enum ProcessFactory {
                                  hint: "models for a \(kind.rawValue): " + models.filter { $0.value.contains(kind) }.keys.sorted().joined(separator: ", "))
         }
         switch spec.model {
-        case "stock-flow": return try stockFlow(spec, history: history, location: location)
+        case "stock-flow": return try stockFlow(spec, history: history, crossSection: crossSection, location: location)
         case "random-walk": return try randomWalk(spec, kind: kind, history: history, location: location)
         case "poisson": return poisson(spec, history: history)
-        default:
-            switch kind {
-            case .share, .level: return try randomWalk(spec, kind: kind, history: history, location: location)
-            case .count, .cumulative: return poisson(spec, history: history)
+        default: return try trend(spec, kind: kind, history: history, crossSection: crossSection, location: location)
+        }
+    }
+
+    /// An annual series of a history's complete years.
+    static func series(_ h: YearlyHistory, kind: IndicatorKind, name: String, values: [Double]? = nil) -> Series {
+        let v = values ?? h.annualisedValues
+        return Series(unit: name, indicator: name, kind: kind,
+                      observations: zip(h.years, v).map { Observation(unit: name, indicator: name, period: .year($0.0), value: $0.1) })
+    }
+
+    /// The calibrated local-trend forecast of `values` (default: the history's values) from its last complete year,
+    /// calibrated on the cross-section of units when there are enough of them.
+    static func forecast(_ spec: IndicatorSpec, kind: IndicatorKind, history: YearlyHistory, values: [Double]? = nil,
+                         crossSection: [Series], location: SourceLocation) throws -> TrendForecast {
+        guard let last = history.years.last, history.years.count >= 2 else {
+            throw location.error("a trend needs at least two complete years of `\(spec.dataName)`; the data have \(history.years.count)",
+                                 key: "model", hint: "add earlier years, or use `model: poisson` for counts")
+        }
+        let forecaster = TrendForecaster(kind: kind == .cumulative ? .count : kind, window: spec.window)
+        do {
+            let own = series(history, kind: kind == .cumulative ? .count : kind, name: spec.name, values: values)
+            let calibration = try forecaster.calibrate(crossSection: crossSection.isEmpty ? [own] : crossSection, through: .year(last))
+            return try forecaster.fit(series: own, calibration: calibration, origin: .year(last))
+        } catch let error as ForecastError {
+            throw location.error("cannot fit a trend to `\(spec.dataName)`: \(error)", key: "model")
+        }
+    }
+
+    static func trend(_ spec: IndicatorSpec, kind: IndicatorKind, history: YearlyHistory, crossSection: [YearlyHistory],
+                      location: SourceLocation) throws -> Fitted {
+        let k: IndicatorKind = kind == .cumulative ? .count : kind
+        let pool = crossSection.filter { $0.years.count >= 2 }.enumerated().map { series($0.element, kind: k, name: "unit \($0.offset)") }
+        let f = try forecast(spec, kind: kind, history: history, crossSection: pool, location: location)
+        var observed = 0.0, fraction = 0.0
+        var warnings: [String] = []
+        if let p = history.partial {
+            if kind == .count || kind == .cumulative {
+                (observed, fraction) = (p.value, p.expectedShare)
+            } else {
+                warnings.append("the \(p.year) snapshot is not used by the trend (fitted on year-end values)")
             }
         }
+        if history.years.count < 4 { warnings.append("only \(history.years.count) years of data: the trend is very uncertain") }
+        let scale = f.transform.description
+        return Fitted(process: TrendProcess(forecast: f, kind: kind, observedInFirstYear: observed, observedFraction: fraction),
+                      description: "calibrated local trend (\(scale) scale)" + (k == .count ? ", Poisson counts" : ""),
+                      warnings: warnings)
     }
 
     /// Latent values at year ends and the state at the last observation.
@@ -62,15 +107,15 @@ enum ProcessFactory {
     }
 
     static func poisson(_ spec: IndicatorSpec, history: YearlyHistory) -> Fitted {
-        var values = history.values
-        if let w = spec.window { values = Array(values.suffix(w)) }
-        var total = values.reduce(0, +), exposure = Double(values.count)
+        var values = history.values, exposures = history.exposures
+        if let w = spec.window { values = Array(values.suffix(w)); exposures = Array(exposures.suffix(w)) }
+        var total = values.reduce(0, +), exposure = exposures.reduce(0, +)
         var observed = 0.0, fraction = 0.0
         if let p = history.partial {
             total += p.value
-            exposure += p.fraction
+            exposure += p.expectedShare
             observed = p.value
-            fraction = p.fraction
+            fraction = p.expectedShare
         }
         let process = PoissonRateProcess(total: total, exposure: max(exposure, 0.25), observedInFirstYear: observed, observedFraction: fraction)
         var warnings: [String] = []
@@ -78,12 +123,13 @@ enum ProcessFactory {
         return Fitted(process: process, description: "Poisson, steady rate", warnings: warnings)
     }
 
-    static func stockFlow(_ spec: IndicatorSpec, history: YearlyHistory, location: SourceLocation) throws -> Fitted {
+    static func stockFlow(_ spec: IndicatorSpec, history: YearlyHistory, crossSection: [YearlyHistory],
+                          location: SourceLocation) throws -> Fitted {
         guard let nums = history.numerators, let dens = history.denominators else {
             throw location.error("a stock-flow model needs the holders and the population: rows of `\(spec.dataName)` must have numerator and denominator",
                                  key: "model", hint: "add numerator/denominator columns, or use `model: auto`")
         }
-        let window = spec.window ?? 4
+        let window = spec.window ?? 3
         let populations = Array(dens.suffix(window)), holders = Array(nums.suffix(window))
         let mode = spec.population ?? ((dens.last ?? 0) < 1000 ? "entries" : "trend")
         let exit = spec.exitRate ?? (mode == "entries" ? 0.03 : 0.2)
@@ -104,18 +150,18 @@ enum ProcessFactory {
         if mode == "entries" {
             population = .entries(shape: estimate.entryShape, rate: estimate.entryRate)
         } else {
-            guard var trend = RandomWalkProcess(fitting: dens, scale: .log, firstStep: firstStep) else {
-                throw location.error("cannot fit the population trend of `\(spec.dataName)`", key: "model")
+            let pool = crossSection.compactMap { h -> Series? in
+                guard let d = h.denominators, h.years.count >= 2 else { return nil }
+                return series(h, kind: .level, name: "population", values: d)
             }
-            trend.start = LatentScale.log.forward(startP)
-            population = .trend(trend)
+            let f = try forecast(spec, kind: .level, history: history, values: dens, crossSection: pool, location: location)
+            population = .trend(TrendProcess(forecast: f, kind: .level))
         }
         let process = StockFlowProcess(population: population, startPopulation: startP, startHolders: startS, exitRate: exit,
-                                       hazardAlpha: estimate.hazardAlpha, hazardBeta: estimate.hazardBeta,
-                                       dispersion: estimate.dispersion, firstStep: firstStep)
-        let rate = (estimate.hazardMean * 1000).rounded() / 10
+                                       estimate: estimate, firstStep: firstStep)
+        let rate = (estimate.hazardMean * 100).rounded() / 100
         return Fitted(process: process,
-                      description: "stock-flow (\(mode == "entries" ? "enterprise entries" : "workforce trend"), \(rate)% of those without acquire it a year)",
+                      description: "stock-flow (\(mode == "entries" ? "enterprise entries" : "workforce trend"), acquisition hazard \(rate) a year, exits \(Int((exit * 100).rounded()))% a year)",
                       warnings: warnings)
     }
 }

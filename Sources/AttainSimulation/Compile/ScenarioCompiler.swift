@@ -31,7 +31,8 @@ public enum ScenarioCompiler {
             var observed = [Double](repeating: .nan, count: count)
             for k in 0..<firstSimulated { observed[k] = history.value(in: start + k) ?? .nan }
             let simulated = count - firstSimulated
-            let fitted = try ProcessFactory.process(for: spec, kind: kind, history: history, scenario: scenario)
+            let pool = crossSection(of: spec, kind: kind, in: data, cutoff: scenario.cutoff)
+            let fitted = try ProcessFactory.process(for: spec, kind: kind, history: history, scenario: scenario, crossSection: pool)
             warnings += fitted.warnings.map { "\(spec.name): \($0)" }
             let acting = scenario.interventions.filter { $0.indicators.contains(spec.name) }
             for i in acting where !fitted.process.supportedLevers.contains(i.lever) {
@@ -66,6 +67,14 @@ public enum ScenarioCompiler {
             issues += set.issues
         }
         return DataSet(source: scenario.dataFiles.joined(separator: ", "), observations: all, issues: issues)
+    }
+
+    /// Every unit's history of the indicator (the cross-section trends are calibrated on).
+    static func crossSection(of spec: IndicatorSpec, kind: IndicatorKind, in data: DataSet, cutoff: CutoffDate) -> [YearlyHistory] {
+        let rows = data.observations.filter { $0.indicator == spec.dataName }
+        return Dictionary(grouping: rows, by: \.unit).sorted { $0.key < $1.key }.map {
+            YearlyHistory(observations: $0.value, kind: kind, cutoff: cutoff)
+        }
     }
 
     static func history(of spec: IndicatorSpec, in data: DataSet, scenario: Scenario,

@@ -15,12 +15,18 @@ public struct YearlyHistory: Sendable, Equatable {
         public var denominator: Double?
         /// Fraction of the year observed, in (0, 1).
         public var fraction: Double
+        /// For flows: the share of a year's total usually seen by this point, from earlier complete years reported at the
+        /// same sub-annual frequency (seasonality: Tết makes Q1 quiet); the calendar ``fraction`` when there are none.
+        public var expectedShare: Double
     }
 
     /// Complete years with data, ascending.
     public var years: [Int]
     /// Their values: yearly totals for flows, year-end values otherwise.
     public var values: [Double]
+    /// For flows, the fraction of each complete year the series covers: 1, except for a first year reported in
+    /// sub-annual periods that starts after January (an app launched in July covers half of its first year).
+    public var exposures: [Double]
     /// Year-end numerators and denominators of a share, when every complete year has them.
     public var numerators: [Double]?
     public var denominators: [Double]?
@@ -28,6 +34,9 @@ public struct YearlyHistory: Sendable, Equatable {
     public var partial: Partial?
     /// Whether values are flows.
     public var isFlow: Bool
+
+    /// Flow values per year of exposure (what a full year would have had), for fitting rates and trends.
+    public var annualisedValues: [Double] { isFlow ? zip(values, exposures).map { $0 / max($1, 0.05) } : values }
 
     /// The value in `year`, if complete and observed.
     public func value(in year: Int) -> Double? { years.firstIndex(of: year).map { values[$0] } }
@@ -56,7 +65,7 @@ public struct YearlyHistory: Sendable, Equatable {
             if isShare, let n = t.n, let d = t.d, d > 0 { v = n / d }
             perYear[p.year, default: []].append((p, v, t.n, t.d))
         }
-        var years: [Int] = [], values: [Double] = [], nums: [Double?] = [], dens: [Double?] = []
+        var years: [Int] = [], values: [Double] = [], nums: [Double?] = [], dens: [Double?] = [], exposures: [Double] = []
         var partial: Partial?
         for year in perYear.keys.sorted() {
             var rows = perYear[year]!.sorted { $0.0 < $1.0 }
@@ -68,19 +77,27 @@ public struct YearlyHistory: Sendable, Equatable {
                 let total = rows.reduce(0) { $0 + $1.1 }
                 if complete {
                     years.append(year); values.append(total); nums.append(nil); dens.append(nil)
+                    let start = rows.map { $0.0.time - Double(year) }.min()!
+                    exposures.append(years.count == 1 && coarsest != .year ? 1 - start : 1)
                 } else {
-                    partial = Partial(year: year, value: total, fraction: min(endFraction, cutoff.year == year ? cutoff.fractionOfYear : 1))
+                    partial = Partial(year: year, value: total, fraction: min(endFraction, cutoff.year == year ? cutoff.fractionOfYear : 1),
+                                      expectedShare: 0)
                 }
             } else {
                 let last = rows.last!
                 if complete {
-                    years.append(year); values.append(last.1); nums.append(last.2); dens.append(last.3)
+                    years.append(year); values.append(last.1); nums.append(last.2); dens.append(last.3); exposures.append(1)
                 } else {
-                    partial = Partial(year: year, value: last.1, numerator: last.2, denominator: last.3, fraction: endFraction)
+                    partial = Partial(year: year, value: last.1, numerator: last.2, denominator: last.3, fraction: endFraction,
+                                      expectedShare: endFraction)
                 }
             }
         }
         if let p = partial, let last = years.last, p.year < last { partial = nil }
+        if isFlow, var p = partial {
+            p.expectedShare = Self.seasonalShare(perYear, partialYear: p.year) ?? p.fraction
+            partial = p
+        }
         if kind == .cumulative {
             var previous = 0.0
             for i in values.indices { let total = values[i]; values[i] = total - previous; previous = total }
@@ -88,9 +105,26 @@ public struct YearlyHistory: Sendable, Equatable {
         }
         self.years = years
         self.values = values
+        self.exposures = exposures
         self.numerators = nums.allSatisfy { $0 != nil } && !nums.isEmpty ? nums.map { $0! } : nil
         self.denominators = dens.allSatisfy { $0 != nil } && !dens.isEmpty ? dens.map { $0! } : nil
         self.partial = partial
+    }
+
+    /// Σ over complete years of the flow in the periods a partial year has reached ÷ Σ of those years' totals, using
+    /// only years reported at the partial year's frequency in every period; nil when there is no such year.
+    static func seasonalShare(_ perYear: [Int: [(Period, Double, Double?, Double?)]], partialYear: Int) -> Double? {
+        guard let rows = perYear[partialYear], let frequency = rows.map(\.0.frequency).max(), frequency != .year else { return nil }
+        let reached = rows.filter { $0.0.frequency == frequency }.map(\.0.position).max() ?? 0
+        var part = 0.0, total = 0.0
+        for (year, yearRows) in perYear where year != partialYear {
+            let sub = yearRows.filter { $0.0.frequency == frequency }
+            guard Set(sub.map(\.0.position)).count == frequency.rawValue else { continue }
+            part += sub.filter { $0.0.position <= reached }.reduce(0) { $0 + $1.1 }
+            total += sub.reduce(0) { $0 + $1.1 }
+        }
+        guard total > 0, part > 0, part < total else { return nil }
+        return part / total
     }
 
     /// The last day a period covers.

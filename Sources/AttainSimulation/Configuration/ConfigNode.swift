@@ -127,13 +127,13 @@ package struct ConfigNode {
     /// A number; `90%` is read as 0.9 and a decimal comma is accepted (`0,9`).
     package func double() throws -> Double {
         var s = try string().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
-        var scale = 1.0
-        if s.hasSuffix("%") { s.removeLast(); scale = 0.01 }
+        var divisor = 1.0
+        if s.hasSuffix("%") { s.removeLast(); divisor = 100 }
         if !s.contains("."), s.filter({ $0 == "," }).count == 1 { s = s.replacingOccurrences(of: ",", with: ".") }
         guard let v = Double(s.trimmingCharacters(in: .whitespaces)), v.isFinite else {
             throw error("expected a number, found \(typeName)")
         }
-        return v * scale
+        return v / divisor
     }
 
     /// `true` / `false` (also yes / no).

@@ -13,9 +13,10 @@ import AttainRandom
 public protocol PathProcess: Sendable {
     /// The levers this process responds to; others are refused when a scenario is compiled.
     var supportedLevers: Set<Lever> { get }
-    /// Doubles of scratch space ``sample(_:rng:levers:into:count:scratch:)`` may use.
+    /// Doubles of scratch space ``sample(_:rng:levers:into:count:scratch:)`` may use: the engine passes a per-thread
+    /// array of at least this many elements, which the process may overwrite entirely.
     var scratchCount: Int { get }
     /// Simulates one path: writes the `count` simulated years into `output[0..<count]`.
     func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
-                count: Int, scratch: UnsafeMutablePointer<Double>)
+                count: Int, scratch: inout [Double])
 }

@@ -50,11 +50,10 @@ public enum SimulationEngine {
                     for y in 0..<years { rows[m][i * years + y] = ind.observed[y] }
                 }
             }
-            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount)
+            var scratch = [Double](repeating: 0, count: scratchCount)
             defer {
                 for m in models.indices { rows[m].deallocate() }
                 rows.deallocate()
-                scratch.deallocate()
             }
             jobs.withUnsafeBufferPointer { jobs in
                 while true {
@@ -68,7 +67,7 @@ public enum SimulationEngine {
                             let job = jobs[j]
                             var generator = draw.generator(job.streamKey)
                             job.process.sample(draw, rng: &generator, levers: job.levers, into: rows[job.model] + job.offset, count: job.count,
-                                               scratch: scratch)
+                                               scratch: &scratch)
                         }
                         acc.add(SimulatedPath(index: p, years: years, rows: UnsafePointer(rows), modelCount: models.count))
                         if text != nil { samplePaths!.appendRows(path: p, models: models, rows: rows, to: &text!) }

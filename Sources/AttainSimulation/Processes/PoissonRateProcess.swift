@@ -17,7 +17,7 @@ public struct PoissonRateProcess: PathProcess {
     public var knownMean: Double
     /// Count already observed in the first simulated year.
     public var observedInFirstYear: Double
-    /// Fraction of the first simulated year already observed.
+    /// Share of the first simulated year's expected flow already observed (calendar fraction, or seasonally adjusted).
     public var observedFraction: Double
 
     /// A Poisson process with a known rate `mean`.
@@ -49,7 +49,7 @@ public struct PoissonRateProcess: PathProcess {
     public var scratchCount: Int { 0 }
 
     public func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
-                       count: Int, scratch: UnsafeMutablePointer<Double>) {
+                       count: Int, scratch: inout [Double]) {
         let lambda = shape.map { rng.gamma(shape: $0, scale: 1 / rate) } ?? knownMean
         for k in 0..<count {
             var mean = lambda * levers.rateMultiplier[k]

@@ -46,7 +46,7 @@ public struct RandomWalkProcess: PathProcess {
     public var scratchCount: Int { 0 }
 
     public func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
-                       count: Int, scratch: UnsafeMutablePointer<Double>) {
+                       count: Int, scratch: inout [Double]) {
         let mu = drift + driftStandardError * rng.normal()
         var x = start
         for k in 0..<count {

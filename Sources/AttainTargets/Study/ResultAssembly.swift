@@ -63,12 +63,10 @@ enum ResultAssembly {
         var observed: [ObservedValue] = []
         let historyStart = spec.kind == .levelAtDeadline ? 0 : target.first
         var running = 0.0
-        for y in historyStart..<min(firstSim, target.last + 1) where !indicator.observed[y].isNaN {
+        for y in stride(from: historyStart, to: min(firstSim, target.last + 1), by: 1) where !indicator.observed[y].isNaN {
             running += indicator.observed[y]
-            let value = spec.kind.isCumulative ? running : indicator.observed[y]
-            if !spec.kind.isCumulative || y >= target.first {
-                observed.append(ObservedValue(period: String(firstYear + y), value: value, partial: false))
-            }
+            observed.append(ObservedValue(period: String(firstYear + y), value: spec.kind.isCumulative ? running : indicator.observed[y],
+                                          partial: false))
         }
         if let partial = history.partial, partial.year - firstYear <= target.last, partial.year - firstYear >= historyStart {
             observed.append(ObservedValue(period: String(partial.year), value: spec.kind.isCumulative ? running + partial.value : partial.value,
@@ -111,12 +109,17 @@ enum ResultAssembly {
             if let partial, (target.first...target.last).contains(firstSim) { sum += partial.value }
             return cmp.holds(sum, spec.threshold) ? true : nil
         case .everyYear, .range:
-            var allObserved = true
+            var allSettled = true
             for y in target.first...target.last {
-                if y >= firstSim { allObserved = false; continue }
-                if !cmp.holds(row[y], spec.threshold) { return false }
+                if y < firstSim {
+                    if !cmp.holds(row[y], spec.threshold) { return false }
+                } else if y == firstSim, indicator.isFlow, let partial, cmp.holds(partial.value, spec.threshold) {
+                    continue        // a partly observed year whose count already meets the threshold
+                } else {
+                    allSettled = false
+                }
             }
-            return allObserved ? true : nil
+            return allSettled ? true : nil
         }
     }
 }

@@ -1,0 +1,76 @@
+import AttainData
+import AttainForecast
+import AttainRandom
+import Foundation
+
+/// An indicator following a calibrated local trend (``TrendForecast``) on its latent scale: logit for shares, log for
+/// levels, and for counts the log-intensity of Poisson draws.
+///
+/// Each path takes one joint draw of the forecast's latent path (trend-change variance, origin state and disturbances,
+/// so it inherits the forecaster's calibrated uncertainty), then applies the levers on the latent scale:
+/// `growth-shift` adds to the latent path; for counts `rate-multiplier` and `shock` multiply the intensity, and for
+/// levels `shock` lowers the level in its year. Counts are drawn by inversion from the intensity `λ = exp(z) − 1`.
+///
+/// Nowcasting a partly observed first year (counts): the path's intensity for that year is a prior
+/// `Gamma(κ, κ/λ)` with `κ = 1/s²` (`s` the forecast's one-step latent scale, so the prior's spread matches the
+/// trend's); the `x` events seen in the observed fraction `f` update it to `Gamma(κ + x, κ/λ + f)`. The year's count is
+/// `x + Poisson(λ′·(1 − f))`, and later years keep the ratio `λ′/λ` (the level learnt persists).
+public struct TrendProcess: PathProcess {
+    /// The fitted forecast (its origin is the last complete year).
+    public var forecast: TrendForecast
+    /// What the indicator measures.
+    public var kind: IndicatorKind
+    /// Count already observed in the first simulated year, and the share of that year's expected flow it covers
+    /// (calendar fraction, or seasonally adjusted).
+    public var observedInFirstYear: Double
+    public var observedFraction: Double
+
+    /// Prior precision of the first year's intensity in the nowcast.
+    let nowcastShape: Double
+
+    public init(forecast: TrendForecast, kind: IndicatorKind, observedInFirstYear: Double = 0, observedFraction: Double = 0) {
+        self.forecast = forecast
+        self.kind = kind
+        self.observedInFirstYear = observedInFirstYear
+        self.observedFraction = observedFraction
+        let s = forecast.latentLocationScale(horizon: 1).scale
+        nowcastShape = min(1e6, max(0.5, 1 / max(s * s, 1e-12)))
+    }
+
+    var isCount: Bool { kind == .count || kind == .cumulative }
+
+    public var supportedLevers: Set<Lever> {
+        switch kind {
+        case .share: return [.growthShift]
+        case .level: return [.growthShift, .shock]
+        case .count, .cumulative: return [.growthShift, .rateMultiplier, .shock]
+        }
+    }
+
+    public var scratchCount: Int { 64 }
+
+    public func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
+                       count: Int, scratch: inout [Double]) {
+        forecast.samplePath(steps: count, latent: &scratch, using: &rng)
+        let transform = forecast.transform
+        var learnt = 1.0
+        if isCount && observedFraction > 0 && count > 0 {
+            let prior = max(transform.toData(scratch[0]), 1e-9)
+            let shape = nowcastShape + observedInFirstYear, rate = nowcastShape / prior + observedFraction
+            learnt = rng.gamma(shape: shape, scale: 1 / rate) / prior
+        }
+        for k in 0..<count {
+            var z = scratch[k] + levers.latentShift[k]
+            let factor = levers.shocks.isEmpty ? 1 : levers.shockFactor(year: k, path: path)
+            if isCount {
+                var mean = max(0, transform.toData(z)) * learnt * levers.rateMultiplier[k] * factor
+                if k == 0 { mean *= 1 - observedFraction }
+                let draw = Inversion.poisson(mean, rng.uniformOpen())
+                output[k] = k == 0 ? observedInFirstYear + draw : draw
+            } else {
+                if factor < 1 && kind == .level { z += log(factor) }
+                output[k] = transform.toData(z)
+            }
+        }
+    }
+}
