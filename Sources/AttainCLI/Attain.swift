@@ -18,7 +18,8 @@ struct AttainCommand: ParsableCommand {
             Shell completion (bash, zsh or fish):
               attain --generate-completion-script bash > /etc/bash_completion.d/attain
             """,
-        subcommands: [ValidateCommand.self, BriefCommand.self])
+        subcommands: [ValidateCommand.self, FitCommand.self, BriefCommand.self, BacktestCommand.self, RunCommand.self, CompareCommand.self,
+                      GoalseekCommand.self])
 
     /// Runs with Attain's exit codes (usage errors exit 2, not ArgumentParser's 64).
     static func main() {

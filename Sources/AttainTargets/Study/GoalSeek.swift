@@ -85,8 +85,10 @@ extension PlanStudy {
             throw StudyError.invalidRequest("lever `\(kind.rawValue)` cannot act on `\(parts[1])` (model: \(indicator.modelDescription))")
         }
         let from = model.cutoff.covers(year: model.cutoff.year) ? model.cutoff.year + 1 : model.cutoff.year
+        var neutral = kind.neutralValue
+        if kind == .turnover, let stockFlow = indicator.process as? StockFlowProcess { neutral = stockFlow.exitRate }
         let intervention = Intervention(id: name, lever: kind, indicators: [parts[1]], from: max(from, model.firstYear + indicator.firstSimulated),
-                                        value: kind.neutralValue)
+                                        value: neutral)
         var s = self
         s.compiled.scenario.interventions.append(intervention)
         return (s.setting(lever: name, to: intervention.value), intervention)

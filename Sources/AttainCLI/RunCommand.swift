@@ -1,0 +1,73 @@
+import ArgumentParser
+import Attain
+import Foundation
+
+/// `attain run SCENARIO.yaml`: simulate a scenario to its horizon and judge every target of its plan.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Simulate a scenario and print each target's probability, Monte Carlo error, per-year probabilities and status.",
+        discussion: """
+            Status: met (already met in the data, or p ≥ 0.99), likely (0.66 ≤ p < 0.99), at-risk (0.33 ≤ p < 0.66),
+            off-track (p < 0.33, or already missed in the data).
+            Example: attain run scenarios/baseline.yaml --paths 10000 --seed 42 --format json
+            """)
+
+    @Argument(help: ArgumentHelp("Scenario file (YAML).", valueName: "scenario.yaml"))
+    var scenario: String
+
+    @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .customLong("sample-paths"), help: ArgumentHelp(
+        "Also write every simulated path to this CSV file (path, scenario, indicator, one column per year).",
+        valueName: "file.csv"))
+    var samplePaths: String?
+
+    func validate() throws {
+        try output.check(supported: [.table, .json])
+    }
+
+    func run() throws {
+        try reportingErrors {
+            try output.checkWritable()
+            let study = try PlanStudy.load(path: scenario)
+            for warning in study.compiled.warnings { Console.warning(warning) }
+            let writer = try samplePaths.map { try SamplePathWriter(path: $0) }
+            let result = study.run(paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads,
+                                   samplePaths: writer)
+            if let samplePaths { Console.error("wrote \(samplePaths)") }
+            switch output.resolvedFormat(default: .table) {
+            case .json: try output.emit(try JSONValue(encoding: result).rendered())
+            default: try output.emit(ResultText.table(result))
+            }
+        }
+    }
+}
+
+/// Plain renderings of result values for the terminal and for scripts (the briefing formats live in AttainReport).
+enum ResultText {
+    static func number(_ v: Double, digits: Int) -> String { String(format: "%.\(digits)f", v) }
+
+    /// A value on the scale of its target: shares as percentages, counts as whole numbers.
+    static func value(_ v: Double, share: Bool) -> String {
+        share ? number(100 * v, digits: 1) + "%" : (v == v.rounded() ? String(Int(v)) : number(v, digits: 1))
+    }
+
+    static func table(_ r: RunResult) -> String {
+        var table = TextTable(headers: ["target", "rule", "median", "probability", "±mcse", "status", "per year"],
+                              alignments: [.left, .left, .right, .right, .right, .left, .left])
+        for t in r.targets {
+            let share = r.indicators.first { $0.name == t.indicator }?.kind == "share"
+            var rule = "\(t.comparison.symbol) \(value(t.threshold, share: share))"
+            if let s = t.stretch { rule += " (stretch \(value(s, share: share)))" }
+            rule += t.kind == .levelAtDeadline ? " in \(t.to)" : t.kind.isCumulative ? " over \(t.from)–\(t.to)" : " each year \(t.from)–\(t.to)"
+            let years = t.kind == .levelAtDeadline ? "" : t.years.map { "\($0.period): \(number($0.probability, digits: 2))" }.joined(separator: "  ")
+            table.append([t.id, rule, value(t.median, share: share), number(t.probability, digits: 3), number(t.mcse, digits: 3),
+                          t.status.rawValue + (t.settled != nil ? " (settled)" : ""), years])
+        }
+        var text = "Scenario \(r.scenario): \(r.paths) paths, seed \(r.seed), data to \(r.cutoff), horizon \(r.horizon)\n"
+        text += table.renderText()
+        return text
+    }
+}
