@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The main job as it stands: validate the bundled example data.
+# The main job on the bundled example data: validate it, then write the mid-term review briefing of the baseline
+# scenario (Vietnamese and English) and say where it is.
 set -euo pipefail
 ATTAIN=${1:-.build/release/attain}
 cd "$(dirname "$0")/.."
@@ -7,3 +8,10 @@ for f in notebooks-data/*.csv; do
   echo "== attain validate $f"
   "$ATTAIN" validate "$f"
 done
+mkdir -p out
+echo "== attain brief scenarios/baseline.yaml"
+"$ATTAIN" brief scenarios/baseline.yaml --lang en --paths 10000 --seed 42 --output out/briefing-baseline-en.html
+"$ATTAIN" brief scenarios/baseline.yaml --lang vi --paths 10000 --seed 42 --output out/briefing-baseline-vi.html
+echo
+echo "The baseline briefing is in $(pwd)/out/briefing-baseline-vi.html (English: out/briefing-baseline-en.html)."
+echo "Open it in a browser; the data are illustrative."

@@ -92,8 +92,8 @@ public struct BriefingHTMLRenderer: Sendable {
                 html += "<tr class=\"group\"><td colspan=\"\(6 + years.count)\">\(escape(group))</td></tr>\n"
                 currentGroup = group
             }
-            html += "<tr><td class=\"id\">\(escape(target.id))</td><td>\(wordingCell(target))</td>"
-            html += "<td>\(escape(target.unit.text(language)))</td>"
+            html += "<tr><td class=\"id\">\(escape(target.id))</td><td class=\"wording\">\(wordingCell(target))</td>"
+            html += "<td class=\"unit\">\(escape(target.unit.text(language)))</td>"
             for year in years {
                 let point = target.history.first { $0.year == year }
                 let text = point.map { words.value($0.value, target, format, withPercent: false) + ($0.partial ? "*" : "") } ?? "–"

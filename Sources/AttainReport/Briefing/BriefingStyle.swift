@@ -18,8 +18,11 @@ enum BriefingStyle {
     caption { text-align: left; font-weight: 600; padding: 4px 0; }
     th, td { border: 1px solid var(--rule); padding: 5px 7px; vertical-align: top; }
     thead th { background: #f1f4f8; font-weight: 600; text-align: center; }
-    td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+    td.num { white-space: nowrap; }
     td.id { white-space: nowrap; font-weight: 600; }
+    td.wording { width: 40%; }
+    td.unit { min-width: 6.5em; }
     tr.group td { background: #f7f8fa; font-weight: 600; font-style: italic; }
     .original { display: block; color: var(--muted); font-style: italic; font-size: 12.5px; }
     .status { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 12.5px; white-space: nowrap; }
