@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the bundled example data: validate it, then write the mid-term review briefing of the baseline
-# scenario (Vietnamese and English) and say where it is.
+# The main job on the bundled example data: validate it, simulate the baseline scenario, then write its mid-term
+# review briefing (Vietnamese and English) and say where it is.
 set -euo pipefail
 ATTAIN=${1:-.build/release/attain}
 cd "$(dirname "$0")/.."
@@ -8,6 +8,8 @@ for f in notebooks-data/*.csv; do
   echo "== attain validate $f"
   "$ATTAIN" validate "$f"
 done
+echo "== attain run scenarios/baseline.yaml"
+"$ATTAIN" run scenarios/baseline.yaml --paths 10000 --seed 42
 mkdir -p out
 echo "== attain brief scenarios/baseline.yaml"
 "$ATTAIN" brief scenarios/baseline.yaml --lang en --paths 10000 --seed 42 --output out/briefing-baseline-en.html
