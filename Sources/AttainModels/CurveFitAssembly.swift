@@ -31,8 +31,20 @@ struct CurveFitAssembly {
         let fixedK = spec.asymptote
         let free = Array((fixedK == nil ? 0 : 1)..<theta.count)
         let pFree = free.count
-        let rss = problem.dataSumOfSquares(theta)
         let dof = n - pFree
+        let packed = CurveModel.pack(theta)
+        var fitted = [Double](repeating: 0, count: n)
+        var rss = 0.0, dataRSS = 0.0, sumLogW = 0.0, sumLogY = 0.0, sumAbsY = 0.0
+        for i in 0..<n {
+            sumAbsY += abs(problem.y[i])
+            let v = kernel.value(problem.s[i], packed)
+            fitted[i] = spec.logScale ? exp(v) : v
+            let w = weights?[i] ?? 1
+            rss += w * (problem.y[i] - v) * (problem.y[i] - v)
+            dataRSS += w * (values[i] - fitted[i]) * (values[i] - fitted[i])
+            if weights != nil, w > 0 { sumLogW += log(w) }
+            if spec.logScale { sumLogY += log(values[i]) }
+        }
 
         // Residual variance: data alone, or data plus the prior's pseudo-observations.
         let sigma2: Double
@@ -42,17 +54,25 @@ struct CurveFitAssembly {
             sigma2 = dof > 0 ? rss / Double(dof) : 0
         }
 
-        // Augmented Jacobian over the free parameters: data rows / σ̂, prior rows / σ₀.
-        let rows = problem.residualCount
-        var a = Matrix(rows: rows, columns: pFree)
-        let dataScale = sigma2 > 0 ? 1 / sigma2.squareRoot() : 1
-        for (c, j) in free.enumerated() {
-            for i in 0..<rows {
-                a[i, c] = result.jacobian[i, j] * (i < n ? dataScale : 1 / sigma0)
+        var cov: Matrix, rank: Int
+        if !usePriors && fixedK == nil, let cached = try? result.unscaledCovariance(rcond: 1e-13), cached.rank == pFree {
+            // Plain least squares over every parameter: σ̂²(JᵀJ)⁻¹ from the solver's own factorisation.
+            cov = cached.matrix
+            rank = cached.rank
+            for k in cov.storage.indices { cov.storage[k] *= sigma2 }
+        } else {
+            // Augmented Jacobian over the free parameters: data rows / σ̂, prior rows / σ₀.
+            let rows = problem.residualCount
+            var a = Matrix(rows: rows, columns: pFree)
+            let dataScale = sigma2 > 0 ? 1 / sigma2.squareRoot() : 1
+            for (c, j) in free.enumerated() {
+                for i in 0..<rows {
+                    a[i, c] = result.jacobian[i, j] * (i < n ? dataScale : 1 / sigma0)
+                }
             }
+            (cov, rank, _) = try normalInverse(a, rcond: 1e-12)
+            if sigma2 == 0 && !usePriors { cov = Matrix(rows: pFree, columns: pFree) }
         }
-        var (cov, rank, _) = try normalInverse(a, rcond: 1e-12)
-        if sigma2 == 0 && !usePriors { cov = Matrix(rows: pFree, columns: pFree) }
 
         // Reported parameters: sigmoid midpoints in calendar years, the log-linear level back on the data scale.
         var reported = free.map { theta[$0] }
@@ -65,17 +85,8 @@ struct CurveFitAssembly {
         }
         if !spec.model.usesReferenceTime, let k = names.firstIndex(of: "t0") { reported[k] += referenceTime }
 
-        let s = problem.s
-        let fitted: [Double] = s.map { spec.logScale ? exp(kernel.value($0, theta)) : kernel.value($0, theta) }
-        var dataRSS = 0.0, sumLogW = 0.0, sumLogY = 0.0
-        for i in 0..<n {
-            let w = weights?[i] ?? 1
-            dataRSS += w * (values[i] - fitted[i]) * (values[i] - fitted[i])
-            if w > 0 { sumLogW += log(w) }
-            if spec.logScale { sumLogY += log(values[i]) }
-        }
         // Gaussian log-likelihood at the ML variance (floored so an exact fit stays finite).
-        let scaleFloor = 1e-10 * max(problem.y.map(abs).reduce(0, +) / Double(n), 1e-300)
+        let scaleFloor = 1e-10 * max(sumAbsY / Double(n), 1e-300)
         let mlVariance = max(rss / Double(n), scaleFloor * scaleFloor)
         let logLikelihood = 0.5 * sumLogW - 0.5 * Double(n) * (log(2 * Double.pi * mlVariance) + 1) - sumLogY
 

@@ -8,63 +8,79 @@ import Foundation
 /// (the sigmoid families hold `c = t0 − t_ref` in place of `t0`). Written to stay finite where the naive
 /// formulas overflow (`exp(−z)` for very early times).
 extension CurveModel {
+    /// Up to four parameters held in registers, unpacked once per evaluation rather than per point.
+    typealias Packed = (Double, Double, Double, Double)
+
+    /// `θ` as a ``Packed`` tuple (missing entries zero).
+    @inline(__always)
+    static func pack(_ theta: [Double]) -> Packed {
+        let c = theta.count
+        return (theta[0], c > 1 ? theta[1] : 0, c > 2 ? theta[2] : 0, c > 3 ? theta[3] : 0)
+    }
+
     /// `μ(s; θ)`.
     @inline(__always)
-    func value(_ s: Double, _ th: [Double]) -> Double {
+    func value(_ s: Double, _ theta: [Double]) -> Double { value(s, Self.pack(theta)) }
+
+    /// `μ(s; θ)` for packed parameters.
+    @inline(__always)
+    func value(_ s: Double, _ p: Packed) -> Double {
+        let th = (p.0, p.1, p.2, p.3)
         switch self {
         case .linear:
-            return th[0] + th[1] * s
+            return th.0 + th.1 * s
         case .exponential:
-            return th[0] * exp(th[1] * s)
+            return th.0 * exp(th.1 * s)
         case .logistic:
-            return th[0] * logisticFunction(th[1] * (s - th[2]))
+            return th.0 * logisticFunction(th.1 * (s - th.2))
         case .gompertz:
-            let z = th[1] * (s - th[2])
-            return z < -700 ? 0 : th[0] * exp(-exp(-z))
+            let z = th.1 * (s - th.2)
+            return z < -700 ? 0 : th.0 * exp(-exp(-z))
         case .richards:
-            let w = log(th[3]) - th[1] * (s - th[2])
-            return th[0] * exp(-log1pexp(w) / th[3])
+            let w = log(th.3) - th.1 * (s - th.2)
+            return th.0 * exp(-log1pexp(w) / th.3)
         case .saturating:
-            return th[0] - (th[0] - th[1]) * exp(-th[2] * s)
+            return th.0 - (th.0 - th.1) * exp(-th.2 * s)
         case .damped:
-            return th[0] + th[1] * dampedGrowth(s, phi: th[2]).g
+            return th.0 + th.1 * dampedGrowth(s, phi: th.2).g
         }
     }
 
     /// `μ(s; θ)` and `∂μ/∂θ` (entries past the parameter count are zero).
     @inline(__always)
-    func valueAndGradient(_ s: Double, _ th: [Double]) -> (Double, Double, Double, Double, Double) {
+    func valueAndGradient(_ s: Double, _ p: Packed) -> (Double, Double, Double, Double, Double) {
+        let th = (p.0, p.1, p.2, p.3)
         switch self {
         case .linear:
-            return (th[0] + th[1] * s, 1, s, 0, 0)
+            return (th.0 + th.1 * s, 1, s, 0, 0)
         case .exponential:
-            let e = exp(th[1] * s)
-            return (th[0] * e, e, th[0] * s * e, 0, 0)
+            let e = exp(th.1 * s)
+            return (th.0 * e, e, th.0 * s * e, 0, 0)
         case .logistic:
-            let d = s - th[2]
-            let p = logisticFunction(th[1] * d)
-            let slope = th[0] * p * (1 - p)
-            return (th[0] * p, p, slope * d, -slope * th[1], 0)
+            let d = s - th.2
+            let p = logisticFunction(th.1 * d)
+            let slope = th.0 * p * (1 - p)
+            return (th.0 * p, p, slope * d, -slope * th.1, 0)
         case .gompertz:
-            let d = s - th[2], z = th[1] * d
+            let d = s - th.2, z = th.1 * d
             if z < -700 { return (0, 0, 0, 0, 0) }
             let e = exp(-z), g = exp(-e)
-            let slope = th[0] * g * e
-            return (th[0] * g, g, slope * d, -slope * th[1], 0)
+            let slope = th.0 * g * e
+            return (th.0 * g, g, slope * d, -slope * th.1, 0)
         case .richards:
-            let nu = th[3], d = s - th[2]
-            let w = log(nu) - th[1] * d
+            let nu = th.3, d = s - th.2
+            let w = log(nu) - th.1 * d
             let lu = log1pexp(w)            // ln(1 + ν e^{−z})
             let q = logisticFunction(w)     // ν e^{−z} / (1 + ν e^{−z})
-            let shape = exp(-lu / nu), mu = th[0] * shape
+            let shape = exp(-lu / nu), mu = th.0 * shape
             let slope = mu * q / nu         // ∂μ/∂z
-            return (mu, shape, slope * d, -slope * th[1], mu * (lu - q) / (nu * nu))
+            return (mu, shape, slope * d, -slope * th.1, mu * (lu - q) / (nu * nu))
         case .saturating:
-            let e = exp(-th[2] * s)
-            return (th[0] - (th[0] - th[1]) * e, 1 - e, e, (th[0] - th[1]) * s * e, 0)
+            let e = exp(-th.2 * s)
+            return (th.0 - (th.0 - th.1) * e, 1 - e, e, (th.0 - th.1) * s * e, 0)
         case .damped:
-            let (g, dg) = dampedGrowth(s, phi: th[2])
-            return (th[0] + th[1] * g, 1, g, th[1] * dg * (-1 / th[2]), 0)
+            let (g, dg) = dampedGrowth(s, phi: th.2)
+            return (th.0 + th.1 * g, 1, g, th.1 * dg * (-1 / th.2), 0)
         }
     }
 }

@@ -52,11 +52,17 @@ struct CurveProblem: LeastSquaresProblem {
     var parameterCount: Int { model.parameterNames.count }
 
     func residuals(at theta: [Double], into r: inout [Double]) {
-        let n = y.count
-        if let w = rootWeights {
-            for i in 0..<n { r[i] = w[i] * (model.value(s[i], theta) - y[i]) }
-        } else {
-            for i in 0..<n { r[i] = model.value(s[i], theta) - y[i] }
+        let n = y.count, th = CurveModel.pack(theta), model = self.model
+        s.withUnsafeBufferPointer { s in
+            y.withUnsafeBufferPointer { y in
+                r.withUnsafeMutableBufferPointer { r in
+                    if let w = rootWeights {
+                        for i in 0..<n { r[i] = w[i] * (model.value(s[i], th) - y[i]) }
+                    } else {
+                        for i in 0..<n { r[i] = model.value(s[i], th) - y[i] }
+                    }
+                }
+            }
         }
         for (k, row) in priors.enumerated() {
             let v = theta[row.index]
@@ -66,14 +72,19 @@ struct CurveProblem: LeastSquaresProblem {
     }
 
     func jacobian(at theta: [Double], into jac: inout [Double], leadingDimension ld: Int) {
-        let n = y.count, p = parameterCount
-        for i in 0..<n {
-            let (_, g0, g1, g2, g3) = model.valueAndGradient(s[i], theta)
-            let w = rootWeights?[i] ?? 1
-            jac[i] = w * g0
-            jac[i + ld] = w * g1
-            if p > 2 { jac[i + 2 * ld] = w * g2 }
-            if p > 3 { jac[i + 3 * ld] = w * g3 }
+        let n = y.count, p = parameterCount, th = CurveModel.pack(theta), model = self.model
+        s.withUnsafeBufferPointer { s in
+            jac.withUnsafeMutableBufferPointer { j in
+                let j = j.baseAddress!
+                for i in 0..<n {
+                    let (_, g0, g1, g2, g3) = model.valueAndGradient(s[i], th)
+                    let w = rootWeights?[i] ?? 1
+                    j[i] = w * g0
+                    j[i + ld] = w * g1
+                    if p > 2 { j[i + 2 * ld] = w * g2 }
+                    if p > 3 { j[i + 3 * ld] = w * g3 }
+                }
+            }
         }
         for (k, row) in priors.enumerated() {
             let v = theta[row.index]
@@ -85,9 +96,11 @@ struct CurveProblem: LeastSquaresProblem {
     /// `Σ wᵢ (μ(sᵢ; θ) − yᵢ)²` over the data rows only.
     func dataSumOfSquares(_ theta: [Double]) -> Double {
         var sum = 0.0
+        let th = CurveModel.pack(theta)
         for i in y.indices {
-            let d = model.value(s[i], theta) - y[i]
-            sum += (rootWeights.map { $0[i] * $0[i] } ?? 1) * d * d
+            let d = model.value(s[i], th) - y[i]
+            let w = rootWeights?[i] ?? 1
+            sum += w * w * d * d
         }
         return sum
     }

@@ -103,7 +103,9 @@ public struct CurveSpec: Sendable, Equatable {
             if !w.contains(where: { $0 > 0 }) { throw CurveFitError.invalidWeights("all weights are zero") }
         }
         guard values.count >= 2 else { throw CurveFitError.tooFewObservations(count: values.count, minimum: 2, model: model.rawValue) }
-        if Set(times).count != times.count { throw CurveFitError.degenerateTimes("two observations share a time") }
+        var increasing = true
+        for i in 1..<times.count where !(times[i] > times[i - 1]) { increasing = false; break }
+        if !increasing, Set(times).count != times.count { throw CurveFitError.degenerateTimes("two observations share a time") }
         if logScale {
             guard model == .exponential else { throw CurveFitError.noFit(model: model.rawValue, reason: "only the exponential trend is fitted on the log scale") }
             if let i = values.firstIndex(where: { $0 <= 0 }) { throw CurveFitError.nonPositiveValue(model: "log-linear", index: i, value: values[i]) }

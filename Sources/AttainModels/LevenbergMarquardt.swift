@@ -105,31 +105,38 @@ public struct LevenbergMarquardt: Sendable {
         public var converged: Bool { termination.isConvergence }
         /// Which parameters ended on a bound.
         public var atBound: [Bool]
+        /// `(JᵀJ)⁻¹`, its rank and `‖Q₁ᵀr‖²` at the default `rcond`, computed while the solver's buffers were at hand.
+        var normalInverseAtDefault: (matrix: Matrix, rank: Int, explained: Double)?
 
-        /// `(JᵀJ)⁻¹` from the SVD of the column-scaled Jacobian, with singular values below `rcond · σ₁`
-        /// treated as zero (pseudo-inverse); `rank` says how many were kept.
+        /// `(JᵀJ)⁻¹` from the pivoted QR of the column-scaled Jacobian, or its SVD when a pivot falls below
+        /// `rcond` (then singular values below `rcond · σ₁` are treated as zero: a pseudo-inverse); `rank` says how
+        /// many directions were kept.
         public func unscaledCovariance(rcond: Double = 1e-13) throws -> (matrix: Matrix, rank: Int) {
-            let c = try normalInverse(jacobian, rcond: rcond)
+            let c = try inverse(rcond)
             return (c.matrix, c.rank)
         }
 
-        /// The minimum of `‖r‖²` to first order: `‖r‖² − ‖U_kᵀ r‖²`, removing what one more Gauss–Newton step
+        /// The minimum of `‖r‖²` to first order: `‖r‖² − ‖Q₁ᵀ r‖²`, removing what one more Gauss–Newton step
         /// would. At a converged θ̂ this differs from ``residualSumOfSquares`` only by the effect of rounding θ̂ to
         /// `Double`, which matters when residuals are tiny (NIST Lanczos1: 1e-13 of the response).
         public func linearizedResidualSumOfSquares(rcond: Double = 1e-13) throws -> Double {
-            let c = try normalInverse(jacobian, rcond: rcond, residuals: residuals)
-            return max(0, residualSumOfSquares - c.explained)
+            max(0, residualSumOfSquares - (try inverse(rcond)).explained)
         }
 
         /// `σ² (JᵀJ)⁻¹` with `σ² = RSS/(n − p)`, the RSS taken at the linearised minimum; throws when `n ≤ p`.
         public func covariance(rcond: Double = 1e-13) throws -> Matrix {
             let dof = residuals.count - parameters.count
             guard dof > 0 else { throw LeastSquaresError.noDegreesOfFreedom(observations: residuals.count, parameters: parameters.count) }
-            let c = try normalInverse(jacobian, rcond: rcond, residuals: residuals)
+            let c = try inverse(rcond)
             var out = c.matrix
             let s2 = max(0, residualSumOfSquares - c.explained) / Double(dof)
             for k in out.storage.indices { out.storage[k] *= s2 }
             return out
+        }
+
+        private func inverse(_ rcond: Double) throws -> (matrix: Matrix, rank: Int, explained: Double) {
+            if rcond == 1e-13, let cached = normalInverseAtDefault { return cached }
+            return try normalInverse(jacobian, rcond: rcond, residuals: residuals)
         }
     }
 
@@ -150,10 +157,11 @@ public struct LevenbergMarquardt: Sendable {
         let hi = upper ?? [Double](repeating: .infinity, count: p)
         guard lo.count == p, hi.count == p else { throw LeastSquaresError.dimensionMismatch("bounds must have \(p) entries") }
         for j in 0..<p where !(lo[j] <= hi[j]) { throw LeastSquaresError.invalidBounds(parameter: j, lower: lo[j], upper: hi[j]) }
-        guard start.allSatisfy(\.isFinite) else { throw LeastSquaresError.nonFiniteStart(parameters: start) }
+        guard allFinite(start) else { throw LeastSquaresError.nonFiniteStart(parameters: start) }
 
         var ws = LevenbergMarquardtWorkspace(residualCount: n, parameterCount: p)
-        var x = (0..<p).map { min(max(start[$0], lo[$0]), hi[$0]) }
+        var x = start
+        for j in 0..<p { x[j] = min(max(start[j], lo[j]), hi[j]) }
         var f = [Double](repeating: 0, count: n)
         problem.residuals(at: x, into: &f)
         var fnorm = norm(f, n)
@@ -169,7 +177,7 @@ public struct LevenbergMarquardt: Sendable {
         outer: while termination == nil {
             for k in ws.jac.indices { ws.jac[k] = 0 }
             problem.jacobian(at: x, into: &ws.jac, leadingDimension: ws.m)
-            guard ws.jac.allSatisfy(\.isFinite) else { termination = .nonFiniteJacobian; break }
+            guard allFinite(ws.jac) else { termination = .nonFiniteJacobian; break }
             holdActiveBounds(&ws, x: x, f: f, lo: lo, hi: hi)
             guard ws.factor() else { termination = .nonFiniteJacobian; break }
             ws.applyQTranspose(f)
@@ -262,11 +270,14 @@ public struct LevenbergMarquardt: Sendable {
         problem.jacobian(at: x, into: &ws.jac, leadingDimension: ws.m)
         var jacobian = Matrix(rows: n, columns: p)
         for j in 0..<p { for i in 0..<n { jacobian[i, j] = ws.jac[i + j * ws.m] } }
-        if !jacobian.isFinite, termination?.isConvergence == true { termination = .nonFiniteJacobian }
-        let atBound = (0..<p).map { x[$0] <= lo[$0] || x[$0] >= hi[$0] }
+        let finite = jacobian.isFinite
+        if !finite, termination?.isConvergence == true { termination = .nonFiniteJacobian }
+        var atBound = [Bool](repeating: false, count: p)
+        for j in 0..<p { atBound[j] = x[j] <= lo[j] || x[j] >= hi[j] }
         return Result(parameters: x, residuals: f, jacobian: jacobian, residualSumOfSquares: fnorm * fnorm,
                       iterations: iterations, evaluations: evaluations, termination: termination ?? .iterationLimit,
-                      atBound: atBound)
+                      atBound: atBound,
+                      normalInverseAtDefault: finite ? normalInverseByQR(&ws, rcond: 1e-13, residuals: f) : nil)
     }
 
     /// Gauss–Newton steps after convergence, each shortened by a secant search on the directional derivative
@@ -283,7 +294,7 @@ public struct LevenbergMarquardt: Sendable {
             for k in ws.jac.indices { ws.jac[k] = 0 }
             problem.jacobian(at: x, into: &ws.jac, leadingDimension: m)
             holdActiveBounds(&ws, x: x, f: f, lo: lo, hi: hi)
-            guard ws.jac.allSatisfy(\.isFinite), ws.factor() else { break }
+            guard allFinite(ws.jac), ws.factor() else { break }
             ws.applyQTranspose(f)
             ws.dampedSolve(diag: diag, sqrtPar: 0)
             for j in 0..<p { d[j] = min(max(x[j] - ws.x[j], lo[j]), hi[j]) - x[j] }
@@ -327,10 +338,19 @@ public struct LevenbergMarquardt: Sendable {
     }
 }
 
+/// Whether every entry is finite (a plain loop: `allSatisfy(\.isFinite)` goes through a key path per element).
+@inline(__always) func allFinite(_ v: [Double]) -> Bool {
+    for x in v where !x.isFinite { return false }
+    return true
+}
+
 /// Euclidean norm of the first `n` entries, scaled against overflow only when needed.
 @inline(__always) func norm(_ v: [Double], _ n: Int) -> Double {
-    var sum = 0.0
-    for i in 0..<n { sum += v[i] * v[i] }
+    var sum = v.withUnsafeBufferPointer { v in
+        var sum = 0.0
+        for i in 0..<n { sum += v[i] * v[i] }
+        return sum
+    }
     if sum.isFinite && sum > 1e-280 { return sum.squareRoot() }
     var scale = 0.0
     for i in 0..<n { scale = max(scale, abs(v[i])) }

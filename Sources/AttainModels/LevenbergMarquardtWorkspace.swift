@@ -8,7 +8,7 @@ import Foundation
 
 /// The buffers and linear algebra of one Levenberg–Marquardt run, sized once and reused by every iteration.
 ///
-/// Holds the pivoted QR of the Jacobian (LAPACK `dgeqp3`), `Qᵀr`, and Moré's two kernels: the damped solve
+/// Holds the pivoted QR of the Jacobian (LAPACK `dlaqp2`), `Qᵀr`, and Moré's two kernels: the damped solve
 /// of `[R; √λ D P] z ≈ [Qᵀr; 0]` by Givens rotations, and the search for the damping `λ` that puts the
 /// scaled step on the trust-region boundary (Moré 1978, "The Levenberg–Marquardt algorithm: implementation
 /// and theory"). Nothing here allocates after `init`.
@@ -19,6 +19,9 @@ struct LevenbergMarquardtWorkspace {
     var jac: [Double]
     var tau: [Double]
     var jpvt: [Int32]
+    /// Partial and exact column norms and scratch for `dlaqp2`.
+    var vn1: [Double]
+    var vn2: [Double]
     var lapackWork: [Double]
     /// `perm[k]`: the original column in pivot position `k`.
     var perm: [Int]
@@ -49,40 +52,57 @@ struct LevenbergMarquardtWorkspace {
         z = [Double](repeating: 0, count: p)
         w = [Double](repeating: 0, count: p)
         x = [Double](repeating: 0, count: p)
-        var mm = Int32(m), pp = Int32(p), lda = Int32(m), info: Int32 = 0, lwork: Int32 = -1
-        var query = 0.0
-        dgeqp3_(&mm, &pp, &jac, &lda, &jpvt, &tau, &query, &lwork, &info)
-        lapackWork = [Double](repeating: 0, count: max(1, Int(query), 3 * p + 1))
+        vn1 = [Double](repeating: 0, count: p)
+        vn2 = [Double](repeating: 0, count: p)
+        lapackWork = [Double](repeating: 0, count: max(1, p))
     }
 
     @inline(__always) func r(_ i: Int, _ j: Int) -> Double { jac[i + j * m] }
 
-    /// Column norms, then `J P = Q R` in place. Returns false if LAPACK reports a problem.
+    /// Column norms, then `J P = Q R` in place by LAPACK's unblocked pivoted Householder QR (`dlaqp2`, the kernel
+    /// of `dgeqp3` without its blocking and workspace queries, which dominate at the sizes of curve fits).
+    /// Returns false if the factors are not finite.
     mutating func factor() -> Bool {
+        let (n, m) = (self.n, self.m)
         for j in 0..<p {
-            var sum = 0.0
-            let base = j * m
-            for i in 0..<n { sum += jac[base + i] * jac[base + i] }
+            let sum = jac.withUnsafeBufferPointer { a in
+                var sum = 0.0
+                let base = a.baseAddress! + j * m
+                for i in 0..<n { sum += base[i] * base[i] }
+                return sum
+            }
             columnNorms[j] = sum.squareRoot()
+            vn1[j] = columnNorms[j]
+            vn2[j] = columnNorms[j]
+            jpvt[j] = Int32(j + 1)
         }
-        for j in 0..<p { jpvt[j] = 0 }
-        var mm = Int32(m), pp = Int32(p), lda = Int32(m), info: Int32 = 0, lwork = Int32(lapackWork.count)
-        dgeqp3_(&mm, &pp, &jac, &lda, &jpvt, &tau, &lapackWork, &lwork, &info)
+        var mm = Int32(m), pp = Int32(p), lda = Int32(m), offset: Int32 = 0
+        dlaqp2_(&mm, &pp, &offset, &jac, &lda, &jpvt, &tau, &vn1, &vn2, &lapackWork)
         for j in 0..<p { perm[j] = Int(jpvt[j]) - 1 }
-        return info == 0
+        for j in 0..<p where !r(j, j).isFinite { return false }
+        return true
     }
 
     /// `qtf = Qᵀ f` for the residual vector `f` (first n entries used, the rest taken as zero).
     mutating func applyQTranspose(_ f: [Double]) {
-        for i in 0..<n { qtf[i] = f[i] }
-        for i in n..<m { qtf[i] = 0 }
-        for k in 0..<min(m, p) where tau[k] != 0 {
-            let base = k * m
-            var dot = qtf[k]
-            for i in (k + 1)..<m { dot += jac[base + i] * qtf[i] }
-            dot *= tau[k]
-            qtf[k] -= dot
-            for i in (k + 1)..<m { qtf[i] -= dot * jac[base + i] }
+        let (n, m, p) = (self.n, self.m, self.p)
+        jac.withUnsafeBufferPointer { a in
+            tau.withUnsafeBufferPointer { tau in
+                f.withUnsafeBufferPointer { f in
+                    qtf.withUnsafeMutableBufferPointer { q in
+                        for i in 0..<n { q[i] = f[i] }
+                        for i in n..<m { q[i] = 0 }
+                        for k in 0..<min(m, p) where tau[k] != 0 {
+                            let v = a.baseAddress! + k * m
+                            var dot = q[k]
+                            for i in (k + 1)..<m { dot += v[i] * q[i] }
+                            dot *= tau[k]
+                            q[k] -= dot
+                            for i in (k + 1)..<m { q[i] -= dot * v[i] }
+                        }
+                    }
+                }
+            }
         }
     }
 

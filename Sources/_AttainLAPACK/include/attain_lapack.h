@@ -11,6 +11,10 @@
 /* QR with column pivoting */
 void dgeqp3_(const int *m, const int *n, double *a, const int *lda, int *jpvt, double *tau,
              double *work, const int *lwork, int *info);
+/* unblocked QR with column pivoting of A(offset+1:m, :) (LAPACK auxiliary; no workspace query, no ilaenv):
+   the caller sets jpvt to the identity and vn1 = vn2 = the column norms first, as dgeqp3 does */
+void dlaqp2_(const int *m, const int *n, const int *offset, double *a, const int *lda, int *jpvt, double *tau,
+             double *vn1, double *vn2, double *work);
 /* multiply by Q from a QR factorisation */
 void dormqr_(const char *side, const char *trans, const int *m, const int *n, const int *k,
              const double *a, const int *lda, const double *tau, double *c, const int *ldc,
