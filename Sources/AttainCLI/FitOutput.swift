@@ -82,10 +82,10 @@ enum FitOutput {
         return table.renderText()
     }
 
-    /// Shortest round-trip text; empty for a missing or non-finite number.
+    /// Shortest round-trip text (Swift's `description`, e.g. `0.41`, `1e-05`); empty for a missing or non-finite number.
     private static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        return JSONValue.numberText(value)
+        return value.description
     }
 
     /// Six significant digits; `—` for a missing or non-finite number.
