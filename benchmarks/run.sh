@@ -41,3 +41,47 @@ run_pair() {
 }
 
 run_pair normals numpy_normals.py
+
+# == logistic: `attain fit` against scipy.optimize.curve_fit, as whole commands (CSV read, 10,000 fits, CSV written).
+# The data are made by peers/make_logistic_series.py (deterministic); scipy runs on the same file in the same run.
+# Timing: hyperfine when installed (apt-get install hyperfine), else medians of repeated runs. Then
+# peers/compare_logistic_sse.py checks that Attain's optimum (SSE) is at least as good as scipy's on ≥ 99% of series.
+# LOGISTIC_COUNT overrides the number of series; ATTAIN_BIN the attain executable (default: the root's release build).
+logistic_section() {
+    echo "== logistic (attain fit --model logistic vs scipy curve_fit, whole commands)"
+    if ! "$python" -c 'import scipy' 2>/dev/null; then
+        echo "peer:   skipped ($python cannot import scipy; pip install scipy to compare)"
+        return 0
+    fi
+    local attain="${ATTAIN_BIN:-$here/../.build/release/attain}"
+    if [ ! -x "$attain" ]; then
+        swift build -c release --package-path "$here/.." --product attain
+        attain="$(swift build -c release --package-path "$here/.." --show-bin-path)/attain"
+    fi
+    local work; work="$(mktemp -d)"
+    "$python" "$here/peers/make_logistic_series.py" "$work/series.csv" --count "${LOGISTIC_COUNT:-10000}"
+    local ours="$attain fit --data $work/series.csv --indicator x --model logistic --format csv --output $work/attain.csv"
+    local theirs="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $python $here/peers/scipy_logistic_fit.py $work/series.csv $work/scipy.csv"
+    if command -v hyperfine >/dev/null; then
+        hyperfine --warmup 1 --runs "${LOGISTIC_RUNS:-5}" --export-json "$work/times.json" -n attain "$ours" -n scipy "$theirs"
+        "$python" - "$work/times.json" <<'PY'
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+a, s = r["attain"]["median"], r["scipy"]["median"]
+print("median wall-clock: attain %.3f s, scipy %.3f s; ratio scipy/attain = %.1fx faster" % (a, s, s / a))
+PY
+    else
+        local runs="${LOGISTIC_RUNS:-5}" ta=() ts=()
+        for _ in $(seq "$runs"); do
+            local t0; t0=$(date +%s.%N); $ours 2>/dev/null; ta+=("$(echo "$(date +%s.%N) - $t0" | bc)")
+            t0=$(date +%s.%N); $theirs; ts+=("$(echo "$(date +%s.%N) - $t0" | bc)")
+        done
+        "$python" -c 'import statistics, sys; n = int(sys.argv[1]); a = list(map(float, sys.argv[2:2 + n])); s = list(map(float, sys.argv[2 + n:]));
+print("median wall-clock: attain %.3f s, scipy %.3f s; ratio scipy/attain = %.1fx faster" % (statistics.median(a), statistics.median(s), statistics.median(s) / statistics.median(a)))' \
+            "$runs" "${ta[@]}" "${ts[@]}"
+    fi
+    "$python" "$here/peers/compare_logistic_sse.py" "$work/attain.csv" "$work/scipy.csv"
+    rm -rf "$work"
+}
+
+logistic_section

@@ -12,6 +12,7 @@ import Darwin
 
 let benchmarks: [Benchmark] = [
     .normals,
+    .conformance,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
