@@ -42,6 +42,9 @@ run_pair() {
 
 run_pair normals numpy_normals.py
 
+# == simulate: the baseline scenario end to end against the C normals floor and numpy (see simulate.sh).
+"$here/simulate.sh" "$bench"
+
 # == logistic: `attain fit` against scipy.optimize.curve_fit, as whole commands (CSV read, 10,000 fits, CSV written).
 # The data are made by peers/make_logistic_series.py (deterministic); scipy runs on the same file in the same run.
 # Timing: hyperfine when installed (apt-get install hyperfine), else medians of repeated runs. Then

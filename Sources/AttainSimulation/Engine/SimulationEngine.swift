@@ -55,7 +55,11 @@ public enum SimulationEngine {
                 for m in models.indices { rows[m].deallocate() }
                 rows.deallocate()
             }
-            jobs.withUnsafeBufferPointer { jobs in
+            let slots = jobs.map { Slot(model: $0.model, offset: $0.offset, count: $0.count, streamKey: $0.streamKey) }
+            let processes = jobs.map(\.process), levers = jobs.map(\.levers)
+            slots.withUnsafeBufferPointer { slots in
+            processes.withUnsafeBufferPointer { processes in
+            levers.withUnsafeBufferPointer { levers in
                 while true {
                     let chunk = counter.next()
                     if chunk >= chunks { break }
@@ -63,17 +67,19 @@ public enum SimulationEngine {
                     var text = samplePaths == nil ? nil : ""
                     for p in (chunk * chunkSize)..<min(paths, (chunk + 1) * chunkSize) {
                         let draw = PathDraw(key: rng.next(), index: p)
-                        for j in 0..<jobs.count {
-                            let job = jobs[j]
-                            var generator = draw.generator(job.streamKey)
-                            job.process.sample(draw, rng: &generator, levers: job.levers, into: rows[job.model] + job.offset, count: job.count,
-                                               scratch: &scratch)
+                        for j in 0..<slots.count {
+                            let slot = slots[j]
+                            var generator = draw.generator(slot.streamKey)
+                            processes[j].sample(draw, rng: &generator, levers: levers[j], into: rows[slot.model] + slot.offset,
+                                                count: slot.count, scratch: &scratch)
                         }
                         acc.add(SimulatedPath(index: p, years: years, rows: UnsafePointer(rows), modelCount: models.count))
                         if text != nil { samplePaths!.appendRows(path: p, models: models, rows: rows, to: &text!) }
                     }
                     if let text { samplePaths!.submit(chunk: chunk, text: text) }
                 }
+            }
+            }
             }
             results.withLock { $0.append((worker, acc)) }
         }
@@ -82,6 +88,14 @@ public enum SimulationEngine {
         for part in parts.dropFirst() { merged.merge(part.1) }
         samplePaths?.finish(chunks: chunks)
         return merged
+    }
+
+    /// The plain-data part of a job, read on every path.
+    struct Slot {
+        let model: Int
+        let offset: Int
+        let count: Int
+        let streamKey: UInt64
     }
 
     struct Job: @unchecked Sendable {

@@ -51,16 +51,15 @@ public struct PoissonRateProcess: PathProcess {
     public func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
                        count: Int, scratch: inout [Double]) {
         let lambda = shape.map { rng.gamma(shape: $0, scale: 1 / rate) } ?? knownMean
+        var lastMean = -1.0, expNeg = 0.0          // e^{−mean}, recomputed only when the mean changes
         for k in 0..<count {
             var mean = lambda * levers.rateMultiplier[k]
             if levers.latentShift[k] != 0 { mean *= exp(levers.latentShift[k]) }
             if !levers.shocks.isEmpty { mean *= levers.shockFactor(year: k, path: path) }
-            let u = rng.uniformOpen()
-            if k == 0 {
-                output[k] = observedInFirstYear + Inversion.poisson(mean * (1 - observedFraction), u)
-            } else {
-                output[k] = Inversion.poisson(mean, u)
-            }
+            if k == 0 { mean *= 1 - observedFraction }
+            if mean != lastMean { lastMean = mean; expNeg = exp(-mean) }
+            let draw = Inversion.poisson(mean, rng.uniformOpen(), expNegLambda: expNeg)
+            output[k] = k == 0 ? observedInFirstYear + draw : draw
         }
     }
 }

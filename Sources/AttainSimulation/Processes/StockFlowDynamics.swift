@@ -22,10 +22,19 @@ enum StockFlowDynamics {
     @inline(__always)
     static func acquisitionProbability(from s0: Double, population p: Double, exitHazard mu: Double, acquisitionHazard rho: Double,
                                        step: Double) -> Double {
-        let survivors = s0 * exp(-mu * step)
+        acquisitionProbability(from: s0, population: p, exitHazard: mu, acquisitionHazard: rho, stay: exp(-mu * step),
+                               decay: exp(-(mu + rho) * step))
+    }
+
+    /// The same with `stay = e^{−μΔ}` and `decay = e^{−(μ+ρ)Δ}` already computed (they repeat from year to year).
+    @inline(__always)
+    static func acquisitionProbability(from s0: Double, population p: Double, exitHazard mu: Double, acquisitionHazard rho: Double,
+                                       stay: Double, decay: Double) -> Double {
+        let survivors = s0 * stay
         let atRisk = p - survivors
-        guard atRisk > 0 else { return 0 }
-        let gain = expectedHolders(from: s0, population: p, exitHazard: mu, acquisitionHazard: rho, step: step) - survivors
+        guard atRisk > 0, mu + rho > 0 else { return 0 }
+        let target = rho * p / (mu + rho)
+        let gain = target + (s0 - target) * decay - survivors
         return min(1, max(0, gain / atRisk))
     }
 

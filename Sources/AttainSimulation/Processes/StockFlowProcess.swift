@@ -72,17 +72,28 @@ public struct StockFlowProcess: PathProcess {
         }
         let baseMu = -log(1 - exitRate)
         var p = startPopulation, s = startHolders, cohortWorkers = 0.0
+        // exp and log of quantities that repeat from year to year are computed only when they change.
+        var key = (mu: -1.0, rho: -1.0, step: -1.0), stay = 0.0, decay = 0.0, logLeave = 0.0
+        var entryMean = -1.0, expNegEntry = 0.0
         for k in 0..<count {
             let step = k == 0 ? firstStep : 1
             let mu = levers.exitRate[k].isNaN ? baseMu : -log(1 - levers.exitRate[k])
-            let stay = exp(-mu * step)
+            let rhoK = rho * levers.rateMultiplier[k]
+            if key != (mu, rhoK, step) {
+                key = (mu, rhoK, step)
+                stay = exp(-mu * step)
+                decay = exp(-(mu + rhoK) * step)
+                logLeave = log1p(-min(stay, 1 - stay))
+            }
             let s0 = s
-            var survivors = Inversion.binomial(s, stay, rng.uniformOpen())
+            var survivors = Inversion.binomial(s, stay, rng.uniformOpen(), logComplement: logLeave)
             var level: Double
             switch population {
             case .entries:
-                let others = Inversion.binomial(p - s, stay, rng.uniformOpen())
-                let entrants = Inversion.poisson(entryRate * step, rng.uniformOpen()) + levers.cohortEnterprises[k]
+                let others = Inversion.binomial(p - s, stay, rng.uniformOpen(), logComplement: logLeave)
+                let mean = entryRate * step
+                if mean != entryMean { entryMean = mean; expNegEntry = exp(-mean) }
+                let entrants = Inversion.poisson(mean, rng.uniformOpen(), expNegLambda: expNegEntry) + levers.cohortEnterprises[k]
                 level = survivors + others + entrants
             case .trend:
                 cohortWorkers += levers.cohortWorkers[k]
@@ -98,8 +109,8 @@ public struct StockFlowProcess: PathProcess {
                 level = max(1, level.rounded())
                 survivors = min(survivors, level)
             }
-            let q = StockFlowDynamics.acquisitionProbability(from: s0, population: level, exitHazard: mu,
-                                                             acquisitionHazard: rho * levers.rateMultiplier[k], step: step)
+            let q = StockFlowDynamics.acquisitionProbability(from: s0, population: level, exitHazard: mu, acquisitionHazard: rhoK,
+                                                             stay: stay, decay: decay)
             let acquired = Inversion.binomial(level - survivors, q, rng.uniformOpen(), dispersion: estimate.dispersion)
             s = survivors + acquired
             p = level

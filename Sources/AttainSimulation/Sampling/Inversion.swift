@@ -50,22 +50,33 @@ package enum Inversion {
     /// Means below this are drawn exactly (sequential search); above it by a Cornish–Fisher normal approximation.
     package static let exactLimit = 60.0
 
+    /// `1/k` for k = 0…1023 (entry 0 unused): the sequential searches multiply instead of divide.
+    @usableFromInline static let reciprocals: [Double] = (0..<1024).map { $0 == 0 ? 0 : 1 / Double($0) }
+
     /// A Poisson(λ) count from the uniform `u` ∈ (0, 1).
     ///
     /// Exact sequential inversion for λ < 60 (O(λ) steps); above, the Cornish–Fisher expansion of the Poisson quantile
     /// `λ + z√λ + (z² − 1)/6 + (z³ − 7z)/(72√λ)` rounded, whose error in any tail probability is below 10⁻³ there.
     @inlinable
     package static func poisson(_ lambda: Double, _ u: Double) -> Double {
+        poisson(lambda, u, expNegLambda: lambda < exactLimit ? exp(-lambda) : 0)
+    }
+
+    /// ``poisson(_:_:)`` with `e^{−λ}` already computed (callers drawing many counts at one mean compute it once).
+    @inlinable
+    package static func poisson(_ lambda: Double, _ u: Double, expNegLambda: Double) -> Double {
         guard lambda > 0 else { return 0 }
         if lambda < exactLimit {
-            var k = 0.0, p = exp(-lambda), cdf = p
-            while cdf < u && k < 1000 {
-                k += 1
-                p *= lambda / k
-                cdf += p
-                if p < 1e-300 && cdf < u { break }
+            return reciprocals.withUnsafeBufferPointer { inv in
+                var k = 0, p = expNegLambda, cdf = p
+                while cdf < u && k < 1000 {
+                    k += 1
+                    p *= lambda * inv[k]
+                    cdf += p
+                    if p < 1e-300 && cdf < u { break }
+                }
+                return Double(k)
             }
-            return k
         }
         let z = normalQuantile(u), s = lambda.squareRoot()
         let x = lambda + z * s + (z * z - 1) / 6 + (z * z * z - 7 * z) / (72 * s)
@@ -79,12 +90,18 @@ package enum Inversion {
     /// φ·n·p(1−p) (quasi-binomial year-to-year variation); it is ignored on the exact branch.
     @inlinable
     package static func binomial(_ n: Double, _ p: Double, _ u: Double, dispersion: Double = 1) -> Double {
+        binomial(n, p, u, dispersion: dispersion, logComplement: p > 0 && p < 1 ? log1p(-min(p, 1 - p)) : 0)
+    }
+
+    /// ``binomial(_:_:_:dispersion:)`` with `log(1 − min(p, 1 − p))` already computed (for many draws at one `p`).
+    @inlinable
+    package static func binomial(_ n: Double, _ p: Double, _ u: Double, dispersion: Double = 1, logComplement: Double) -> Double {
         guard n >= 1, p > 0 else { return 0 }
         if p >= 1 { return n.rounded(.down) }
         let trials = n.rounded(.down)
         if trials * min(p, 1 - p) < exactLimit && dispersion <= 1 || trials < 2 * exactLimit {
-            if p > 0.5 { return trials - exactBinomial(trials, 1 - p, 1 - u) }
-            return exactBinomial(trials, p, u)
+            if p > 0.5 { return trials - exactBinomial(trials, 1 - p, 1 - u, logComplement: logComplement) }
+            return exactBinomial(trials, p, u, logComplement: logComplement)
         }
         let z = normalQuantile(u)
         let v = dispersion * trials * p * (1 - p), s = v.squareRoot()
@@ -94,14 +111,17 @@ package enum Inversion {
     }
 
     @inlinable
-    static func exactBinomial(_ n: Double, _ p: Double, _ u: Double) -> Double {
+    static func exactBinomial(_ n: Double, _ p: Double, _ u: Double, logComplement: Double) -> Double {
         let ratio = p / (1 - p)
-        var k = 0.0, pmf = exp(n * log1p(-p)), cdf = pmf
-        while cdf < u && k < n {
-            pmf *= ratio * (n - k) / (k + 1)
-            k += 1
-            cdf += pmf
+        return reciprocals.withUnsafeBufferPointer { inv in
+            var k = 0.0, pmf = exp(n * logComplement), cdf = pmf
+            while cdf < u && k < n {
+                let next = Int(k) + 1
+                pmf *= ratio * (n - k) * (next < 1024 ? inv[next] : 1 / Double(next))
+                k += 1
+                cdf += pmf
+            }
+            return k
         }
-        return k
     }
 }

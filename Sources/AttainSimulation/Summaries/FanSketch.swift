@@ -2,52 +2,58 @@ import AttainData
 
 /// Streaming per-year quantiles of every indicator of every model: the data behind fan charts.
 ///
-/// One ``QuantileSketch`` per model × indicator × simulated year (shares on the unit interval, everything else by
-/// magnitude). Cumulative indicators are sketched as running totals (from ``SimulatedIndicator/runningTotalBase``), so
+/// One sketch (``SketchBank``) per model × indicator × simulated year: shares on the unit interval, everything else by
+/// magnitude. Cumulative indicators are sketched as running totals (from ``SimulatedIndicator/runningTotalBase``), so
 /// their fan shows what the data show; counts as yearly values. Memory: up to 45 KB per sketch, fixed.
 public struct FanSketch: PathAccumulator {
-    /// Per model, per indicator, per simulated year.
-    public private(set) var sketches: [[[QuantileSketch]]]
-    private let firstSimulated: [[Int]]
-    private let runningBase: [[Double?]]
+    private var bank: SketchBank
+    /// Per model and indicator: first sketch, first simulated timeline year, number of simulated years, running base (NaN: none).
+    private let tracks: [Track]
+    private let modelCount: Int
+
+    struct Track: Sendable {
+        let model: Int, indicator: Int, firstSketch: Int, firstSimulated: Int, count: Int, runningBase: Double
+    }
 
     /// Empty sketches for `models`.
     public init(models: [SimulationModel]) {
-        sketches = models.map { m in
-            m.indicators.map { ind in
-                Array(repeating: QuantileSketch(layout: ind.kind == .share ? .unitInterval : .magnitude), count: ind.simulatedCount)
+        var layouts: [QuantileSketch.Layout] = [], tracks: [Track] = []
+        for (m, model) in models.enumerated() {
+            for (i, ind) in model.indicators.enumerated() {
+                tracks.append(Track(model: m, indicator: i, firstSketch: layouts.count, firstSimulated: ind.firstSimulated,
+                                    count: ind.simulatedCount, runningBase: ind.showsRunningTotal ? ind.runningTotalBase : .nan))
+                layouts += Array(repeating: ind.kind == .share ? .unitInterval : .magnitude, count: ind.simulatedCount)
             }
         }
-        firstSimulated = models.map { $0.indicators.map(\.firstSimulated) }
-        runningBase = models.map { $0.indicators.map { $0.showsRunningTotal ? $0.runningTotalBase : nil } }
+        bank = SketchBank(layouts: layouts)
+        self.tracks = tracks
+        modelCount = models.count
     }
 
     public mutating func add(_ path: SimulatedPath) {
-        for m in 0..<sketches.count {
-            for i in 0..<sketches[m].count {
-                let first = firstSimulated[m][i]
-                if var running = runningBase[m][i] {
-                    for k in 0..<sketches[m][i].count {
-                        running += path.value(model: m, indicator: i, year: first + k)
-                        sketches[m][i][k].add(running)
+        tracks.withUnsafeBufferPointer { tracks in
+            bank.withAdder { adder in
+                for t in tracks {
+                    let row = path.series(model: t.model, indicator: t.indicator)
+                    if t.runningBase.isNaN {
+                        for k in 0..<t.count { adder.add(row[t.firstSimulated + k], to: t.firstSketch + k) }
+                    } else {
+                        var running = t.runningBase
+                        for k in 0..<t.count {
+                            running += row[t.firstSimulated + k]
+                            adder.add(running, to: t.firstSketch + k)
+                        }
                     }
-                } else {
-                    for k in 0..<sketches[m][i].count { sketches[m][i][k].add(path.value(model: m, indicator: i, year: first + k)) }
                 }
             }
         }
     }
 
-    public mutating func merge(_ other: FanSketch) {
-        for m in sketches.indices {
-            for i in sketches[m].indices {
-                for k in sketches[m][i].indices { sketches[m][i][k].merge(other.sketches[m][i][k]) }
-            }
-        }
-    }
+    public mutating func merge(_ other: FanSketch) { bank.merge(other.bank) }
 
     /// Quantiles at `levels` of indicator `indicator` of model `model` in its `k`-th simulated year.
     public func quantiles(model: Int, indicator: Int, simulatedYear k: Int, levels: [Double]) -> [Double] {
-        sketches[model][indicator][k].quantiles(levels)
+        let t = tracks.first { $0.model == model && $0.indicator == indicator }!
+        return bank.quantiles(t.firstSketch + k, levels: levels)
     }
 }

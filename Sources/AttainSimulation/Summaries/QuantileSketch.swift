@@ -18,6 +18,7 @@ public struct QuantileSketch: Sendable, Equatable {
     /// Number of values added.
     public private(set) var total: Int = 0
 
+    // The bin arithmetic in ``bin(_:_:)`` is written out with these values.
     static let unitBins = 4096
     static let linearLimit = 1024
     static let mantissaBits = 8
@@ -25,25 +26,34 @@ public struct QuantileSketch: Sendable, Equatable {
 
     public init(layout: Layout) {
         self.layout = layout
-        counts = Array(repeating: 0, count: layout == .unitInterval ? Self.unitBins
-                                                 : Self.linearLimit + Self.octaves << Self.mantissaBits)
+        counts = Array(repeating: 0, count: Self.binCount(layout))
     }
 
-    /// The bin of `v`.
-    @inline(__always)
-    func bin(_ v: Double) -> Int {
+    init(layout: Layout, counts: [UInt32], total: Int) {
+        self.layout = layout
+        self.counts = counts
+        self.total = total
+    }
+
+    /// Number of bins of a layout.
+    public static func binCount(_ layout: Layout) -> Int {
+        layout == .unitInterval ? unitBins : linearLimit + octaves << mantissaBits
+    }
+
+    /// The bin of `v` in `layout`.
+    @inlinable @inline(__always)
+    public static func bin(_ v: Double, _ layout: Layout) -> Int {
         switch layout {
         case .unitInterval:
             guard v > 0 else { return 0 }
-            return v >= 1 ? Self.unitBins - 1 : Int(v * Double(Self.unitBins))
+            return v >= 1 ? 4095 : Int(v * 4096)
         case .magnitude:
             guard v >= 1 else { return 0 }
-            if v < Double(Self.linearLimit) { return Int(v) }
+            if v < 1024 { return Int(v) }
             let bits = v.bitPattern
             let exponent = Int((bits >> 52) & 0x7FF) - 1023          // ≥ 10
-            let mantissa = Int((bits >> UInt64(52 - Self.mantissaBits)) & UInt64((1 << Self.mantissaBits) - 1))
-            let b = Self.linearLimit + (exponent - 10) << Self.mantissaBits + mantissa
-            return min(b, counts.count - 1)
+            let mantissa = Int((bits >> 44) & 0xFF)                  // the top 8 bits of the significand
+            return min(1024 + (exponent - 10) << 8 + mantissa, 1024 + 40 << 8 - 1)
         }
     }
 
@@ -64,7 +74,7 @@ public struct QuantileSketch: Sendable, Equatable {
     @inline(__always)
     public mutating func add(_ v: Double) {
         guard !v.isNaN else { return }
-        counts[bin(v)] &+= 1
+        counts[Self.bin(v, layout)] &+= 1
         total += 1
     }
 

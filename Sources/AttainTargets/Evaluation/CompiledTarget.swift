@@ -64,38 +64,18 @@ public struct CompiledTarget: Sendable {
         indicatorIndex = indices
         isShare = kind == .share
         firstSimulated = firsts
+        rule = TargetRule(kind: spec.kind, comparison: spec.comparison, threshold: spec.threshold,
+                          stretch: spec.stretch ?? .infinity, first: first, last: last)
     }
+
+    /// The plain-data rule the tallies apply on every path.
+    public let rule: TargetRule
 
     /// Number of years in the window.
     public var yearCount: Int { last - first + 1 }
 
     /// The years reported one by one: each window year for every-year and cumulative targets, the deadline for levels.
     public var reportedYears: ClosedRange<Int> { spec.kind == .levelAtDeadline ? last...last : first...last }
-
-    /// The judged statistic of one path: the value at the deadline, the window total, or the weakest year of the
-    /// window, so that the target is met exactly when `comparison.holds(statistic, threshold)`. The value of each
-    /// reported year on the target's scale (running totals for cumulative targets) goes into `yearValues`.
-    func evaluate(_ row: UnsafeBufferPointer<Double>, yearValues: UnsafeMutablePointer<Double>) -> Double {
-        switch spec.kind {
-        case .levelAtDeadline:
-            yearValues[0] = row[last]
-            return row[last]
-        case .cumulativeCount, .cumulativeFlow:
-            var running = 0.0
-            for y in first...last {
-                running += row[y]
-                yearValues[y - first] = running
-            }
-            return running
-        case .everyYear, .range:
-            var weakest = Double.infinity
-            for y in first...last {
-                yearValues[y - first] = row[y]
-                weakest = min(weakest, row[y])
-            }
-            return weakest
-        }
-    }
 
     /// Number of reported years.
     public var reportedCount: Int { reportedYears.count }

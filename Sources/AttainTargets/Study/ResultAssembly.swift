@@ -6,7 +6,7 @@ enum ResultAssembly {
 
     static func run(_ study: PlanStudy, tally: TargetTally, fan: FanSketch, paths: Int, seed: UInt64) -> RunResult {
         let model = study.model
-        let targets = study.targets.indices.map { target($0, study: study, tally: tally, model: 0) }
+        let targets = study.targets.indices.map { target($0, study: study, tally: tally, fan: fan, model: 0) }
         let indicators = model.indicators.enumerated().map { i, ind -> RunResult.IndicatorProjection in
             let h = study.compiled.histories[i]
             var history: [ObservedValue] = []
@@ -36,8 +36,9 @@ enum ResultAssembly {
             warnings: study.compiled.warnings)
     }
 
-    /// The result of target `t` under model `m` of a tally.
-    static func target(_ t: Int, study: PlanStudy, tally: TargetTally, model m: Int) -> TargetResult {
+    /// The result of target `t` under model `m` of a tally; the yearly fan of level and every-year targets comes from the
+    /// indicator's sketches in `fan` (left empty without one).
+    static func target(_ t: Int, study: PlanStudy, tally: TargetTally, fan indicatorFan: FanSketch? = nil, model m: Int) -> TargetResult {
         let target = tally.targets[t], spec = target.spec
         let n = tally.paths
         let p = Double(tally.met(target: t, model: m)) / Double(n)
@@ -73,8 +74,11 @@ enum ResultAssembly {
                                           partial: true))
         }
         let fan = reported.enumerated().compactMap { k, y -> QuantileBand? in
-            y < firstSim ? nil : QuantileBand(period: String(firstYear + y),
-                                              quantiles: tally.yearQuantiles(k, target: t, model: m, levels: QuantileBand.levels))
+            guard y >= firstSim else { return nil }
+            let q = tally.yearQuantiles(k, target: t, model: m, levels: QuantileBand.levels)
+                ?? (indicator.showsRunningTotal ? nil
+                    : indicatorFan?.quantiles(model: m, indicator: indicatorIndex, simulatedYear: y - firstSim, levels: QuantileBand.levels))
+            return q.map { QuantileBand(period: String(firstYear + y), quantiles: $0) }
         }
         let status = TargetStatus(probability: p, settled: settled)
         var result = TargetResult(

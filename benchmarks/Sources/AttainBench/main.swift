@@ -12,6 +12,8 @@ import Darwin
 
 let benchmarks: [Benchmark] = [
     .normals,
+    .simulate,
+    .simulateModel,
     .conformance,
 ]
 
