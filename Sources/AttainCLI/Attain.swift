@@ -18,7 +18,7 @@ struct AttainCommand: ParsableCommand {
             Shell completion (bash, zsh or fish):
               attain --generate-completion-script bash > /etc/bash_completion.d/attain
             """,
-        subcommands: [ValidateCommand.self, FitCommand.self, BriefCommand.self, RunCommand.self, CompareCommand.self,
+        subcommands: [ValidateCommand.self, FitCommand.self, BriefCommand.self, BacktestCommand.self, RunCommand.self, CompareCommand.self,
                       GoalseekCommand.self])
 
     /// Runs with Attain's exit codes (usage errors exit 2, not ArgumentParser's 64).

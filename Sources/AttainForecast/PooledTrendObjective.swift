@@ -22,6 +22,9 @@ struct PooledTrendObjective: Sendable {
     let transform: LatentTransform
     /// Quantile levels of the score.
     let levels: [Double]
+    /// Experimental switches.
+    var equalHorizonWeights = false
+    var latentScale = false
 
     init(crossSection: [Series], origin: Period, step: Int, window: Int?, horizon: Int, transform: LatentTransform,
          minimumLength: Int = 4, scoreLevels: Int = 20) {
@@ -64,7 +67,7 @@ struct PooledTrendObjective: Sendable {
 
     /// Mean quantile score of the forecasts the hyperparameters would have made (+∞ if a design fails).
     func score(_ h: TrendHyperparameters) -> Double {
-        var total = 0.0, scored = 0
+        var totals = [Double](repeating: 0, count: horizon), counts = [Int](repeating: 0, count: horizon)
         let k = levels.count
         var quantiles = [Double](repeating: 0, count: k)
         var scale = [Double](repeating: 0, count: horizon)
@@ -88,21 +91,34 @@ struct PooledTrendObjective: Sendable {
                     var level = state.level, slope = state.slope
                     for s in 0..<horizon {
                         level += slope; slope *= h.damping
-                        let actual = goal[w * horizon + s]
-                        guard !actual.isNaN else { continue }
+                        let observed = goal[w * horizon + s]
+                        guard !observed.isNaN else { continue }
                         let sd = (scale[s] * lambda).squareRoot()
-                        for i in 0..<k { quantiles[i] = transform.toData(level + sd * standard[i]) }
+                        var actual = observed
+                        if latentScale {
+                            for i in 0..<k { quantiles[i] = level + sd * standard[i] }
+                            actual = transform.toLatent(actual)
+                        } else {
+                            for i in 0..<k { quantiles[i] = transform.toData(level + sd * standard[i]) }
+                        }
                         var loss = 0.0
                         for i in 0..<k {
                             let e = actual - quantiles[i]
                             loss += e >= 0 ? levels[i] * e : (levels[i] - 1) * e
                         }
-                        total += loss / Double(k)
-                        scored += 1
+                        totals[s] += loss / Double(k)
+                        counts[s] += 1
                     }
                 }
             }
         }
-        return scored > 0 ? total / Double(scored) : .infinity
+        let scored = counts.reduce(0, +)
+        guard scored > 0 else { return .infinity }
+        if equalHorizonWeights {
+            var sum = 0.0, used = 0
+            for s in 0..<horizon where counts[s] > 0 { sum += totals[s] / Double(counts[s]); used += 1 }
+            return sum / Double(used)
+        }
+        return totals.reduce(0, +) / Double(scored)
     }
 }

@@ -39,9 +39,12 @@ public struct TrendForecaster: Sendable {
         if let window, window < 2 { throw ForecastError.invalidArgument("window must be at least 2 periods, got \(window)") }
         let step = OriginGrid.step(of: crossSection, through: origin)
         let fallback = TrendCalibration.defaults(for: transform, stepPeriods: step)
-        let objective = PooledTrendObjective(crossSection: crossSection, origin: origin, step: step, window: window.map { max($0, 2) },
+        var objective = PooledTrendObjective(crossSection: crossSection, origin: origin, step: step, window: window.map { max($0, 2) },
                                              horizon: calibrationHorizon, transform: transform)
         guard objective.unitCount >= minimumPoolUnits else { return fallback }
+        let flags = ProcessInfo.processInfo.environment["ATTAIN_FC"] ?? ""
+        objective.equalHorizonWeights = flags.contains("H")
+        objective.latentScale = flags.contains("L")
         let start = Self.coordinates(of: fallback.hyperparameters)
         let best = NelderMead.minimize({ objective.score(Self.hyperparameters(at: $0)) }, start: start,
                                        step: [1, 1, 1, 1, 1], tolerance: 1e-6, maxEvaluations: 500)

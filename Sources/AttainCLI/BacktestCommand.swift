@@ -1,0 +1,96 @@
+import ArgumentParser
+import Attain
+import Foundation
+
+/// `attain backtest`: forecasts every unit from an origin with only the data known then, beside what happened.
+struct BacktestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Forecast each unit from an origin, using only data up to it, and print quantiles beside the actual values.",
+        discussion: """
+            For every unit of the indicator: fits the local-trend model on the --window periods up to and including
+            --origin (all of them if absent) and forecasts --horizon periods ahead. How much trends change is learned
+            from all units' histories up to the origin (a single unit uses documented defaults). Removing rows after the
+            origin changes no forecast; those rows only fill "actual". For data every k periods (e.g. every 5 years) a
+            horizon and a window count grid steps of k periods.
+
+            Output (json): {"forecasts": [{"unit", "origin", "period", "horizon", "quantiles": {level: value}, "actual"}]}
+            with the quantile keys written as on the command line; "actual" is null where the data have no value.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Tidy CSV data file.", valueName: "file"))
+    var data: String
+
+    @Option(name: .long, help: ArgumentHelp("Indicator to forecast.", valueName: "name"))
+    var indicator: String
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The indicator's kind when the data cannot tell it: share, count, cumulative or level.", valueName: "kind"))
+    var kind: String?
+
+    @Option(name: .long, help: ArgumentHelp("Last period of data used, e.g. 2015 or 2015-Q4.", valueName: "period"))
+    var origin: String
+
+    @Option(name: .long, help: ArgumentHelp("Periods of data per unit ending at the origin (default: all).", valueName: "k"))
+    var window: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Periods to forecast.", valueName: "h"))
+    var horizon: Int
+
+    @Option(name: .long, help: ArgumentHelp("Quantile levels in (0, 1), comma-separated, e.g. 0.05,0.5,0.95.", valueName: "levels"))
+    var quantiles: String
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Worker threads (default: all cores). Does not change the results, only the time taken.", valueName: "n"))
+    var threads: Int?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        try output.check(supported: [.json])
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)); leave it out to use all cores.") }
+        if let kind, IndicatorKind(rawValue: kind.lowercased()) == nil {
+            throw ValidationError("--kind \(kind): expected share, count, cumulative or level.")
+        }
+        if Period(parsing: origin) == nil { throw ValidationError("--origin \(origin): expected a period such as 2015, 2015-Q4 or 2015-07.") }
+        if let window, window < 2 { throw ValidationError("--window must be at least 2 (got \(window)).") }
+        if horizon < 1 { throw ValidationError("--horizon must be at least 1 (got \(horizon)).") }
+        _ = try levelTexts()
+    }
+
+    /// The requested levels as written, and their values.
+    private func levelTexts() throws -> [(text: String, value: Double)] {
+        let parts = quantiles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !parts.isEmpty else { throw ValidationError("--quantiles needs at least one level, e.g. 0.1,0.5,0.9.") }
+        return try parts.map { text in
+            guard let v = Double(text), v > 0, v < 1 else {
+                throw ValidationError("--quantiles: '\(text)' is not a level in (0, 1); write e.g. 0.05,0.5,0.95.")
+            }
+            return (text, v)
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let levels = try levelTexts()
+            let stated = kind.flatMap { IndicatorKind(rawValue: $0.lowercased()) }
+            let dataSet = try DataSet.load(contentsOf: URL(fileURLWithPath: data), options: .init(kinds: stated.map { [indicator: $0] } ?? [:]))
+            let originPeriod = Period(parsing: origin)!
+            let series = try dataSet.allSeries(indicator: indicator, frequency: originPeriod.frequency)
+            let forecaster = TrendForecaster(kind: series.first?.kind ?? .level, window: window)
+            let backtest = try Backtest(crossSection: series, forecaster: forecaster, origin: originPeriod,
+                                        horizon: horizon, levels: levels.map(\.value))
+            if (ProcessInfo.processInfo.environment["ATTAIN_FC"] ?? "").contains("P") { Console.error("calibration \(originPeriod) \(window ?? 0): \(backtest.calibration)") }
+            for s in backtest.skipped { Console.warning("\(s.unit): \(s.reason)") }
+            let entries: [JSONValue] = backtest.forecasts.map { f in
+                .object([
+                    "unit": .string(f.unit), "origin": .string(f.origin.description), "period": .string(f.period.description),
+                    "horizon": .int(f.horizon),
+                    "quantiles": .object(Dictionary(zip(levels.map(\.text), f.quantiles.map(JSONValue.double)), uniquingKeysWith: { a, _ in a })),
+                    "actual": f.actual.map(JSONValue.double) ?? .null,
+                ])
+            }
+            try output.emit(JSONValue.object(["forecasts": .array(entries)]).rendered())
+        }
+    }
+}
