@@ -86,9 +86,10 @@ struct CurveFitAssembly {
         if !spec.model.usesReferenceTime, let k = names.firstIndex(of: "t0") { reported[k] += referenceTime }
 
         // Gaussian log-likelihood at the ML variance (floored so an exact fit stays finite).
-        let scaleFloor = 1e-10 * max(sumAbsY / Double(n), 1e-300)
-        let mlVariance = max(rss / Double(n), scaleFloor * scaleFloor)
-        let logLikelihood = 0.5 * sumLogW - 0.5 * Double(n) * (log(2 * Double.pi * mlVariance) + 1) - sumLogY
+        // In logs, so that neither an exact fit nor levels of 1e-300 reach log(0): σ²_ML ≥ (1e-10 · mean|y|)².
+        let scale = max(sumAbsY / Double(n), .leastNormalMagnitude)
+        let logVariance = max(log(rss / Double(n)), 2 * (log(scale) + log(1e-10)))
+        let logLikelihood = 0.5 * sumLogW - 0.5 * Double(n) * (log(2 * Double.pi) + logVariance + 1) - sumLogY
 
         let sigma: Double
         if spec.logScale {
