@@ -48,15 +48,15 @@ package enum Inversion {
     }
 
     /// Means below this are drawn exactly (sequential search); above it by a Cornish–Fisher normal approximation.
-    package static let exactLimit = 60.0
+    package static let exactLimit = 30.0
 
     /// `1/k` for k = 0…1023 (entry 0 unused): the sequential searches multiply instead of divide.
     @usableFromInline static let reciprocals: [Double] = (0..<1024).map { $0 == 0 ? 0 : 1 / Double($0) }
 
     /// A Poisson(λ) count from the uniform `u` ∈ (0, 1).
     ///
-    /// Exact sequential inversion for λ < 60 (O(λ) steps); above, the Cornish–Fisher expansion of the Poisson quantile
-    /// `λ + z√λ + (z² − 1)/6 + (z³ − 7z)/(72√λ)` rounded, whose error in any tail probability is below 10⁻³ there.
+    /// Exact sequential inversion for λ < 30 (O(λ) steps); above, the Cornish–Fisher expansion of the Poisson quantile
+    /// `λ + z√λ + (z² − 1)/6 + (z³ − 7z)/(72√λ)` rounded, whose error in any tail probability is about 10⁻³ or less there.
     @inlinable
     package static func poisson(_ lambda: Double, _ u: Double) -> Double {
         poisson(lambda, u, expNegLambda: lambda < exactLimit ? exp(-lambda) : 0)
@@ -85,7 +85,7 @@ package enum Inversion {
 
     /// A Binomial(n, p) count from the uniform `u` ∈ (0, 1), monotone non-decreasing in `p` for fixed `u`.
     ///
-    /// Exact sequential inversion when `n·min(p, 1−p) < 60`; otherwise the normal approximation with Cornish–Fisher
+    /// Exact sequential inversion when `n·min(p, 1−p) < 30` (or n < 60); otherwise the normal approximation with Cornish–Fisher
     /// skewness term, rounded and clamped to [0, n]. `dispersion` φ ≥ 1 widens the approximation's variance to
     /// φ·n·p(1−p) (quasi-binomial year-to-year variation); it is ignored on the exact branch.
     @inlinable
