@@ -77,10 +77,10 @@ struct BacktestCommand: ParsableCommand {
             let dataSet = try DataSet.load(contentsOf: URL(fileURLWithPath: data), options: .init(kinds: stated.map { [indicator: $0] } ?? [:]))
             let originPeriod = Period(parsing: origin)!
             let series = try dataSet.allSeries(indicator: indicator, frequency: originPeriod.frequency)
-            let forecaster = TrendForecaster(kind: series.first?.kind ?? .level, window: window)
+            var forecaster = TrendForecaster(kind: series.first?.kind ?? .level, window: window)
+            forecaster.threads = threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
             let backtest = try Backtest(crossSection: series, forecaster: forecaster, origin: originPeriod,
                                         horizon: horizon, levels: levels.map(\.value))
-            if (ProcessInfo.processInfo.environment["ATTAIN_FC"] ?? "").contains("P") { Console.error("calibration \(originPeriod) \(window ?? 0): \(backtest.calibration)") }
             for s in backtest.skipped { Console.warning("\(s.unit): \(s.reason)") }
             let entries: [JSONValue] = backtest.forecasts.map { f in
                 .object([

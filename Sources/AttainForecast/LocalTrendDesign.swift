@@ -9,7 +9,9 @@ import AttainLinearAlgebra
 /// kriging of the disturbances gives, with `S` the covariance of the observations:
 /// - the state mean at `T`, `(μ_T, β_T) = K y` (``gain``);
 /// - its covariance (``stateCovariance``, to be multiplied by `λ`);
-/// - the generalised residual sum of squares `q = yᵀ Ω y` (``omega``), with `n − 2` degrees of freedom;
+/// - the `n − 2` standardised one-step innovations `w = R y` (``innovations``: the recursive residuals of the
+///   whitened regression, which are what a diffuse Kalman filter's standardised innovations are), i.i.d. `N(0, λ)`
+///   under the model, whose sum of squares is the generalised residual sum of squares `q`;
 /// - `log det S + log det(XᵀS⁻¹X)` for the restricted likelihood.
 /// This equals a Kalman filter with a diffuse initial state. Cost O(n³) once per observation pattern; every window
 /// with that pattern then costs O(n²).
@@ -18,8 +20,8 @@ struct LocalTrendDesign: Sendable {
     let count: Int
     /// `K`, 2 × n row-major: row 0 gives the level, row 1 the slope.
     let gain: [Double]
-    /// `Ω`, n × n row-major.
-    let omega: [Double]
+    /// `R`, (n − 2) × n row-major: the standardised innovations as linear maps of the window.
+    let innovations: [Double]
     /// `(P₀₀, P₀₁, P₁₁)` of the state covariance at the origin, per unit `λ`.
     let stateCovariance: (Double, Double, Double)
     /// `log det S + log det(XᵀS⁻¹X)`.
@@ -61,10 +63,11 @@ struct LocalTrendDesign: Sendable {
         guard gDet > 0, gDet.isFinite else { throw LinearAlgebraError.singular(position: 2) }
         let gInv = Matrix(rowMajor: [[g[1, 1] / gDet, -g[0, 1] / gDet], [-g[1, 0] / gDet, g[0, 0] / gDet]])
         let b = Matrix.product(gInv, sInvX, transposeB: true)   // 2 × n: θ̂ = B y
-        // Ω = S⁻¹ − S⁻¹ X B.
+        // Ω = S⁻¹ − S⁻¹ X B (for the state mean).
         var omega = sInv
         let sxb = sInvX * b
         for i in 0..<n { for j in 0..<n { omega[i, j] -= sxb[i, j] } }
+        innovations = Self.recursiveResiduals(lower: chol.lower, x: x)
         // Covariance of the origin state with the observations, C (2 × n), and the origin's regressors X_T.
         let tOrigin = originStep
         var c = Matrix(rows: 2, columns: n)
@@ -88,26 +91,60 @@ struct LocalTrendDesign: Sendable {
         let v11 = p11[tOrigin] - cSc[1, 1] + rgr[1, 1]
         count = n
         gain = (0..<2).flatMap { i in (0..<n).map { k[i, $0] } }
-        self.omega = (0..<n).flatMap { i in (0..<n).map { omega[i, $0] } }
         stateCovariance = (max(v00, 0), v01, max(v11, 0))
         logDeterminant = chol.logDeterminant + Foundation.log(gDet)
     }
 
-    /// `(level, slope, q)` for window values `y` (count ``count``).
+    /// `(level, slope, q)` for window values `y` (count ``count``), where `q` sums the squared innovations, each
+    /// capped at `cap` (winsorised: a one-off jump counts as a large but bounded innovation; `.infinity` gives the
+    /// exact generalised residual sum of squares).
     @inline(__always)
-    func apply(_ y: UnsafeBufferPointer<Double>) -> (level: Double, slope: Double, q: Double) {
+    func apply(_ y: UnsafeBufferPointer<Double>, cap: Double = .infinity) -> (level: Double, slope: Double, q: Double) {
         let n = count
         var level = 0.0, slope = 0.0, q = 0.0
         gain.withUnsafeBufferPointer { k in
-            omega.withUnsafeBufferPointer { o in
+            innovations.withUnsafeBufferPointer { r in
                 for j in 0..<n { level += k[j] * y[j]; slope += k[n + j] * y[j] }
-                for i in 0..<n {
-                    var row = 0.0
-                    for j in 0..<n { row += o[i * n + j] * y[j] }
-                    q += y[i] * row
+                for i in 0..<(n - 2) {
+                    var w = 0.0
+                    for j in 0..<n { w += r[i * n + j] * y[j] }
+                    q += min(w * w, cap)
                 }
             }
         }
-        return (level, slope, max(q, 0))
+        return (level, slope, q)
+    }
+
+    /// The recursive residuals of regressing `L⁻¹y` on `L⁻¹X` (Brown, Durbin & Evans 1975), as an (n − 2) × n
+    /// row-major map of `y`: `w_i = (z_i − a_iᵀ θ̂_{i−1}) / √(1 + a_iᵀ (A_{i−1}ᵀ A_{i−1})⁻¹ a_i)` for `i = 3…n`.
+    private static func recursiveResiduals(lower l: Matrix, x: Matrix) -> [Double] {
+        let n = l.rows
+        // M = L⁻¹ (forward substitution, column by column), A = M X.
+        var m = Matrix(rows: n, columns: n)
+        for c in 0..<n {
+            for i in c..<n {
+                var v = i == c ? 1.0 : 0.0
+                for k in c..<i { v -= l[i, k] * m[k, c] }
+                m[i, c] = v / l[i, i]
+            }
+        }
+        let a = m * x
+        var out = [Double](repeating: 0, count: (n - 2) * n)
+        var g = (0.0, 0.0, 0.0)                 // A_{i−1}ᵀ A_{i−1}, symmetric 2 × 2
+        for i in 0..<2 { g.0 += a[i, 0] * a[i, 0]; g.1 += a[i, 0] * a[i, 1]; g.2 += a[i, 1] * a[i, 1] }
+        for i in 2..<n {
+            let det = g.0 * g.2 - g.1 * g.1
+            // u = G⁻¹ a_i.
+            let u0 = (g.2 * a[i, 0] - g.1 * a[i, 1]) / det, u1 = (g.0 * a[i, 1] - g.1 * a[i, 0]) / det
+            let f = (1 + a[i, 0] * u0 + a[i, 1] * u1).squareRoot()
+            // w_i = (z_i − uᵀ Σ_{k<i} a_k z_k) / f with z = M y.
+            for j in 0..<n {
+                var v = m[i, j]
+                for k in 0..<i { v -= (u0 * a[k, 0] + u1 * a[k, 1]) * m[k, j] }
+                out[(i - 2) * n + j] = v / f
+            }
+            g.0 += a[i, 0] * a[i, 0]; g.1 += a[i, 0] * a[i, 1]; g.2 += a[i, 1] * a[i, 1]
+        }
+        return out
     }
 }

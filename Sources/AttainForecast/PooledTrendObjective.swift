@@ -1,3 +1,4 @@
+import Foundation
 import AttainData
 
 /// The cross-section's earlier forecasts, scored: how well given variance components would have forecast every
@@ -17,22 +18,24 @@ struct PooledTrendObjective: Sendable {
     let windows: [[Double]]
     /// Per length: targets on the data scale, `count × horizon`, NaN where unobserved.
     let targets: [[Double]]
-    /// Number of contributing units and windows.
-    let unitCount: Int, windowCount: Int
+    /// Number of contributing units, windows, and scored forecasts (window × horizon with a known outcome).
+    let unitCount: Int, windowCount: Int, forecastCount: Int
     let transform: LatentTransform
     /// Quantile levels of the score.
     let levels: [Double]
-    /// Experimental switches.
-    var equalHorizonWeights = false
-    var latentScale = false
+    /// Fixed pieces of work, `(length group, window range)`: the same for any thread count, so sums over them are
+    /// added in the same order and the score does not depend on `threads`.
+    let chunks: [(group: Int, windows: Range<Int>)]
+    /// Worker threads for ``score(_:)``.
+    var threads = 1
 
     init(crossSection: [Series], origin: Period, step: Int, window: Int?, horizon: Int, transform: LatentTransform,
-         minimumLength: Int = 4, scoreLevels: Int = 20) {
+         minimumLength: Int = 3, scoreLevels: Int = 20) {
         self.horizon = horizon
         self.transform = transform
         levels = (1...scoreLevels).map { (Double($0) - 0.5) / Double(scoreLevels) }
         var byLength = [Int: (values: [Double], targets: [Double])]()
-        var units = 0, count = 0
+        var units = 0, count = 0, scored = 0
         for series in crossSection {
             let grid = OriginGrid(series, origin: origin, step: step)
             // Forward order: index i is `deepest − k` steps back.
@@ -48,7 +51,7 @@ struct PooledTrendObjective: Sendable {
                 var t = [Double](repeating: .nan, count: horizon)
                 var any = false
                 for h in 1...horizon where j + h < forward.count {
-                    if let v = forward[j + h], latent[j + h] != nil { t[h - 1] = v; any = true }
+                    if let v = forward[j + h], latent[j + h] != nil { t[h - 1] = v; any = true; scored += 1 }
                 }
                 guard any else { continue }
                 byLength[n, default: ([], [])].values += (j - n + 1...j).map { latent[$0]! }
@@ -63,62 +66,141 @@ struct PooledTrendObjective: Sendable {
         targets = lengths.map { byLength[$0]!.targets }
         unitCount = units
         windowCount = count
+        var pieces = [(group: Int, windows: Range<Int>)]()
+        for (g, n) in lengths.enumerated() {
+            let total = windows[g].count / n
+            for start in stride(from: 0, to: total, by: 256) { pieces.append((g, start..<min(total, start + 256))) }
+        }
+        chunks = pieces
+        forecastCount = scored
     }
 
-    /// Mean quantile score of the forecasts the hyperparameters would have made (+∞ if a design fails).
-    func score(_ h: TrendHyperparameters) -> Double {
-        var totals = [Double](repeating: 0, count: horizon), counts = [Int](repeating: 0, count: horizon)
-        let k = levels.count
-        var quantiles = [Double](repeating: 0, count: k)
-        var scale = [Double](repeating: 0, count: horizon)
-        for (g, n) in lengths.enumerated() {
-            guard let design = try? LocalTrendDesign(h, steps: Array(0..<n), originStep: n - 1) else { return .infinity }
-            // Variance per unit λ at each horizon: shared by every window of this length.
+    /// What every window of one length shares under given hyperparameters.
+    private struct GroupModel {
+        let design: LocalTrendDesign
+        /// Predictive variance per unit λ at each horizon.
+        let variance: [Double]
+        let t: StudentT
+        /// Standard t quantiles at ``levels``.
+        let standard: [Double]
+        /// Posterior shape of λ.
+        let shape: Double
+    }
+
+    private func models(_ h: TrendHyperparameters) -> [GroupModel]? {
+        var out = [GroupModel]()
+        for n in lengths {
+            guard let design = try? LocalTrendDesign(h, steps: Array(0..<n), originStep: n - 1) else { return nil }
             let probe = TrendForecast(unit: "", indicator: "", transform: transform, origin: .year(0), stepPeriods: 1,
                                       observationCount: n, hyperparameters: h, level: 0, slope: 0,
                                       stateCovariance: design.stateCovariance, residualSumOfSquares: 0)
-            for s in 1...horizon { scale[s - 1] = probe.latentMoments(horizon: s).variance }
             let t = StudentT(degreesOfFreedom: probe.degreesOfFreedom)
-            let standard = levels.map(t.quantile)
-            let shape = probe.posteriorShape
-            let values = windows[g], goal = targets[g]
-            let windowCount = values.count / n
-            values.withUnsafeBufferPointer { all in
-                for w in 0..<windowCount {
-                    let y = UnsafeBufferPointer(rebasing: all[(w * n)..<((w + 1) * n)])
-                    let state = design.apply(y)
-                    let lambda = (h.scaleRate + state.q / 2) / shape
-                    var level = state.level, slope = state.slope
-                    for s in 0..<horizon {
-                        level += slope; slope *= h.damping
-                        let observed = goal[w * horizon + s]
-                        guard !observed.isNaN else { continue }
-                        let sd = (scale[s] * lambda).squareRoot()
-                        var actual = observed
-                        if latentScale {
-                            for i in 0..<k { quantiles[i] = level + sd * standard[i] }
-                            actual = transform.toLatent(actual)
-                        } else {
-                            for i in 0..<k { quantiles[i] = transform.toData(level + sd * standard[i]) }
-                        }
-                        var loss = 0.0
-                        for i in 0..<k {
-                            let e = actual - quantiles[i]
-                            loss += e >= 0 ? levels[i] * e : (levels[i] - 1) * e
-                        }
-                        totals[s] += loss / Double(k)
-                        counts[s] += 1
-                    }
+            out.append(GroupModel(design: design, variance: (1...horizon).map { probe.latentMoments(horizon: $0).variance },
+                                  t: t, standard: levels.map(t.quantile), shape: probe.posteriorShape))
+        }
+        return out
+    }
+
+    /// Calls `body(s, location, sd, model, actual)` for every scored forecast of one chunk (`s` = horizon − 1, latent
+    /// location and scale of the Student-t, the actual on the data scale).
+    private func visit(_ chunk: (group: Int, windows: Range<Int>), _ h: TrendHyperparameters, _ model: GroupModel,
+                       _ body: (Int, Double, Double, Double) -> Void) {
+        let n = lengths[chunk.group]
+        let goal = targets[chunk.group]
+        windows[chunk.group].withUnsafeBufferPointer { all in
+            for w in chunk.windows {
+                let y = UnsafeBufferPointer(rebasing: all[(w * n)..<((w + 1) * n)])
+                let state = model.design.apply(y, cap: h.innovationCap)
+                let lambda = (h.scaleRate + state.q / 2) / model.shape
+                var level = state.level, slope = state.slope
+                for s in 0..<horizon {
+                    level += slope; slope *= h.damping
+                    let observed = goal[w * horizon + s]
+                    guard !observed.isNaN else { continue }
+                    body(s, level, (model.variance[s] * lambda).squareRoot(), observed)
                 }
             }
         }
-        let scored = counts.reduce(0, +)
-        guard scored > 0 else { return .infinity }
-        if equalHorizonWeights {
-            var sum = 0.0, used = 0
-            for s in 0..<horizon where counts[s] > 0 { sum += totals[s] / Double(counts[s]); used += 1 }
-            return sum / Double(used)
-        }
-        return totals.reduce(0, +) / Double(scored)
     }
+
+    /// Mean quantile score of the forecasts the hyperparameters would have made (+∞ if a design fails).
+    ///
+    /// Chunks are shared out to ``threads`` workers; their totals are added in chunk order.
+    func score(_ h: TrendHyperparameters) -> Double {
+        guard let models = models(h) else { return .infinity }
+        var totals = [(Double, Int)](repeating: (0, 0), count: chunks.count)
+        let workers = max(1, min(threads, chunks.count))
+        let k = levels.count
+        totals.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var quantiles = [Double](repeating: 0, count: k)
+                for c in stride(from: worker, to: chunks.count, by: workers) {
+                    let model = models[chunks[c].group]
+                    var total = 0.0, count = 0
+                    visit(chunks[c], h, model) { _, level, sd, observed in
+                        for i in 0..<k { quantiles[i] = transform.toData(level + sd * model.standard[i]) }
+                        var loss = 0.0
+                        for i in 0..<k {
+                            let e = observed - quantiles[i]
+                            loss += e >= 0 ? levels[i] * e : (levels[i] - 1) * e
+                        }
+                        total += loss / Double(k)
+                        count += 1
+                    }
+                    out[c] = (total, count)
+                }
+            }
+        }
+        var sum = 0.0, scored = 0
+        for t in totals { sum += t.0; scored += t.1 }
+        return scored > 0 ? sum / Double(scored) : .infinity
+    }
+
+    /// Conformal recalibration from the earlier forecasts: one Student-t tail weight `ν` for all horizons and a scale
+    /// factor `c_h` per horizon, chosen so the central 50%, 80% and 95% intervals match their nominal coverage on
+    /// those forecasts (least squares; `ν` from a fixed grid, `c_h` on a grid of log c in [log ¼, log 4], step 0.01).
+    /// Horizons with fewer than `minimumCount` forecasts take the previous horizon's factor (1 before any).
+    func recalibration(_ h: TrendHyperparameters, minimumCount: Int = 30) -> (tail: Double, scale: [Double]) {
+        let nominal = [0.5, 0.8, 0.95]
+        // Per horizon: |actual − location| / scale on the latent scale, sorted.
+        var residuals = [[Double]](repeating: [], count: horizon)
+        guard let models = models(h) else { return (.infinity, []) }
+        for chunk in chunks {
+            visit(chunk, h, models[chunk.group]) { s, level, sd, observed in
+                residuals[s].append(abs(transform.toLatent(observed) - level) / sd)
+            }
+        }
+        for s in 0..<horizon { residuals[s].sort() }
+        func coverage(_ r: [Double], _ bound: Double) -> Double {
+            var lo = 0, hi = r.count
+            while lo < hi { let mid = (lo + hi) / 2; if r[mid] <= bound { lo = mid + 1 } else { hi = mid } }
+            return Double(lo) / Double(r.count)
+        }
+        var best = (tail: Double.infinity, scale: [Double](repeating: 1, count: horizon), loss: Double.infinity)
+        for tail in Self.tailGrid {
+            let t = StudentT(degreesOfFreedom: tail)
+            let half = nominal.map { t.quantile((1 + $0) / 2) }
+            var total = 0.0, factors = [Double](), previous = 1.0
+            for s in 0..<horizon {
+                let r = residuals[s]
+                guard r.count >= minimumCount else { factors.append(previous); continue }
+                var bestC = (c: 1.0, loss: Double.infinity)
+                for step in -139...139 {
+                    let c = exp(Double(step) * 0.01)
+                    var loss = 0.0
+                    for i in 0..<3 { let e = coverage(r, c * half[i]) - nominal[i]; loss += e * e }
+                    if loss < bestC.loss { bestC = (c, loss) }
+                }
+                total += bestC.loss
+                previous = bestC.c
+                factors.append(previous)
+            }
+            if total < best.loss { best = (tail, factors, total) }
+        }
+        return (best.tail, best.scale)
+    }
+
+    /// Tail weights tried by ``recalibration(_:minimumCount:)``.
+    static let tailGrid: [Double] = [1.5, 2, 2.5, 3, 4, 5, 7, 10, 15, 30, 100]
 }

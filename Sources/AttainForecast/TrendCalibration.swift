@@ -16,13 +16,23 @@ public struct TrendCalibration: Sendable, Hashable, Codable {
 
     /// The variance components.
     public var hyperparameters: TrendHyperparameters
+    /// Conformal scale factors `c_h` for steps `h = 1…count` (beyond the last, the last applies): the spread at step `h`
+    /// is `c_h` times the model's. Learned from the cross-section's earlier forecasts so every horizon is calibrated
+    /// even where the model's growth of uncertainty with the horizon is off; all 1 for the defaults.
+    public var horizonScale: [Double]
+    /// Degrees of freedom of every predictive marginal when recalibrated from the cross-section (nil: the model's own,
+    /// `2α + n − 2`).
+    public var tailDegreesOfFreedom: Double?
     /// Periods per model step.
     public var stepPeriods: Int
     /// Where the values came from.
     public var source: Source
 
-    public init(hyperparameters: TrendHyperparameters, stepPeriods: Int, source: Source) {
+    public init(hyperparameters: TrendHyperparameters, horizonScale: [Double] = [], tailDegreesOfFreedom: Double? = nil,
+                stepPeriods: Int, source: Source) {
+        self.tailDegreesOfFreedom = tailDegreesOfFreedom
         self.hyperparameters = hyperparameters
+        self.horizonScale = horizonScale
         self.stepPeriods = stepPeriods
         self.source = source
     }

@@ -34,6 +34,8 @@ public struct TrendForecast: Sendable {
     public let latentLevel: Double
     /// Latent slope per step at the origin (posterior mean): the unit's current growth rate on the latent scale.
     public let latentSlope: Double
+    /// Conformal scale factors by step (see ``TrendCalibration/horizonScale``).
+    public let horizonScale: [Double]
     /// Degrees of freedom of every marginal, `2α + n − 2`.
     public let degreesOfFreedom: Double
     /// Posterior inverse-gamma shape and rate of `λ`.
@@ -45,7 +47,8 @@ public struct TrendForecast: Sendable {
 
     init(unit: String, indicator: String, transform: LatentTransform, origin: Period, stepPeriods: Int, observationCount: Int,
          hyperparameters: TrendHyperparameters, level: Double, slope: Double, stateCovariance: (Double, Double, Double),
-         residualSumOfSquares q: Double) {
+         residualSumOfSquares q: Double, horizonScale: [Double] = [], tailDegreesOfFreedom: Double? = nil) {
+        self.horizonScale = horizonScale
         self.unit = unit
         self.indicator = indicator
         self.transform = transform
@@ -55,8 +58,11 @@ public struct TrendForecast: Sendable {
         self.hyperparameters = hyperparameters
         latentLevel = level
         latentSlope = slope
-        posteriorShape = hyperparameters.scaleShape + Double(observationCount - 2) / 2
-        posteriorRate = hyperparameters.scaleRate + q / 2
+        let shape = hyperparameters.scaleShape + Double(observationCount - 2) / 2
+        let rate = hyperparameters.scaleRate + q / 2
+        // A recalibrated tail keeps the scale estimate rate/shape and changes only the tail weight.
+        posteriorShape = tailDegreesOfFreedom.map { $0 / 2 } ?? shape
+        posteriorRate = posteriorShape * rate / shape
         degreesOfFreedom = 2 * posteriorShape
         self.stateCovariance = stateCovariance
         let l00 = stateCovariance.0.squareRoot()
@@ -88,10 +94,22 @@ public struct TrendForecast: Sendable {
         return (level, a + noise)
     }
 
+    /// The conformal factor of step `h ≥ 1`.
+    @inline(__always) func scaleFactor(_ h: Int) -> Double {
+        horizonScale.isEmpty ? 1 : horizonScale[min(h, horizonScale.count) - 1]
+    }
+
     /// Location and scale of the Student-t marginal at step `h` on the latent scale.
     public func latentLocationScale(horizon h: Int) -> (location: Double, scale: Double) {
         let m = latentMoments(horizon: h)
-        return (m.mean, (m.variance * posteriorRate / posteriorShape).squareRoot())
+        return (m.mean, scaleFactor(max(h, 1)) * (m.variance * posteriorRate / posteriorShape).squareRoot())
+    }
+
+    /// `P(Y_h ≤ y)` at step `h` for a data-scale value `y` (exact Student-t probability on the latent scale).
+    public func probability(atMost y: Double, horizon h: Int) -> Double {
+        guard transform.accepts(y) else { return y < transform.toData(-.infinity) ? 0 : 1 }
+        let (location, scale) = latentLocationScale(horizon: h)
+        return StudentT(degreesOfFreedom: degreesOfFreedom).cdf((transform.toLatent(y) - location) / scale)
     }
 
     /// Quantiles at step `h` on the latent scale, for `levels` in (0, 1).
@@ -109,7 +127,9 @@ public struct TrendForecast: Sendable {
     /// Draws one joint path of steps 1…`steps` on the latent scale into `latent[0..<steps]`, without allocating.
     ///
     /// Draws `λ` from its posterior, the origin state from `N(mean, λP)`, then runs the local-trend recursion with
-    /// disturbances scaled by `√λ` and adds observation noise. `latent` must have at least `steps` elements.
+    /// disturbances scaled by `√λ` and adds observation noise; the deviation from the mean path at step `h` is then
+    /// multiplied by the conformal factor `c_h`, which keeps the path jointly coherent (a fixed linear map of one
+    /// draw) and makes each marginal exactly the calibrated Student-t. `latent` must have at least `steps` elements.
     /// Uses `steps·3 + 3` normals and one gamma.
     public func samplePath(steps: Int, latent: inout [Double], using rng: inout Xoshiro256StarStar) {
         precondition(latent.count >= steps, "latent buffer holds \(latent.count) values, needs \(steps)")
@@ -120,12 +140,14 @@ public struct TrendForecast: Sendable {
         var slope = latentSlope + s * (stateFactor.1 * z0 + stateFactor.2 * z1)
         let phi = hyperparameters.damping
         let levelSD = s * hyperparameters.levelRatio, noiseSD = s * hyperparameters.noiseRatio
+        var meanLevel = latentLevel, meanSlope = latentSlope
         latent.withUnsafeMutableBufferPointer { out in
             for k in 0..<steps {
                 let nextLevel = level + slope + levelSD * rng.normal()
                 slope = phi * slope + s * rng.normal()
                 level = nextLevel
-                out[k] = level + noiseSD * rng.normal()
+                meanLevel += meanSlope; meanSlope *= phi
+                out[k] = meanLevel + scaleFactor(k + 1) * (level + noiseSD * rng.normal() - meanLevel)
             }
         }
     }

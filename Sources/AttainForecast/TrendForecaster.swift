@@ -23,6 +23,10 @@ public struct TrendForecaster: Sendable {
     public var calibrationHorizon: Int = 10
     /// Units needed to learn from the cross-section; below this the defaults apply.
     public var minimumPoolUnits: Int = 5
+    /// Earlier forecasts (unit × origin × horizon with a known outcome) needed to learn from the cross-section.
+    public var minimumPoolForecasts: Int = 40
+    /// Worker threads for the calibration; the result does not depend on it.
+    public var threads: Int = 1
 
     /// A forecaster on the natural latent scale of `kind` (logit for shares, log otherwise).
     public init(kind: IndicatorKind, window: Int? = nil, transform: LatentTransform? = nil) {
@@ -41,14 +45,15 @@ public struct TrendForecaster: Sendable {
         let fallback = TrendCalibration.defaults(for: transform, stepPeriods: step)
         var objective = PooledTrendObjective(crossSection: crossSection, origin: origin, step: step, window: window.map { max($0, 2) },
                                              horizon: calibrationHorizon, transform: transform)
-        guard objective.unitCount >= minimumPoolUnits else { return fallback }
-        let flags = ProcessInfo.processInfo.environment["ATTAIN_FC"] ?? ""
-        objective.equalHorizonWeights = flags.contains("H")
-        objective.latentScale = flags.contains("L")
+        guard objective.unitCount >= minimumPoolUnits, objective.forecastCount >= minimumPoolForecasts else { return fallback }
+        objective.threads = threads
         let start = Self.coordinates(of: fallback.hyperparameters)
         let best = NelderMead.minimize({ objective.score(Self.hyperparameters(at: $0)) }, start: start,
                                        step: [1, 1, 1, 1, 1], tolerance: 1e-6, maxEvaluations: 500)
-        return TrendCalibration(hyperparameters: Self.hyperparameters(at: best.x), stepPeriods: step,
+        let fitted = Self.hyperparameters(at: best.x)
+        let re = objective.recalibration(fitted)
+        return TrendCalibration(hyperparameters: fitted, horizonScale: re.scale, tailDegreesOfFreedom: re.tail.isFinite ? re.tail : nil,
+                                stepPeriods: step,
                                 source: .pooled(units: objective.unitCount, windows: objective.windowCount, through: origin.description))
     }
 
@@ -84,10 +89,11 @@ public struct TrendForecaster: Sendable {
         }
         let h = calibration.hyperparameters
         let design = try LocalTrendDesign(h, steps: steps.map { $0 - steps[0] }, originStep: deepest - steps[0])
-        let state = values.withUnsafeBufferPointer { design.apply($0) }
+        let state = values.withUnsafeBufferPointer { design.apply($0, cap: h.innovationCap) }
         return TrendForecast(unit: series.unit, indicator: series.indicator, transform: transform, origin: origin, stepPeriods: step,
                              observationCount: steps.count, hyperparameters: h, level: state.level, slope: state.slope,
-                             stateCovariance: design.stateCovariance, residualSumOfSquares: state.q)
+                             stateCovariance: design.stateCovariance, residualSumOfSquares: state.q,
+                             horizonScale: calibration.horizonScale, tailDegreesOfFreedom: calibration.tailDegreesOfFreedom)
     }
 
     /// Calibrates on `crossSection` up to the origin, then fits `series` (convenience for one unit).

@@ -29,4 +29,14 @@ public struct TrendHyperparameters: Sendable, Hashable, Codable {
         self.scaleShape = scaleShape
         self.scaleRate = scaleRate
     }
+
+    /// Innovations beyond this many prior standard deviations are capped when a unit's `λ` is estimated.
+    public static let innovationClip = 3.0
+
+    /// The cap on a squared standardised innovation, `(3 σ̂)²` with `σ̂² = b/α` the cross-section's typical `λ`.
+    ///
+    /// Innovations are `N(0, λ)`; a unit whose trends change more than most still has innovations well inside
+    /// the cap, while a one-off jump (Romania's fertility in 1967) counts as a 3σ̂ event instead of inflating the
+    /// unit's trend-change variance, and with it every later interval, by orders of magnitude.
+    public var innovationCap: Double { Self.innovationClip * Self.innovationClip * scaleRate / scaleShape }
 }
