@@ -26,8 +26,9 @@ test: deps
 	$(SWIFT) test --skip-build
 
 # NIST StRD conformance table (digits reached per problem and start).
-conformance: build
-	$(ATTAIN) conformance --nist ../shared/data/nist-strd
+conformance: deps
+	$(SWIFT) build -c release --package-path benchmarks
+	benchmarks/.build/release/attain-bench conformance
 
 # Benchmarks against peers measured in the same run (never part of `make test`).
 bench: build
