@@ -90,7 +90,7 @@ enum ProcessFactory {
     }
 
     static func randomWalk(_ spec: IndicatorSpec, kind: IndicatorKind, history: YearlyHistory, location: SourceLocation) throws -> Fitted {
-        let scale: LatentScale = kind == .share ? .logit : .log
+        let scale: LatentTransform = kind == .share ? .logit : .log(offset: 0)
         var values = history.values
         if let w = spec.window { values = Array(values.suffix(w)) }
         guard values.count >= 2 else {
@@ -100,10 +100,10 @@ enum ProcessFactory {
         guard var rw = RandomWalkProcess(fitting: values, scale: scale, firstStep: firstStep) else {
             throw location.error("cannot fit a random walk to `\(spec.dataName)`", key: "model")
         }
-        rw.start = scale.forward(start)
+        rw.start = scale.toLatent(start)
         var warnings: [String] = []
         if values.count < 4 { warnings.append("only \(values.count) years of data: the drift is very uncertain") }
-        return Fitted(process: rw, description: "random walk with drift (\(scale.rawValue) scale)", warnings: warnings)
+        return Fitted(process: rw, description: "random walk with drift (\(scale) scale)", warnings: warnings)
     }
 
     static func poisson(_ spec: IndicatorSpec, history: YearlyHistory) -> Fitted {

@@ -41,7 +41,7 @@ public final class SamplePathWriter: Sendable {
         "path,scenario,indicator," + models[0].years.map(String.init).joined(separator: ",") + "\n"
     }
 
-    func submit(chunk: Int, text: String, header: String? = nil) {
+    func submit(chunk: Int, text: String) {
         state.withLock { s in
             s.pending[chunk] = text
             while let t = s.pending.removeValue(forKey: s.nextChunk) {
@@ -58,7 +58,7 @@ public final class SamplePathWriter: Sendable {
         }
     }
 
-    func finish(chunks: Int) {
+    func finish() {
         state.withLock { s in try? s.handle.close() }
     }
 

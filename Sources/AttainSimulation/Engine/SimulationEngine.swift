@@ -86,7 +86,7 @@ public enum SimulationEngine {
         let parts = results.withLock { $0 }.sorted { $0.0 < $1.0 }
         var merged = parts[0].1
         for part in parts.dropFirst() { merged.merge(part.1) }
-        samplePaths?.finish(chunks: chunks)
+        samplePaths?.finish()
         return merged
     }
 

@@ -1,3 +1,4 @@
+import AttainForecast
 import AttainRandom
 
 /// A random walk with drift on a latent scale: `x_t = x_{t−1} + μ·Δ + σ·√Δ·ε_t`, with `μ` drawn per path.
@@ -16,11 +17,11 @@ public struct RandomWalkProcess: PathProcess {
     /// Yearly innovation standard deviation.
     public var sigma: Double
     /// The latent scale.
-    public var scale: LatentScale
+    public var scale: LatentTransform
     /// Length in years of the first simulated step (1 when the last observation closes a year).
     public var firstStep: Double
 
-    public init(start: Double, drift: Double, driftStandardError: Double = 0, sigma: Double, scale: LatentScale = .identity,
+    public init(start: Double, drift: Double, driftStandardError: Double = 0, sigma: Double, scale: LatentTransform = .identity,
                 firstStep: Double = 1) {
         precondition(sigma >= 0 && driftStandardError >= 0 && firstStep >= 0, "negative spread")
         self.start = start
@@ -32,8 +33,8 @@ public struct RandomWalkProcess: PathProcess {
     }
 
     /// Estimated from a series' latent values at yearly spacing (`values` on the data scale, at least two).
-    public init?(fitting values: [Double], scale: LatentScale, firstStep: Double = 1) {
-        let x = values.map(scale.forward)
+    public init?(fitting values: [Double], scale: LatentTransform, firstStep: Double = 1) {
+        let x = values.map(scale.toLatent)
         guard x.count >= 2 else { return nil }
         let d = zip(x.dropFirst(), x).map { $0 - $1 }
         let mean = d.reduce(0, +) / Double(d.count)
@@ -42,7 +43,9 @@ public struct RandomWalkProcess: PathProcess {
                   firstStep: firstStep)
     }
 
-    public var supportedLevers: Set<Lever> { scale == .log ? [.growthShift, .shock] : [.growthShift] }
+    var isLog: Bool { if case .log = scale { return true } else { return false } }
+
+    public var supportedLevers: Set<Lever> { isLog ? [.growthShift, .shock] : [.growthShift] }
     public var scratchCount: Int { 0 }
 
     public func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
@@ -53,8 +56,8 @@ public struct RandomWalkProcess: PathProcess {
             let step = k == 0 ? firstStep : 1
             x += mu * step + sigma * step.squareRoot() * rng.normal()
             var latent = x + levers.latentShift[k]
-            if scale == .log && !levers.shocks.isEmpty { latent += log(levers.shockFactor(year: k, path: path)) }
-            output[k] = scale.inverse(latent)
+            if isLog && !levers.shocks.isEmpty { latent += log(levers.shockFactor(year: k, path: path)) }
+            output[k] = scale.toData(latent)
         }
     }
 }

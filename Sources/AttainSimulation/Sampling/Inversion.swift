@@ -1,3 +1,4 @@
+import AttainForecast
 import Foundation
 
 /// Draws by inversion of the distribution function: one uniform in, one value out, monotone in the parameters.
@@ -7,46 +8,6 @@ import Foundation
 /// equal draw from the same uniform. Scenario differences and goal-seeking curves are then as smooth as Monte Carlo
 /// allows (common random numbers with a monotone coupling).
 package enum Inversion {
-    /// The standard normal quantile Φ⁻¹(u), u ∈ (0, 1): Acklam's rational approximation (relative error < 1.2·10⁻⁹).
-    @inlinable
-    package static func normalQuantile(_ u: Double) -> Double {
-        let low = 0.02425
-        if u < low {
-            let q = (-2 * log(u)).squareRoot()
-            return tail(q)
-        }
-        if u > 1 - low {
-            let q = (-2 * log1p(-u)).squareRoot()
-            return -tail(q)
-        }
-        let q = u - 0.5, r = q * q
-        var num = -3.969683028665376e+01 * r + 2.209460984245205e+02
-        num = num * r - 2.759285104469687e+02
-        num = num * r + 1.383577518672690e+02
-        num = num * r - 3.066479806614716e+01
-        num = num * r + 2.506628277459239e+00
-        var den = -5.447609879822406e+01 * r + 1.615858368580409e+02
-        den = den * r - 1.556989798598866e+02
-        den = den * r + 6.680131188771972e+01
-        den = den * r - 1.328068155288572e+01
-        den = den * r + 1
-        return num * q / den
-    }
-
-    @inlinable
-    static func tail(_ q: Double) -> Double {
-        var num = -7.784894002430293e-03 * q - 3.223964580411365e-01
-        num = num * q - 2.400758277161838e+00
-        num = num * q - 2.549732539343734e+00
-        num = num * q + 4.374664141464968e+00
-        num = num * q + 2.938163982698783e+00
-        var den = 7.784695709041462e-03 * q + 3.224671290700398e-01
-        den = den * q + 2.445134137142996e+00
-        den = den * q + 3.754408661907416e+00
-        den = den * q + 1
-        return num / den
-    }
-
     /// Means below this are drawn exactly (sequential search); above it by a Cornish–Fisher normal approximation.
     package static let exactLimit = 30.0
 
@@ -78,7 +39,7 @@ package enum Inversion {
                 return Double(k)
             }
         }
-        let z = normalQuantile(u), s = lambda.squareRoot()
+        let z = StandardNormal.quantile(u), s = lambda.squareRoot()
         let x = lambda + z * s + (z * z - 1) / 6 + (z * z * z - 7 * z) / (72 * s)
         return max(0, (x + 0.5).rounded(.down))
     }
@@ -103,7 +64,7 @@ package enum Inversion {
             if p > 0.5 { return trials - exactBinomial(trials, 1 - p, 1 - u, logComplement: logComplement) }
             return exactBinomial(trials, p, u, logComplement: logComplement)
         }
-        let z = normalQuantile(u)
+        let z = StandardNormal.quantile(u)
         let v = dispersion * trials * p * (1 - p), s = v.squareRoot()
         let skew = (1 - 2 * p) / (trials * p * (1 - p)).squareRoot()
         let x = trials * p + s * (z + skew * (z * z - 1) / 6)
