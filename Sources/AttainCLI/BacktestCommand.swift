@@ -90,7 +90,26 @@ struct BacktestCommand: ParsableCommand {
                     "actual": f.actual.map(JSONValue.double) ?? .null,
                 ])
             }
-            try output.emit(JSONValue.object(["forecasts": .array(entries)]).rendered())
+            try output.emit(JSONValue.object(["forecasts": .array(entries), "calibration": Self.json(backtest.calibration)]).rendered())
         }
+    }
+
+    /// The calibration every unit's forecast used (extra field: what was learned from the cross-section).
+    static func json(_ c: TrendCalibration) -> JSONValue {
+        let h = c.hyperparameters
+        var source: [String: JSONValue] = [:]
+        switch c.source {
+        case let .pooled(units, windows, through):
+            source = ["kind": .string("pooled"), "units": .int(units), "windows": .int(windows), "through": .string(through)]
+        case .defaults:
+            source = ["kind": .string("defaults")]
+        }
+        return .object([
+            "source": .object(source), "stepPeriods": .int(c.stepPeriods),
+            "levelRatio": .double(h.levelRatio), "noiseRatio": .double(h.noiseRatio), "damping": .double(h.damping),
+            "scaleShape": .double(h.scaleShape), "scaleRate": .double(h.scaleRate),
+            "horizonScale": .array(c.horizonScale.map(JSONValue.double)),
+            "tailDegreesOfFreedom": c.tailDegreesOfFreedom.map(JSONValue.double) ?? .null,
+        ])
     }
 }

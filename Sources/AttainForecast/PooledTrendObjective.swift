@@ -26,6 +26,8 @@ struct PooledTrendObjective: Sendable {
     /// Fixed pieces of work, `(length group, window range)`: the same for any thread count, so sums over them are
     /// added in the same order and the score does not depend on `threads`.
     let chunks: [(group: Int, windows: Range<Int>)]
+    /// Median squared second difference of the windows' latent values: a rough trend-change variance to start from.
+    let roughScale: Double
     /// Worker threads for ``score(_:)``.
     var threads = 1
 
@@ -72,6 +74,15 @@ struct PooledTrendObjective: Sendable {
             for start in stride(from: 0, to: total, by: 256) { pieces.append((g, start..<min(total, start + 256))) }
         }
         chunks = pieces
+        var second = [Double]()
+        for (g, n) in lengths.enumerated() where n >= 3 {
+            let v = windows[g]
+            for w in 0..<(v.count / n) {
+                for i in 2..<n { let d = v[w * n + i] - 2 * v[w * n + i - 1] + v[w * n + i - 2]; second.append(d * d) }
+            }
+        }
+        second.sort()
+        roughScale = second.isEmpty ? 1e-4 : max(second[second.count / 2], 1e-12)
         forecastCount = scored
     }
 

@@ -47,7 +47,9 @@ public struct TrendForecaster: Sendable {
                                              horizon: calibrationHorizon, transform: transform)
         guard objective.unitCount >= minimumPoolUnits, objective.forecastCount >= minimumPoolForecasts else { return fallback }
         objective.threads = threads
-        let start = Self.coordinates(of: fallback.hyperparameters)
+        // A neutral start: moderate ratios and damping, the trend-change variance from the data's second differences.
+        let start = Self.coordinates(of: TrendHyperparameters(levelRatio: 0.5, noiseRatio: 0.3, damping: 0.9, scaleShape: 2,
+                                                              scaleRate: 2 * objective.roughScale))
         let best = NelderMead.minimize({ objective.score(Self.hyperparameters(at: $0)) }, start: start,
                                        step: [1, 1, 1, 1, 1], tolerance: 1e-6, maxEvaluations: 500)
         let fitted = Self.hyperparameters(at: best.x)
