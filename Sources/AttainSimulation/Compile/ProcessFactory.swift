@@ -155,7 +155,7 @@ enum ProcessFactory {
                 return series(h, kind: .level, name: "population", values: d)
             }
             let f = try forecast(spec, kind: .level, history: history, values: dens, crossSection: pool, location: location)
-            population = .trend(TrendProcess(forecast: f, kind: .level))
+            population = .trend(TrendProcess(forecast: f, kind: .level), origin: dens.last!)
         }
         let process = StockFlowProcess(population: population, startPopulation: startP, startHolders: startS, exitRate: exit,
                                        estimate: estimate, firstStep: firstStep)

@@ -22,8 +22,11 @@ public struct StockFlowProcess: PathProcess {
     public enum Population: Sendable {
         /// Entries `Poisson(λ)` a year with `λ ~ Gamma(shape, rate)`; exits at the exit rate (enterprises).
         case entries(shape: Double, rate: Double)
-        /// Levels from a process on its own (workers: a fitted growth trend), read as year-end values.
-        case trend(any PathProcess)
+        /// Levels from a process on its own (workers: a fitted growth trend), read as year-end values; `origin` is the
+        /// population at the trend's origin (the last year-end it was fitted to). When the simulation starts from a
+        /// mid-year snapshot, each path is rescaled so that, interpolated geometrically between the origin and its
+        /// first year-end, it passes through the snapshot.
+        case trend(any PathProcess, origin: Double)
     }
 
     public var population: Population
@@ -55,7 +58,7 @@ public struct StockFlowProcess: PathProcess {
     }
 
     public var scratchCount: Int {
-        if case .trend(let p) = population { return p.scratchCount }
+        if case .trend(let p, _) = population { return p.scratchCount }
         return 0
     }
 
@@ -66,9 +69,14 @@ public struct StockFlowProcess: PathProcess {
         switch population {
         case .entries:
             entryRate = rng.gamma(shape: estimate.entryShape, scale: 1 / estimate.entryRate)
-        case .trend(let process):
+        case .trend(let process, let origin):
             // The population path goes into `output` first; each year's share then replaces its level.
             process.sample(path, rng: &rng, levers: Self.neutral, into: output, count: count, scratch: &scratch)
+            if firstStep < 1, count > 0, origin > 0, output[0] > 0 {
+                let atSnapshot = origin * pow(output[0] / origin, 1 - firstStep)
+                let factor = startPopulation / atSnapshot
+                for k in 0..<count { output[k] *= factor }
+            }
         }
         let baseMu = -log(1 - exitRate)
         var p = startPopulation, s = startHolders, cohortWorkers = 0.0

@@ -116,7 +116,7 @@ struct ModelExport: Encodable {
                               firstStep: p.firstStep)
             switch p.population {
             case .entries: out.mode = "entries"
-            case .trend(let t):
+            case .trend(let t, _):
                 out.mode = "trend"
                 out.trend = (t as? TrendProcess).map(trend)
             }
