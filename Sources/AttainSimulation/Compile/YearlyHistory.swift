@@ -80,7 +80,7 @@ public struct YearlyHistory: Sendable, Equatable {
                     let start = rows.map { $0.0.time - Double(year) }.min()!
                     exposures.append(years.count == 1 && coarsest != .year ? 1 - start : 1)
                 } else {
-                    partial = Partial(year: year, value: total, fraction: min(endFraction, cutoff.year == year ? cutoff.fractionOfYear : 1),
+                    partial = Partial(year: year, value: total, fraction: endFraction,
                                       expectedShare: 0)
                 }
             } else {
