@@ -81,7 +81,8 @@ struct BacktestCommand: ParsableCommand {
             forecaster.threads = threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
             let backtest = try Backtest(crossSection: series, forecaster: forecaster, origin: originPeriod,
                                         horizon: horizon, levels: levels.map(\.value))
-            for s in backtest.skipped { Console.warning("\(s.unit): \(s.reason)") }
+            for s in backtest.skipped.prefix(5) { Console.warning(s.reason) }
+            if backtest.skipped.count > 5 { Console.warning("… and \(backtest.skipped.count - 5) more unit(s) skipped") }
             let entries: [JSONValue] = backtest.forecasts.map { f in
                 .object([
                     "unit": .string(f.unit), "origin": .string(f.origin.description), "period": .string(f.period.description),

@@ -30,7 +30,8 @@ public struct Backtest: Sendable {
 
     /// Runs the backtest of `crossSection` (one indicator, every unit) from `origin` for horizons `1…horizon`.
     ///
-    /// - Throws: ``ForecastError/invalidArgument(_:)`` for a horizon below 1 or levels outside (0, 1).
+    /// - Throws: ``ForecastError/invalidArgument(_:)`` for a horizon below 1 or levels outside (0, 1),
+    ///   ``ForecastError/nothingToForecast(origin:units:reason:)`` when every unit is skipped.
     public init(crossSection: [Series], forecaster: TrendForecaster, origin: Period, horizon: Int, levels: [Double]) throws {
         guard horizon >= 1 else { throw ForecastError.invalidArgument("horizon must be at least 1, got \(horizon)") }
         if let bad = levels.first(where: { !($0 > 0 && $0 < 1) }) {
@@ -52,6 +53,9 @@ public struct Backtest: Sendable {
                 forecasts.append(BacktestForecast(unit: series.unit, origin: origin, period: period, horizon: h,
                                                   quantiles: fit.quantiles(horizon: h, levels: levels), actual: observed[period]))
             }
+        }
+        if forecasts.isEmpty, let first = skipped.first {
+            throw ForecastError.nothingToForecast(origin: origin.description, units: skipped.count, reason: first.reason)
         }
         self.forecasts = forecasts
         self.calibration = calibration

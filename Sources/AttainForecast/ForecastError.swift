@@ -8,6 +8,8 @@ public enum ForecastError: Error, Sendable, Equatable, CustomStringConvertible {
     case valueOutsideDomain(unit: String, period: String, value: Double, transform: String)
     /// The origin does not fall on the series' time grid (e.g. 1975 for data every 5 years from 1952).
     case originOffGrid(unit: String, origin: String, step: Int, example: String)
+    /// No unit could be forecast from the origin; `reason` is the first unit's problem.
+    case nothingToForecast(origin: String, units: Int, reason: String)
     /// An argument is out of range.
     case invalidArgument(String)
 
@@ -19,6 +21,8 @@ public enum ForecastError: Error, Sendable, Equatable, CustomStringConvertible {
             return "unit '\(unit)', period \(period): value \(value) is outside the domain of the \(transform) scale. Check the data or state the indicator kind with --kind."
         case let .originOffGrid(unit, origin, step, example):
             return "origin \(origin) is not on the \(step)-period grid of unit '\(unit)' (observed e.g. at \(example)). Choose an origin on the grid."
+        case let .nothingToForecast(origin, units, reason):
+            return "none of the \(units) unit(s) can be forecast from origin \(origin); the first: \(reason)"
         case let .invalidArgument(message):
             return message
         }

@@ -49,6 +49,14 @@ struct BacktestTests {
         #expect(throws: ForecastError.self) {
             try Backtest(crossSection: panel, forecaster: TrendForecaster(kind: .level), origin: .year(1999), horizon: 0, levels: [0.5])
         }
+        // An origin before every unit's second observation: one error, not an empty result.
+        do {
+            _ = try Backtest(crossSection: panel, forecaster: TrendForecaster(kind: .level, window: 4, transform: .identity),
+                             origin: .year(1990), horizon: 2, levels: [0.5])
+            Issue.record("expected nothingToForecast")
+        } catch let ForecastError.nothingToForecast(origin, units, reason) {
+            #expect(origin == "1990" && units == 7 && reason.contains("'U0'"))
+        }
     }
 
     @Test("Sampled paths have the calibrated marginals at every horizon")

@@ -8,7 +8,7 @@ overall. See docs/calibration.md.
 
     python3 scripts/calibration/run_study.py --attain .build/release/attain [--jobs 2] [--data DIR] [--json OUT]
 """
-import argparse, csv, json, math, os, subprocess, sys, tempfile, time
+import argparse, csv, hashlib, json, math, os, subprocess, sys, tempfile, time
 from concurrent.futures import ThreadPoolExecutor
 from statistics import NormalDist
 
@@ -25,13 +25,22 @@ INDICATORS = {
 }
 
 
-def convert(data_dir, out_dir):
+def in_half(unit, half):
+    """Deterministic split of the countries into halves A and B by a hash of the code (for stability checks)."""
+    if half is None:
+        return True
+    return (hashlib.sha256(unit.encode()).digest()[0] % 2 == 0) == (half == "A")
+
+
+def convert(data_dir, out_dir, half=None):
     """Writes one tidy CSV per indicator; returns {indicator: (path, {unit: {year: value}})}."""
     result = {}
     for name, (file, _kind, f, _origins) in INDICATORS.items():
         series = {}
         with open(os.path.join(data_dir, file), newline="") as fh:
             for row in csv.DictReader(fh):
+                if not in_half(row["series"], half):
+                    continue
                 series.setdefault(row["series"], {})[int(row["year"])] = f(float(row["value"]))
         path = os.path.join(out_dir, name + ".csv")
         with open(path, "w", newline="") as fh:
@@ -94,6 +103,7 @@ def main():
     ap.add_argument("--data", default=os.path.join(here, "..", "..", "..", "shared", "data", "real-series"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--json", help="also write every scored forecast's metrics to this file")
+    ap.add_argument("--half", choices=["A", "B"], help="use only one half of the countries (split by a hash of the code)")
     ap.add_argument("--indicators", default=",".join(INDICATORS), help="comma-separated subset of " + ", ".join(INDICATORS))
     args = ap.parse_args()
     for name in list(INDICATORS):
@@ -103,7 +113,7 @@ def main():
     rows = []  # (indicator, window, origin, horizon, cov50, cov80, cov95, score, rw_score, rw80, rw95)
     started = time.time()
     with tempfile.TemporaryDirectory() as tmp:
-        data = convert(args.data, tmp)
+        data = convert(args.data, tmp, args.half)
         jobs = [(n, INDICATORS[n][1], o, w) for n in INDICATORS for w in WINDOWS for o in INDICATORS[n][3]]
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
             results = list(pool.map(lambda j: run_one(args.attain, data[j[0]][0], *j), jobs))
