@@ -26,7 +26,9 @@ def trend_state(t):
     for _ in range(len(t["scales"])):
         a, b, c = a + 2 * b + c + q * e0, phi * (b + c), phi * phi * c + e0
         rows.append(a + noise2 * e0)
-    x = np.linalg.lstsq(np.array(rows), np.array(t["scales"]) ** 2, rcond=None)[0]
+    h = np.array(t["horizonScale"] or [1.0])
+    factors = np.array([h[min(k, len(h) - 1)] for k in range(len(t["scales"]))])
+    x = np.linalg.lstsq(np.array(rows), (np.array(t["scales"]) / factors) ** 2, rcond=None)[0]
     r = x[0]
     p00, p01, p11 = x[1] / r, x[2] / r, x[3] / r
     shape = t["degreesOfFreedom"] / 2
@@ -37,17 +39,22 @@ def trend_state(t):
 
 
 def trend_latent(t, state, n, steps, rng):
-    lam = state["rate"] / rng.gamma(state["shape"], size=n)
+    lam = state["rate"] / np.maximum(rng.gamma(state["shape"], size=n), 1e-300)
     s = np.sqrt(lam)
     z0, z1 = rng.standard_normal(n), rng.standard_normal(n)
     level = t["level"] + s * state["l00"] * z0
     slope = t["slope"] + s * (state["l10"] * z0 + state["l11"] * z1)
     out = np.empty((n, steps))
+    h = t["horizonScale"] or [1.0]
+    mean_level, mean_slope = t["level"], t["slope"]
     for k in range(steps):
         nxt = level + slope + s * t["levelRatio"] * rng.standard_normal(n)
         slope = t["damping"] * slope + s * rng.standard_normal(n)
         level = nxt
-        out[:, k] = level + s * t["noiseRatio"] * rng.standard_normal(n)
+        mean_level += mean_slope
+        mean_slope *= t["damping"]
+        factor = h[min(k, len(h) - 1)]
+        out[:, k] = mean_level + factor * (level + s * t["noiseRatio"] * rng.standard_normal(n) - mean_level)
     return out
 
 
@@ -55,7 +62,7 @@ def to_data(t, z):
     if t["transform"] == "logit":
         return 1 / (1 + np.exp(-z))
     if t["transform"] == "log":
-        return np.exp(z) - t["offset"]
+        return np.exp(np.minimum(z, 700)) - t["offset"]
     return z
 
 
@@ -76,7 +83,7 @@ def simulate_indicator(ind, n, rng):
         z = trend_latent(t, trend_state(t), n, steps, rng)
         if ind["kind"] == "share":
             return to_data(t, z)
-        mean = np.maximum(to_data(t, z), 0)
+        mean = np.minimum(np.maximum(to_data(t, z), 0), 1e15)
         if t["fraction"] > 0:
             kappa = min(1e6, max(0.5, 1 / max(t["scales"][0] ** 2, 1e-12)))
             prior = np.maximum(mean[:, 0], 1e-9)
@@ -104,6 +111,10 @@ def simulate_indicator(ind, n, rng):
     else:
         t = pr["trend"]
         population = to_data(t, trend_latent(t, trend_state(t), n, steps, rng))
+        origin = pr["populationOrigin"]
+        if pr["firstStep"] < 1:   # pass through the mid-year snapshot, as Attain does
+            at_snapshot = origin * (population[:, 0] / origin) ** (1 - pr["firstStep"])
+            population *= (pr["startPopulation"] / at_snapshot)[:, None]
     for k in range(steps):
         step = pr["firstStep"] if k == 0 else 1.0
         stay = np.exp(-mu * step)
@@ -111,7 +122,7 @@ def simulate_indicator(ind, n, rng):
         if pr["mode"] == "entries":
             level = survivors + binomial(p - s, stay, rng, 1) + rng.poisson(entry * step)
         else:
-            level = np.maximum(np.round(population[:, k]), 1)
+            level = np.minimum(np.maximum(np.round(population[:, k]), 1), 1e12)
             survivors = np.minimum(survivors, level)
         total = mu + rho
         target = rho * level / total
@@ -165,6 +176,7 @@ def main():
     parser.add_argument("--chunk", type=int, default=100_000)
     args = parser.parse_args()
     model = json.load(open(args.model))
+    np.seterr(over="ignore", invalid="ignore", divide="ignore")   # heavy-tailed trends overflow on rare paths, as in Attain (clamped)
     simulate(model, min(args.count, args.chunk), args.seed, args.chunk)  # warm-up
     wall, cpu = [], []
     for r in range(args.repeats):

@@ -114,7 +114,7 @@ public struct StockFlowProcess: PathProcess {
                         survivors -= Inversion.binomial(survivors, 1 - f, u)
                     }
                 }
-                level = max(1, level.rounded())
+                level = min(max(1, level.rounded()), 1e12)      // a finite workforce on the rare explosive trend path
                 survivors = min(survivors, level)
             }
             let q = StockFlowDynamics.acquisitionProbability(from: s0, population: level, exitHazard: mu, acquisitionHazard: rhoK,

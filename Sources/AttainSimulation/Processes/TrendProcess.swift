@@ -63,13 +63,14 @@ public struct TrendProcess: PathProcess {
             var z = scratch[k] + levers.latentShift[k]
             let factor = levers.shocks.isEmpty ? 1 : levers.shockFactor(year: k, path: path)
             if isCount {
-                var mean = max(0, transform.toData(z)) * learnt * levers.rateMultiplier[k] * factor
+                // Heavy-tailed trends can overflow on rare paths: an intensity is kept below 10¹⁵ events a year.
+                var mean = min(max(0, transform.toData(z)), 1e15) * learnt * levers.rateMultiplier[k] * factor
                 if k == 0 { mean *= 1 - observedFraction }
                 let draw = Inversion.poisson(mean, rng.uniformOpen())
                 output[k] = k == 0 ? observedInFirstYear + draw : draw
             } else {
                 if factor < 1 && kind == .level { z += log(factor) }
-                output[k] = transform.toData(z)
+                output[k] = transform.toData(min(z, 700))       // a finite level however heavy the tail
             }
         }
     }

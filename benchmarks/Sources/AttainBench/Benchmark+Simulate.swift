@@ -57,12 +57,12 @@ private func processSeconds() -> Double {
 struct ModelExport: Encodable {
     struct Trend: Encodable {
         var transform: String, offset: Double, level: Double, slope: Double, damping: Double, levelRatio: Double,
-            noiseRatio: Double, degreesOfFreedom: Double, scales: [Double], observed: Double, fraction: Double
+            noiseRatio: Double, degreesOfFreedom: Double, scales: [Double], horizonScale: [Double], observed: Double, fraction: Double
     }
     struct Process: Encodable {
         var type: String
         var trend: Trend?
-        var mode: String?, startPopulation: Double?, startHolders: Double?, exitRate: Double?, hazardShape: Double?,
+        var mode: String?, populationOrigin: Double?, startPopulation: Double?, startHolders: Double?, exitRate: Double?, hazardShape: Double?,
             hazardRate: Double?, dispersion: Double?, entryShape: Double?, entryRate: Double?, firstStep: Double?
         var shape: Double?, rate: Double?, mean: Double?, observed: Double?, fraction: Double?
     }
@@ -99,7 +99,7 @@ struct ModelExport: Encodable {
         let h = f.hyperparameters
         return Trend(transform: transform, offset: offset, level: f.latentLevel, slope: f.latentSlope, damping: h.damping,
                      levelRatio: h.levelRatio, noiseRatio: h.noiseRatio, degreesOfFreedom: f.degreesOfFreedom,
-                     scales: (1...6).map { f.latentLocationScale(horizon: $0).scale },
+                     scales: (1...6).map { f.latentLocationScale(horizon: $0).scale }, horizonScale: f.horizonScale,
                      observed: p.observedInFirstYear, fraction: p.observedFraction)
     }
 
@@ -116,8 +116,9 @@ struct ModelExport: Encodable {
                               firstStep: p.firstStep)
             switch p.population {
             case .entries: out.mode = "entries"
-            case .trend(let t, _):
+            case .trend(let t, let origin):
                 out.mode = "trend"
+                out.populationOrigin = origin
                 out.trend = (t as? TrendProcess).map(trend)
             }
             return out
