@@ -59,6 +59,7 @@ def trend_latent(t, state, n, steps, rng):
 
 
 def to_data(t, z):
+    z = np.nan_to_num(z, nan=700.0, posinf=700.0, neginf=-700.0)   # rare explosive heavy-tailed paths stay finite
     if t["transform"] == "logit":
         return 1 / (1 + np.exp(-z))
     if t["transform"] == "log":
@@ -122,7 +123,7 @@ def simulate_indicator(ind, n, rng):
         if pr["mode"] == "entries":
             level = survivors + binomial(p - s, stay, rng, 1) + rng.poisson(entry * step)
         else:
-            level = np.minimum(np.maximum(np.round(population[:, k]), 1), 1e12)
+            level = np.minimum(np.maximum(np.nan_to_num(np.round(population[:, k]), nan=1.0), 1), 1e12)
             survivors = np.minimum(survivors, level)
         total = mu + rho
         target = rho * level / total
