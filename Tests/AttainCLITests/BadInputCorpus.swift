@@ -126,12 +126,12 @@ enum BadInputCorpus {
             validate("Windows-1258 bytes", .bytes(Array("unit,indicator,period,value\n".utf8) + GeneratedBytes.windows1258HiepHoa
                                                    + Array(",x,2024,1\n".utf8)),
                      ["d.csv:2", "UTF-8", "Windows-1258"]),
-            validate("binary garbage", .bytes(GeneratedBytes.garbage(count: 64 * 1024, seed: 1)), ["d.csv"]),
-            validate("NUL bytes", .bytes(Array("unit,indicator,period,value\nA,x,2024,1".utf8) + [0, 0, 0, 0] + [10]), ["d.csv"]),
+            validate("binary garbage", .bytes(GeneratedBytes.garbage(count: 64 * 1024, seed: 1)), ["d.csv:", "not UTF-8"]),
+            validate("NUL bytes", .bytes(Array("unit,indicator,period,value\nA,x,2024,1".utf8) + [0, 0, 0, 0] + [10]), ["d.csv:2", "not a number"]),
             validate("odd-length UTF-16", .bytes(GeneratedBytes.utf16("unit,indicator,period,value\nA,x,2024,1\n", littleEndian: true) + [0x41]),
                      ["d.csv", "UTF-16"]),
             validate("PNG image", .bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + GeneratedBytes.garbage(count: 4096, seed: 2)),
-                     ["d.csv"]),
+                     ["d.csv:", "not UTF-8"]),
             validate("5 MB unquoted field then an unclosed quote", .bytes(
                 Array("unit,indicator,period,value\nA,x,2024,\"".utf8) + [UInt8](repeating: 0x39, count: 5_000_000) + [10]),
                      ["d.csv:2", "quote"]),
@@ -178,7 +178,7 @@ enum BadInputCorpus {
                          arguments: ["fit", "--data", "@/nope.csv", "--indicator", "x"], status: 1, messages: ["nope.csv", "does not exist"]),
             BadInputCase(name: "csv: backtest on binary garbage", files: ["d.csv": .bytes(GeneratedBytes.garbage(count: 10_000, seed: 3))],
                          arguments: ["backtest", "--data", "@/d.csv", "--indicator", "x", "--origin", "2020", "--horizon", "2",
-                                     "--quantiles", "0.1,0.9"], status: 1, messages: ["d.csv"]),
+                                     "--quantiles", "0.1,0.9"], status: 1, messages: ["d.csv:1", "not UTF-8"]),
         ]
     }
 
@@ -248,11 +248,11 @@ enum BadInputCorpus {
             run("value is a list",
                 scenario("interventions:\n  - { id: d, lever: rate-multiplier, indicators: [union_members], from: 2027, value: [1] }\n"),
                 ["s.yaml:10", "interventions[0].value", "a list"]),
-            run("binary garbage scenario", "", ["s.yaml"]).with(files: ["s.yaml": .bytes(GeneratedBytes.garbage(count: 8192, seed: 4))]),
+            run("binary garbage scenario", "", ["s.yaml", "not UTF-8"]).with(files: ["s.yaml": .bytes(GeneratedBytes.garbage(count: 8192, seed: 4))]),
             run("UTF-16 scenario", "", ["s.yaml", "UTF-8"]).with(files: ["s.yaml": .bytes(GeneratedBytes.utf16("version: 1\n", littleEndian: true))]),
-            run("billion laughs", billionLaughs, ["s.yaml:"]),
+            run("billion laughs", billionLaughs, ["s.yaml:", "`name`", "expected text, found a list"]),
             run("deeply nested lists", "version: 1\nname: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n",
-                ["s.yaml"]),
+                ["s.yaml:2", "not valid YAML", "nesting"]),
 
             targetsFile("unknown target key suggests the nearest",
                         oneTarget("id: T1\nindicator: union_members\nkind: level-at-deadline\ndeadline: 2028\nat-lest: 90%"),
@@ -331,13 +331,14 @@ enum BadInputCorpus {
         ]
     }
 
-    /// Ten levels of aliases, each a list of ten of the one below (10^10 leaves if expanded), used where text is expected.
+    /// Ten levels of aliases, each a list of ten of the one below (10^10 leaves if expanded), under `assumptions`, then
+    /// used as the scenario's `name`, which must be text.
     static var billionLaughs: String {
-        var text = "l0: &l0 lol\n"
+        var text = "assumptions:\n  - &l0 lol\n"
         for level in 1...10 {
-            text += "l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+            text += "  - &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
         }
-        return scenario(head: "version: 1\n" + text + "name: *l10\n")
+        return scenario(text + "name: *l10\n")
     }
 }
 

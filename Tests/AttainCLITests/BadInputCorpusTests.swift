@@ -12,6 +12,14 @@ struct BadInputCorpusTests {
         #expect(BadInputCorpus.csv.count >= 20 && BadInputCorpus.yaml.count >= 20 && BadInputCorpus.flags.count >= 20)
     }
 
+    @Test func theNonFiniteFinderSeesNumbersNotWords() {
+        #expect(NonFinite.find(in: "{\"a\": NaN}") == "nan")
+        #expect(NonFinite.find(in: "[1, -Infinity]") == "infinity")
+        #expect(NonFinite.find(in: "p,2030\n1,inf\n") == "inf")
+        #expect(NonFinite.find(in: "{\"w\": \"runs off to infinity, \\\"nan\\\" inf\", \"information\": 1e-300}") == nil)
+        #expect(NonFinite.find(in: "unit,nan_count\n") == nil)
+    }
+
     @Test(arguments: BadInputCorpus.all)
     func badInput(_ badCase: BadInputCase) throws {
         let directory = try BadInputDirectory()

@@ -102,19 +102,24 @@ enum GeneratedBytes {
 
 /// Looks for numbers a JSON or CSV output must never contain.
 enum NonFinite {
-    /// The first of `nan`, `inf` (any case) found in `text` as a word, or nil.
+    /// The first `nan`, `inf` or `infinity` (any case, as a whole word) outside double-quoted strings in `text`, or nil.
+    ///
+    /// Quoted text (JSON strings, quoted CSV fields) is skipped, so a message that mentions "infinity" is not a finding.
     static func find(in text: String) -> String? {
-        let lower = text.lowercased()
-        for word in ["nan", "inf", "infinity"] {
-            var search = lower[...]
-            while let range = search.range(of: word) {
-                let before = range.lowerBound == lower.startIndex ? nil : lower[lower.index(before: range.lowerBound)]
-                let after = range.upperBound == lower.endIndex ? nil : lower[range.upperBound]
-                let isWord = { (c: Character?) in c.map { $0.isLetter || $0 == "_" } ?? false }
-                if !isWord(before), !isWord(after) { return String(lower[range]) }
-                search = lower[range.upperBound...]
+        var outside = ""
+        outside.reserveCapacity(text.utf8.count)
+        var inString = false, escaped = false
+        for c in text {
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false; outside.append(" ") }
+            } else if c == "\"" {
+                inString = true
+                outside.append(" ")
+            } else {
+                outside.append(c)
             }
         }
-        return nil
+        let words = outside.lowercased().split { !($0.isLetter || $0 == "_") }
+        return words.first { ["nan", "inf", "infinity"].contains($0) }.map(String.init)
     }
 }
