@@ -112,14 +112,10 @@ struct BadInputOutputSafetyTests {
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(!FileManager.default.fileExists(atPath: directory.file("r.json")))
-        withKnownIssue("""
-            SamplePathWriter (AttainSimulation) truncates the --sample-paths file when the run starts and streams into it; \
-            an interrupted run leaves a partial file in place of the old one (write to a temporary file, rename in finish())
-            """) {
-            let after = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
-            let kept = after == Self.precious  // compared outside #expect: diffing megabytes of CSV would take minutes
-            #expect(kept, "the existing file now has \(after.count) bytes")
-        }
+        // The rows stream into a temporary file that replaces the target only when the run finishes.
+        let after = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+        let kept = after == Self.precious  // compared outside #expect: diffing megabytes of CSV would take minutes
+        #expect(kept, "the existing file now has \(after.count) bytes")
     }
 
     /// `--sample-paths` names a second output; a run that then fails must leave an existing file there alone too.

@@ -6,21 +6,42 @@ import Synchronization
 /// Columns: `path,scenario,indicator,<first year>,…,<horizon>`; one row per path, scenario and indicator; flows are
 /// yearly values (not running totals). Chunks finished out of order wait in memory until their predecessors are
 /// written, so memory stays near one chunk per thread.
+///
+/// The rows stream into a temporary file beside `path`, which replaces `path` by an atomic rename only when the run
+/// finishes: an interrupted or failed run never touches an existing file at `path`.
 public final class SamplePathWriter: Sendable {
     private struct State {
         var handle: FileHandle
         var nextChunk = 0
         var pending: [Int: String] = [:]
         var headerWritten = false
+        var finished = false
     }
     private let state: Mutex<State>
+    /// Where the finished file goes.
+    public let path: String
+    private let temporaryPath: String
 
-    /// A writer to the file at `path` (created or truncated).
+    /// A writer whose output replaces the file at `path` when the run finishes.
     public init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).attain-tmp-\(ProcessInfo.processInfo.processIdentifier)").path
+        guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
-        state = Mutex(State(handle: try FileHandle(forWritingTo: URL(fileURLWithPath: path))))
+        self.path = path
+        self.temporaryPath = temporary
+        state = Mutex(State(handle: try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))))
+    }
+
+    deinit {
+        // Never finished (the run failed): drop the temporary file, leave `path` as it was.
+        let finished = state.withLock { s in
+            if !s.finished { try? s.handle.close() }
+            return s.finished
+        }
+        if !finished { try? FileManager.default.removeItem(atPath: temporaryPath) }
     }
 
     func appendRows(path p: Int, models: [SimulationModel], rows: UnsafeMutablePointer<UnsafeMutablePointer<Double>>, to text: inout String) {
@@ -58,8 +79,14 @@ public final class SamplePathWriter: Sendable {
         }
     }
 
+    /// Flushes the rows to disk and renames the temporary file over ``path``.
     func finish() {
-        state.withLock { s in try? s.handle.close() }
+        state.withLock { s in
+            guard !s.finished else { return }
+            try? s.handle.synchronize()
+            try? s.handle.close()
+            s.finished = rename(temporaryPath, path) == 0
+        }
     }
 
     static func quoted(_ s: String) -> String {
