@@ -4,6 +4,9 @@ public struct CurveFitOptions: Sendable {
     public enum PriorPolicy: String, Sendable {
         /// Only for short series: fewer than three residual degrees of freedom (`n < p + 3`).
         case automatic
+        /// Only when the data cannot determine the curve and its noise (`n ≤ p`): an explicitly chosen curve stays
+        /// plain least squares, comparable with any other least-squares solver, whenever it can be.
+        case underdetermined
         /// Always (a MAP fit), e.g. to keep estimates stable across units of very different lengths.
         case always
         /// Never: plain least squares; series with fewer points than parameters are refused.

@@ -59,6 +59,7 @@ public struct CurveSpec: Sendable, Equatable {
 
         let short = n - pFree < 3
         let usePriors = options.priorPolicy == .always || (options.priorPolicy == .automatic && short)
+            || (options.priorPolicy == .underdetermined && n <= pFree)
         if !usePriors && n < pFree { throw CurveFitError.tooFewObservations(count: n, minimum: pFree, model: model.rawValue) }
         let prior = options.prior
         // On the log scale the line's slope is the exponential rate, so it takes the exponential's priors.

@@ -5,7 +5,7 @@ import Dispatch
 public enum ModelChoice: Sendable, Equatable {
     /// ``CurveSelection`` for levels, ``GLMSelection`` for shares, counts and cumulative totals.
     case auto
-    /// A growth curve by least squares on the data scale.
+    /// A growth curve by least squares on the data scale (priors only when `n ≤ p`).
     case curve(CurveSpec)
     /// A trend GLM (Poisson, negative binomial, logit-linear, logistic share).
     case glm(GLMModel)
@@ -83,7 +83,11 @@ public enum FitBatch {
                 let selection = try CurveSelection.select(s, options: options)
                 return SeriesFit(series: s, fit: selection.chosen, selection: selection, failure: nil)
             case .curve(let spec):
-                return SeriesFit(series: s, fit: try spec.fit(times: s.times, values: s.values, options: options), selection: nil, failure: nil)
+                // An explicitly named curve is least squares on the data scale (the contract of `attain fit --model`);
+                // priors step in only where the data cannot determine it.
+                var explicit = options
+                if explicit.priorPolicy == .automatic { explicit.priorPolicy = .underdetermined }
+                return SeriesFit(series: s, fit: try spec.fit(times: s.times, values: s.values, options: explicit), selection: nil, failure: nil)
             case .glm(let model):
                 return SeriesFit(series: s, fit: try GLM.fit(s, model: model), selection: nil, failure: nil)
             }
