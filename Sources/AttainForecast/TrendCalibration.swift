@@ -39,30 +39,33 @@ public struct TrendCalibration: Sendable, Hashable, Codable {
 
     /// Default calibration for a unit with no sister units to learn from, by latent scale and step.
     ///
-    /// Provenance: pooled calibrations (``TrendForecaster/calibrate(crossSection:through:)``, window 5, calibration
+    /// Provenance: pooled calibrations (``TrendForecaster/calibrate(crossSection:through:)``, window 3, calibration
     /// horizon 10) over the whole shared real series of `../shared/data/real-series/` (see `docs/calibration.md`, which
     /// gives the command that reprints them):
     /// - `logit`, yearly steps: infant survival `1 − IMR/1000`, 106 countries, 1960–2015;
     /// - `log` (and `identity`), yearly steps: total fertility, 135 countries, 1960–2011;
     /// - any scale with steps of several periods: life expectancy (log), 98 countries, 1952–2007 every 5 years.
-    /// These series are smooth national estimates; small administrative series are noisier, which a unit's own
-    /// innovations then show (its trend-change variance is estimated from them, capped at 3σ̂ each).
+    /// Window 3 because a plan's own series are often that short (2023–2025): the conformal factors are then those of
+    /// 3-observation windows, and a longer single series gets somewhat conservative intervals. These series are smooth
+    /// national estimates; small administrative series are noisier, which a unit's own innovations then show (its
+    /// trend-change variance is estimated from them, capped at 3σ̂ each), but intervals for a near-straight short
+    /// series stay narrow: pool sister units when there are any.
     /// On the identity scale the values assume data of order 1.
     public static func defaults(for transform: LatentTransform, stepPeriods: Int = 1) -> TrendCalibration {
         let step = max(stepPeriods, 1)
         let h: TrendHyperparameters, scale: [Double], tail: Double
         switch (transform, step) {
         case (.logit, 1):
-            h = TrendHyperparameters(levelRatio: 0.02849, noiseRatio: 0.07585, damping: 0.99998, scaleShape: 0.5012, scaleRate: 3.129e-5)
-            scale = [0.7189, 0.8106, 0.8694, 0.9231, 0.9704, 1.0, 1.0305, 1.0408, 1.0513, 1.0513]
-            tail = 3
+            h = TrendHyperparameters(levelRatio: 0.09554, noiseRatio: 0.07166, damping: 0.99889, scaleShape: 0.5292, scaleRate: 1.703e-5)
+            scale = [0.7945, 0.9048, 0.9704, 1.0408, 1.0833, 1.1275, 1.1503, 1.1618, 1.1618, 1.1503]
+            tail = 2.5
         case (_, 1):
-            h = TrendHyperparameters(levelRatio: 0.7798, noiseRatio: 0.4169, damping: 0.9610, scaleShape: 0.5006, scaleRate: 2.166e-5)
-            scale = [0.6440, 0.8187, 0.9324, 0.9900, 1.0408, 1.0942, 1.1275, 1.1503, 1.1735, 1.1853]
-            tail = 3
+            h = TrendHyperparameters(levelRatio: 0.9657, noiseRatio: 0.1313, damping: 0.9517, scaleShape: 0.5, scaleRate: 1.009e-5)
+            scale = [0.6907, 0.8869, 1.0408, 1.1503, 1.2092, 1.2840, 1.3100, 1.3499, 1.3910, 1.4191]
+            tail = 2.5
         default:
-            h = TrendHyperparameters(levelRatio: 1.179, noiseRatio: 0.01905, damping: 0.8592, scaleShape: 2.074, scaleRate: 1.901e-4)
-            scale = [0.7118, 0.8187, 0.8958, 0.9231, 0.9324, 0.9418, 0.9512, 0.9139, 0.8521, 0.8521]
+            h = TrendHyperparameters(levelRatio: 0.8701, noiseRatio: 0.03663, damping: 0.8522, scaleShape: 1.356, scaleRate: 1.161e-4)
+            scale = [0.8106, 0.9048, 0.9324, 1.0, 1.0202, 1.0101, 0.9608, 0.9418, 1.0, 1.0]
             tail = 2.5
         }
         return TrendCalibration(hyperparameters: h, horizonScale: scale, tailDegreesOfFreedom: tail, stepPeriods: step, source: .defaults)
