@@ -18,15 +18,7 @@ struct BacktestCommand: ParsableCommand {
             with the quantile keys written as on the command line; "actual" is null where the data have no value.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Tidy CSV data file.", valueName: "file"))
-    var data: String
-
-    @Option(name: .long, help: ArgumentHelp("Indicator to forecast.", valueName: "name"))
-    var indicator: String
-
-    @Option(name: .long, help: ArgumentHelp(
-        "The indicator's kind when the data cannot tell it: share, count, cumulative or level.", valueName: "kind"))
-    var kind: String?
+    @OptionGroup var series: SeriesDataOptions
 
     @Option(name: .long, help: ArgumentHelp("Last period of data used, e.g. 2015 or 2015-Q4.", valueName: "period"))
     var origin: String
@@ -40,18 +32,12 @@ struct BacktestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Quantile levels in (0, 1), comma-separated, e.g. 0.05,0.5,0.95.", valueName: "levels"))
     var quantiles: String
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Worker threads (default: all cores). Does not change the results, only the time taken.", valueName: "n"))
-    var threads: Int?
+    @OptionGroup var threads: ThreadsOption
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         try output.check(supported: [.json])
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)); leave it out to use all cores.") }
-        if let kind, IndicatorKind(rawValue: kind.lowercased()) == nil {
-            throw ValidationError("--kind \(kind): expected share, count, cumulative or level.")
-        }
         if Period(parsing: origin) == nil { throw ValidationError("--origin \(origin): expected a period such as 2015, 2015-Q4 or 2015-07.") }
         if let window, window < 2 { throw ValidationError("--window must be at least 2 (got \(window)).") }
         if horizon < 1 { throw ValidationError("--horizon must be at least 1 (got \(horizon)).") }
@@ -73,13 +59,12 @@ struct BacktestCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let levels = try levelTexts()
-            let stated = kind.flatMap { IndicatorKind(rawValue: $0.lowercased()) }
-            let dataSet = try DataSet.load(contentsOf: URL(fileURLWithPath: data), options: .init(kinds: stated.map { [indicator: $0] } ?? [:]))
+            let dataSet = try series.loadDataSet()
             let originPeriod = Period(parsing: origin)!
-            let series = try dataSet.allSeries(indicator: indicator, frequency: originPeriod.frequency)
-            var forecaster = TrendForecaster(kind: series.first?.kind ?? .level, window: window)
-            forecaster.threads = threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
-            let backtest = try Backtest(crossSection: series, forecaster: forecaster, origin: originPeriod,
+            let units = try dataSet.allSeries(indicator: series.indicator, frequency: originPeriod.frequency)
+            var forecaster = TrendForecaster(kind: units.first?.kind ?? .level, window: window)
+            forecaster.threads = threads.resolved
+            let backtest = try Backtest(crossSection: units, forecaster: forecaster, origin: originPeriod,
                                         horizon: horizon, levels: levels.map(\.value))
             for s in backtest.skipped.prefix(5) { Console.warning(s.reason) }
             if backtest.skipped.count > 5 { Console.warning("… and \(backtest.skipped.count - 5) more unit(s) skipped") }

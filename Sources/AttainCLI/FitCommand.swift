@@ -13,21 +13,14 @@ struct FitCommand: ParsableCommand {
             Poisson/negative-binomial trends for counts and cumulative totals. A named curve on a level indicator is
             fitted by least squares on the data scale, so its optimum compares with any other solver's.
 
-            Series of two or three points are fitted with weak default priors and a warning saying so.
+            Series too short for the model (with --model auto: under three spare points; with a named curve: no more
+            points than parameters) are fitted with weak default priors and a warning saying so.
 
             Output: table (default), json ({"fits": [...]}, one entry per unit) or csv (one row per parameter, with
             the sum of squared residuals). Results are in the order units first appear in the data, whatever --threads.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Tidy CSV data file.", valueName: "file"))
-    var data: String
-
-    @Option(name: .long, help: ArgumentHelp("Indicator to fit.", valueName: "name"))
-    var indicator: String
-
-    @Option(name: .long, help: ArgumentHelp(
-        "The indicator's kind when the data cannot tell it: share, count, cumulative or level.", valueName: "kind"))
-    var kind: String?
+    @OptionGroup var series: SeriesDataOptions
 
     @Option(name: .long, help: ArgumentHelp("Fit only this unit.", valueName: "unit"))
     var unit: String?
@@ -36,38 +29,24 @@ struct FitCommand: ParsableCommand {
         "auto, or one of: " + ModelChoice.words.joined(separator: ", ") + ".", valueName: "model"))
     var model: String = "auto"
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Worker threads (default: all cores). Does not change the results, only the time taken.", valueName: "n"))
-    var threads: Int?
+    @OptionGroup var threads: ThreadsOption
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         try output.check(supported: [.table, .json, .csv])
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)); leave it out to use all cores.") }
-        if let kind, parsedKind(kind) == nil {
-            throw ValidationError("--kind \(kind): expected share, count, cumulative or level.")
-        }
         if model.lowercased() != "auto", (try? ModelChoice(word: model, kind: .level)) == nil {
             throw ValidationError("--model \(model): expected auto or one of " + ModelChoice.words.joined(separator: ", ") + ".")
         }
     }
 
-    /// `share` or `indicator=share`.
-    private func parsedKind(_ text: String) -> IndicatorKind? {
-        IndicatorKind(rawValue: (text.split(separator: "=").last.map(String.init) ?? text).lowercased().trimmingCharacters(in: .whitespaces))
-    }
-
     func run() throws {
         try reportingErrors {
-            let kindOverride = kind.flatMap(parsedKind)
-            let dataSet = try DataSet.load(contentsOf: URL(fileURLWithPath: data),
-                                           options: .init(kinds: kindOverride.map { [indicator: $0] } ?? [:]))
-            let series = try unit.map { [try dataSet.series(indicator: indicator, unit: $0)] } ?? dataSet.allSeries(indicator: indicator)
-            let seriesKind = series.first?.kind ?? .level
-            let choice = try ModelChoice(word: model, kind: seriesKind)
-            let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            let fits = FitBatch.fit(series, choice: choice, threads: threads ?? cores)
+            let dataSet = try series.loadDataSet()
+            let indicator = series.indicator
+            let units = try unit.map { [try dataSet.series(indicator: indicator, unit: $0)] } ?? dataSet.allSeries(indicator: indicator)
+            let choice = try ModelChoice(word: model, kind: units.first?.kind ?? .level)
+            let fits = FitBatch.fit(units, choice: choice, threads: threads.resolved)
 
             for f in fits {
                 if let failure = f.failure { Console.warning(failure) }

@@ -1,11 +1,5 @@
 import ArgumentParser
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `--paths`, `--seed` and `--threads`, shared by every command that simulates.
 ///
 /// Results depend on the paths and the seed only: the same seed gives the same numbers whatever `--threads` is.
@@ -25,16 +19,10 @@ struct SimulationOptions: ParsableArguments {
         valueName: "seed"))
     var seed: UInt64 = SimulationOptions.defaultSeed
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Worker threads (default: all cores). Does not change the results, only the time taken.",
-        valueName: "n"))
-    var threads: Int?
+    @OptionGroup var threadsOption: ThreadsOption
 
     /// The thread count to use: `--threads`, else the number of online processors.
-    var resolvedThreads: Int {
-        if let threads { return threads }
-        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    }
+    var resolvedThreads: Int { threadsOption.resolved }
 
     func validate() throws {
         guard paths >= 1 else {
@@ -43,9 +31,6 @@ struct SimulationOptions: ParsableArguments {
         guard paths <= 100_000_000 else {
             throw ValidationError("--paths \(paths) is more than 100 million; 10000–100000 already gives "
                                   + "probabilities to ±0.005–0.0016.")
-        }
-        if let threads, threads < 1 {
-            throw ValidationError("--threads must be at least 1 (got \(threads)); leave it out to use all cores.")
         }
     }
 }
