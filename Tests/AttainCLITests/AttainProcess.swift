@@ -1,4 +1,5 @@
 import Foundation
+import AttainTestSupport
 
 /// Runs the built `attain` executable as a user would, capturing its output and exit code.
 enum AttainProcess {
@@ -8,12 +9,8 @@ enum AttainProcess {
         var standardError: String
     }
 
-    /// The repository root (this file is `Tests/AttainCLITests/AttainProcess.swift`).
-    static var repository: URL {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url
-    }
+    /// The repository root.
+    static var repository: URL { RepositoryFiles.root }
 
     /// The `attain` binary in the products directory that holds this test bundle.
     static var executable: URL? {

@@ -1,13 +1,10 @@
 import Foundation
 @testable import AttainData
+import AttainTestSupport
 
-/// Locates files from this source file: three levels up is the repository.
+/// The repository's example data.
 enum Fixtures {
-    static var repo: URL {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }  // file → Tests/X → Tests → repo
-        return url
-    }
+    static var repo: URL { RepositoryFiles.root }
     static var notebooksData: URL { repo.appendingPathComponent("notebooks-data") }
 }
 

@@ -2,15 +2,12 @@ import Foundation
 import Testing
 import AttainData
 @testable import AttainModels
+import AttainTestSupport
 
 /// A real count series with a population offset: US polio cases 1957–1967 (after the vaccine), from
 /// `../shared/data/real-series/us-disease-annual-counts.csv` (Project Tycho via dslabs).
 struct GLMRealSeriesTests {
-    static let file: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }  // file → Tests/X → Tests → repo
-        return url.deletingLastPathComponent().appendingPathComponent("shared/data/real-series/us-disease-annual-counts.csv")
-    }()
+    static let file = RepositoryFiles.sharedData.appendingPathComponent("real-series/us-disease-annual-counts.csv")
 
     /// `(year, cases, population)` rows of one disease.
     static func rows(_ series: String, years: ClosedRange<Int>) throws -> [(Int, Double, Double)] {

@@ -1,13 +1,10 @@
 import Foundation
 import Testing
 @testable import AttainModels
+import AttainTestSupport
 
-/// `../shared/data` beside the repository, located from this file (file → Tests/X → Tests → repo).
-private let nistURL: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<4 { url.deleteLastPathComponent() }
-    return url.appendingPathComponent("shared/data/nist-strd/nonlinear/nist-strd-nonlinear.json")
-}()
+/// The parsed NIST StRD nonlinear problems in the shared reference data.
+private let nistURL = RepositoryFiles.sharedData.appendingPathComponent("nist-strd/nonlinear/nist-strd-nonlinear.json")
 
 private let problems: [NISTProblem] = (try? NISTProblem.loadAll(from: nistURL)) ?? []
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import AttainSimulation
+import AttainTestSupport
 
 @Suite struct ScenarioLoaderTests {
     static let data = "unit,indicator,period,value\nA,events,2024,3\nA,events,2025,2\n"

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import AttainSimulation
 @testable import AttainTargets
+import AttainTestSupport
 
 /// The shipped baseline on the example data: every target evaluated, reproducibly, whatever the thread count.
 @Suite struct BaselineStudyTests {

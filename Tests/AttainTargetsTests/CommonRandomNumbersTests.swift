@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import AttainSimulation
 @testable import AttainTargets
+import AttainTestSupport
 
 /// Comparing scenarios on the same paths estimates their difference far more precisely than independent runs.
 @Suite struct CommonRandomNumbersTests {

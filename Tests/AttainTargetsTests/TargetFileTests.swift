@@ -1,6 +1,7 @@
 import Testing
 @testable import AttainSimulation
 @testable import AttainTargets
+import AttainTestSupport
 
 @Suite struct TargetFileTests {
     @Test func thePlanFileHasTheEighteenTargetsOfThePlan() throws {

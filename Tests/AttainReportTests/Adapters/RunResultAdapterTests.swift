@@ -3,6 +3,7 @@ import AttainTargets
 import Foundation
 import Testing
 @testable import AttainReport
+import AttainTestSupport
 
 /// The adapters from simulation results, on results written by hand in the JSON the `run` command prints.
 @Suite("Briefing from simulation results")
@@ -113,8 +114,7 @@ struct RunResultAdapterTests {
         #expect(IllustrativeData.titleMarksIllustrative("# Example data: Huyện Hiệp Hòa (ILLUSTRATIVE)\n\ntext"))
         #expect(IllustrativeData.titleMarksIllustrative("# Số liệu minh họa\n"))
         #expect(!IllustrativeData.titleMarksIllustrative("# Survey 2025\n\nNot illustrative at all."))
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+        let repository = RepositoryFiles.root
         #expect(IllustrativeData.isMarked(dataFiles: [repository.appendingPathComponent("notebooks-data/district.csv").path]))
     }
 }
