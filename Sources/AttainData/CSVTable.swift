@@ -124,11 +124,13 @@ public struct CSVTable: Sendable {
                                                 hint: "quote the whole value and double any quote inside it, e.g. \"He said \"\"hi\"\"\""))
                         while index < bytes.count, !isEndOfField(bytes[index]) { field.append(bytes[index]); index += 1 }
                     }
-                } else {
-                    while index < bytes.count, !isEndOfField(bytes[index]) { field.append(bytes[index]); index += 1 }
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    field.removeAll(keepingCapacity: true)
+                } else {  // unquoted: the string is made straight from the bytes
+                    let start = index
+                    while index < bytes.count, !isEndOfField(bytes[index]) { index += 1 }
+                    fields.append(String(decoding: bytes[start..<index], as: UTF8.self))
                 }
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
                 if index >= bytes.count { break }
                 if bytes[index] == delimiter { index += 1; continue }
                 consumeLineBreak()

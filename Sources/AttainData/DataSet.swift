@@ -53,7 +53,7 @@ public struct DataSet: Sendable {
     }
 
     /// Indicators in order of first appearance.
-    public var indicators: [String] { uniqued(observations.map(\.indicator)) }
+    public var indicators: [String] { uniqued(observations.lazy.map(\.indicator)) }
 
     /// Units that have rows for `indicator`, in order of first appearance.
     public func units(of indicator: String) -> [String] {
@@ -61,12 +61,12 @@ public struct DataSet: Sendable {
     }
 
     /// All units, in order of first appearance.
-    public var units: [String] { uniqued(observations.map(\.unit)) }
+    public var units: [String] { uniqued(observations.lazy.map(\.unit)) }
 
     /// The kind of `indicator` and why: the stated kind, else inferred from its rows (see ``KindInference``).
     public func kindInference(of indicator: String) -> KindInference {
         if let kind = statedKinds[indicator] { return KindInference(kind: kind, reason: "stated", isStated: true) }
-        return KindInference.infer(indicator: indicator, rows: observations.filter { $0.indicator == indicator })
+        return KindInference.infer(indicator: indicator, rows: observations.lazy.filter { $0.indicator == indicator })
     }
 
     /// The kind of `indicator`, stated or inferred; nil when it cannot be inferred (see ``kindInference(of:)`` for why).
@@ -98,11 +98,17 @@ public struct DataSet: Sendable {
 
     /// Every unit's series of `indicator`, in order of the units' first appearance (see ``series(indicator:unit:kind:frequency:)``).
     public func allSeries(indicator: String, kind: IndicatorKind? = nil, frequency: Period.Frequency? = nil) throws(DataError) -> [Series] {
-        let rows = observations.filter { $0.indicator == indicator }
-        guard !rows.isEmpty else { throw .noSuchSeries(file: source, indicator: indicator, unit: nil, known: indicators) }
+        // One pass: each unit's rows in file order, units in order of first appearance.
+        var slotOf = [String: Int](), units = [String](), rowsOf = [[Observation]]()
+        for row in observations where row.indicator == indicator {
+            if let s = slotOf[row.unit] { rowsOf[s].append(row); continue }
+            slotOf[row.unit] = units.count
+            units.append(row.unit)
+            rowsOf.append([row])
+        }
+        guard !units.isEmpty else { throw .noSuchSeries(file: source, indicator: indicator, unit: nil, known: indicators) }
         let kind = try resolvedKind(indicator, kind)
-        let byUnit = Dictionary(grouping: rows, by: \.unit)
-        return uniqued(rows.map(\.unit)).map { Series(unit: $0, indicator: indicator, kind: kind, observations: Self.pick(byUnit[$0]!, frequency)) }
+        return zip(units, rowsOf).map { Series(unit: $0, indicator: indicator, kind: kind, observations: Self.pick($1, frequency)) }
     }
 
     private func resolvedKind(_ indicator: String, _ kind: IndicatorKind?) throws(DataError) -> IndicatorKind {
@@ -113,13 +119,15 @@ public struct DataSet: Sendable {
     }
 
     private static func pick(_ rows: [Observation], _ frequency: Period.Frequency?) -> [Observation] {
-        let wanted = frequency ?? rows.map(\.period.frequency).min()!
+        let wanted = frequency ?? rows.lazy.map(\.period.frequency).min()!
+        if rows.allSatisfy({ $0.period.frequency == wanted }) { return rows }
         return rows.filter { $0.period.frequency == wanted }
     }
 }
 
 /// The elements in order of first appearance, without repeats.
 func uniqued(_ items: some Sequence<String>) -> [String] {
-    var seen = Set<String>()
-    return items.filter { seen.insert($0).inserted }
+    var seen = Set<String>(), result = [String]()
+    for item in items where seen.insert(item).inserted { result.append(item) }
+    return result
 }

@@ -25,7 +25,7 @@ public struct KindInference: Sendable, Equatable, Codable {
     }
 
     /// Infers the kind of `indicator` from its rows (all units).
-    static func infer(indicator: String, rows: [Observation]) -> KindInference {
+    static func infer(indicator: String, rows: some Collection<Observation>) -> KindInference {
         guard !rows.isEmpty else { return KindInference(kind: nil, reason: "no rows") }
         if rows.contains(where: { $0.numerator != nil && $0.denominator != nil }) {
             return KindInference(kind: .share, reason: "rows give numerator and denominator")
@@ -45,7 +45,7 @@ public struct KindInference: Sendable, Equatable, Codable {
         if !tokens.isDisjoint(with: flows) {
             return KindInference(kind: .count, reason: "the name says it counts things happening in each period")
         }
-        let values = rows.map(\.value)
+        let values = rows.lazy.map(\.value)
         let whole = values.allSatisfy { $0 == $0.rounded() }
         if values.allSatisfy({ (0...1).contains($0) }) {
             return whole ? KindInference(kind: nil, reason: "every value is 0 or 1: a share or a count?")

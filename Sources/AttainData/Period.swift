@@ -39,6 +39,7 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `2025`, `2025-Q3` (also `2025Q3`, `2025-q3`) or `2025-07`; nil for anything else.
     public init?(parsing text: String) {
+        if text.utf8.count == 4, let y = Self.fourDigits(text.utf8) { self = .year(y); return }  // most files: years
         let s = text.trimmed.uppercased()
         let digits = { (t: Substring) -> Int? in t.allSatisfy(\.isASCIIDigit) ? Int(t) : nil }
         if s.count == 4, let y = digits(Substring(s)) { self = .year(y); return }
@@ -57,6 +58,16 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
             return
         }
         return nil
+    }
+
+    /// `"2025"` read off four ASCII digits without building strings; nil otherwise.
+    private static func fourDigits(_ bytes: String.UTF8View) -> Int? {
+        var y = 0
+        for b in bytes {
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            y = y * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return y
     }
 
     /// Start of the period in decimal years (`2025` → 2025.0, `2025-Q3` → 2025.5, `2025-07` → 2025.5).

@@ -16,7 +16,8 @@ public struct Series: Sendable, Equatable {
         self.unit = unit
         self.indicator = indicator
         self.kind = kind
-        self.observations = observations.sorted { $0.period < $1.period }
+        let inOrder = zip(observations, observations.dropFirst()).allSatisfy { $0.period < $1.period }
+        self.observations = inOrder ? observations : observations.sorted { $0.period < $1.period }
     }
 
     /// A series from plain numbers (for tests and programmatic use): annual periods starting at `firstYear`.

@@ -18,36 +18,40 @@ struct SeriesChecks {
     /// `failed` holds the rows that failed a row check but had a readable unit, indicator and period: they count as
     /// present for the frequency and gap checks, so one bad value is not reported again as a gap.
     mutating func run(_ rows: [Observation], failed: [Observation] = [], kinds: [String: KindInference]) {
-        // Each row's series is looked up once; later passes work on series indices (cheap at 100,000s of rows).
-        var index = [SeriesKey: Int](), keys = [SeriesKey](), firstLine = [[Period: Int]]()
-        var present = [[Observation]](), good = [[Observation]]()
+        // Each row's series is looked up once; later passes sort each series' rows by period, so a duplicate sits
+        // next to the row it repeats (cheap at 100,000s of rows: no per-series dictionaries).
+        var index = [SeriesKey: Int](), keys = [SeriesKey](), members = [[Int]]()
         func slot(_ row: Observation) -> Int {
             let key = SeriesKey(indicator: row.indicator, unit: row.unit)
             if let s = index[key] { return s }
             index[key] = keys.count
             keys.append(key)
-            firstLine.append([:])
-            present.append([])
-            good.append([])
+            members.append([])
             return keys.count - 1
         }
-        var unique = [(row: Observation, series: Int)]()
-        unique.reserveCapacity(rows.count)
-        for row in rows {
+        var seriesOf = [Int](repeating: 0, count: rows.count)
+        for (i, row) in rows.enumerated() {
             let s = slot(row)
-            if let line = firstLine[s][row.period] {
+            seriesOf[i] = s
+            members[s].append(i)
+        }
+        var isDuplicate = [Bool](repeating: false, count: rows.count)
+        for s in members.indices {
+            members[s].sort { (rows[$0].period, rows[$0].line) < (rows[$1].period, rows[$1].line) }
+            var first = members[s].first ?? 0
+            for i in members[s].dropFirst() {
+                guard rows[i].period == rows[first].period else { first = i; continue }
+                isDuplicate[i] = true
+                let (row, line) = (rows[i], rows[first].line)
                 add(.error, .duplicateRow, row.line, nil,
                     "duplicate row: \(row.unit) / \(row.indicator) / \(row.period) is also on line \(line)",
                     "keep one of the two rows (lines \(line) and \(row.line)), or correct the unit, indicator or period")
-            } else {
-                firstLine[s][row.period] = row.line
-                unique.append((row, s))
             }
         }
         let kindOf = keys.map { kinds[$0.indicator] }
         var reportedKind = Set<String>()
-        for (row, s) in unique {
-            guard let inference = kindOf[s] else { continue }
+        for (i, row) in rows.enumerated() where !isDuplicate[i] {
+            guard let inference = kindOf[seriesOf[i]] else { continue }
             guard let kind = inference.kind else {
                 if reportedKind.insert(row.indicator).inserted {
                     add(.warning, .ambiguousKind, row.line, "indicator",
@@ -58,22 +62,24 @@ struct SeriesChecks {
             }
             checkRange(row, kind)
         }
-        for (row, s) in unique {
-            present[s].append(row)
-            if !badLines.contains(row.line) { good[s].append(row) }
-        }
+        // Rows present for the frequency and gap checks, as indices into `pool` in period order: the unique rows, and
+        // failed rows for periods that have no other row.
+        var present = members.map { $0.filter { !isDuplicate[$0] } }
+        var pool = rows
         for row in failed {
             let s = slot(row)
-            if firstLine[s][row.period] == nil {
-                firstLine[s][row.period] = row.line
-                present[s].append(row)
-            }
+            while present.count <= s { present.append([]) }
+            guard !present[s].contains(where: { pool[$0].period == row.period }) else { continue }
+            pool.append(row)
+            present[s].append(pool.count - 1)
+            present[s].sort { pool[$0].period < pool[$1].period }
         }
         for s in keys.indices.sorted(by: { (keys[$0].indicator, keys[$0].unit) < (keys[$1].indicator, keys[$1].unit) }) {
             let kind = s < kindOf.count ? kindOf[s]?.kind : kinds[keys[s].indicator]?.kind
-            checkFrequencies(present[s].sorted { $0.period < $1.period }, keys[s], isFlow: kind == .count)
-            if kind == .cumulative, !good[s].isEmpty {
-                checkRunningTotal(good[s].sorted { $0.period < $1.period }, keys[s])
+            checkFrequencies(present[s].lazy.map { pool[$0] }, keys[s], isFlow: kind == .count)
+            if kind == .cumulative, s < members.count {
+                let good = members[s].filter { !isDuplicate[$0] && !badLines.contains(rows[$0].line) }.map { rows[$0] }
+                if !good.isEmpty { checkRunningTotal(good, keys[s]) }
             }
         }
     }
@@ -123,7 +129,11 @@ struct SeriesChecks {
         }
     }
 
-    private mutating func checkFrequencies(_ rows: [Observation], _ key: SeriesKey, isFlow: Bool) {
+    private mutating func checkFrequencies(_ rows: some RandomAccessCollection<Observation>, _ key: SeriesKey, isFlow: Bool) {
+        if let f = rows.first?.period.frequency, rows.allSatisfy({ $0.period.frequency == f }) {  // the usual case
+            checkGaps(rows, key)
+            return
+        }
         let byFrequency = Dictionary(grouping: rows, by: \.period.frequency)
         let coarse = byFrequency.keys.min()!
         let coarseRows = byFrequency[coarse]!
@@ -176,7 +186,7 @@ struct SeriesChecks {
         }
     }
 
-    private mutating func checkGaps(_ rows: [Observation], _ key: SeriesKey) {
+    private mutating func checkGaps(_ rows: some Collection<Observation>, _ key: SeriesKey) {
         for (a, b) in zip(rows, rows.dropFirst()) {
             let missing = a.period.distance(to: b.period) - 1
             if missing > 0 { reportGap(from: a, to: b, missing: missing, at: a.period.frequency, key) }

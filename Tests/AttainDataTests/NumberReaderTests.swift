@@ -50,6 +50,25 @@ import Testing
         #expect(thousands == 1500 && decimal == 1.5)
     }
 
+    /// Plain decimals take a byte-level fast path; it must agree with the reading of the same text by the general
+    /// path (here reached by wrapping the text in spaces, which the fast path declines) and with Swift's parser.
+    @Test func plainDecimalsReadTheSameOnBothPaths() {
+        for k in 0..<2_000 {  // a fixed spread of lengths: 1–7 integer digits, 1–5 fraction digits (some with leading 0s)
+            let int = String((k * 7_919) % [10, 100, 1_000, 10_000, 1_000_000, 10_000_000][k % 6])
+            let frac = String(repeating: "0", count: k % 3 == 0 ? 1 : 0) + String((k * 104_729) % [10, 100, 1_000, 100_000][k % 4])
+            let negative = k % 5 == 0
+            for text in [int, int + "." + frac, int + "," + frac] {
+                let signed = (negative ? "-" : "") + text
+                let fast = value(comma, signed), general = value(comma, " " + signed + " ")
+                #expect(fast == general, "\(signed)")
+                if !text.contains(",") { #expect(fast == Double(signed), "\(signed)") }
+            }
+        }
+        // The one-group-of-three form stays with the file's convention, not the fast path.
+        #expect(value(semicolon, "18.000") == 18_000)
+        #expect(value(comma, "18.000") == 18)
+    }
+
     @Test func notNumbers() {
         #expect(comma.read("abc") == .failure(.notANumber))
         #expect(comma.read("12abc") == .failure(.notANumber))
