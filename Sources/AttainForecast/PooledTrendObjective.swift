@@ -1,3 +1,4 @@
+import AttainParallel
 import Foundation
 import AttainData
 
@@ -139,29 +140,22 @@ struct PooledTrendObjective: Sendable {
     /// Chunks are shared out to ``threads`` workers; their totals are added in chunk order.
     func score(_ h: TrendHyperparameters) -> Double {
         guard let models = models(h) else { return .infinity }
-        var totals = [(Double, Int)](repeating: (0, 0), count: chunks.count)
-        let workers = max(1, min(threads, chunks.count))
         let k = levels.count
-        totals.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var quantiles = [Double](repeating: 0, count: k)
-                for c in stride(from: worker, to: chunks.count, by: workers) {
-                    let model = models[chunks[c].group]
-                    var total = 0.0, count = 0
-                    visit(chunks[c], h, model) { _, level, sd, observed in
-                        for i in 0..<k { quantiles[i] = transform.toData(level + sd * model.standard[i]) }
-                        var loss = 0.0
-                        for i in 0..<k {
-                            let e = observed - quantiles[i]
-                            loss += e >= 0 ? levels[i] * e : (levels[i] - 1) * e
-                        }
-                        total += loss / Double(k)
-                        count += 1
-                    }
-                    out[c] = (total, count)
+        let totals = Parallel.map(chunks.count, threads: threads) { c -> (Double, Int) in
+            let model = models[chunks[c].group]
+            var quantiles = [Double](repeating: 0, count: k)
+            var total = 0.0, count = 0
+            visit(chunks[c], h, model) { _, level, sd, observed in
+                for i in 0..<k { quantiles[i] = transform.toData(level + sd * model.standard[i]) }
+                var loss = 0.0
+                for i in 0..<k {
+                    let e = observed - quantiles[i]
+                    loss += e >= 0 ? levels[i] * e : (levels[i] - 1) * e
                 }
+                total += loss / Double(k)
+                count += 1
             }
+            return (total, count)
         }
         var sum = 0.0, scored = 0
         for t in totals { sum += t.0; scored += t.1 }

@@ -1,5 +1,5 @@
+import AttainParallel
 import AttainData
-import Dispatch
 
 /// Which model to fit: chosen by the data (`auto`), a growth curve, or a count/share GLM.
 public enum ModelChoice: Sendable, Equatable {
@@ -53,26 +53,13 @@ public struct SeriesFit: Sendable {
 
 /// Fits many series at once, in parallel, with results in input order whatever the thread count.
 ///
-/// Each series is fitted independently, so the numbers do not depend on `threads`. Work is handed out in
-/// contiguous chunks to `threads` workers. Cost: the sum of the single fits divided by the threads.
+/// Each series is fitted independently, so the numbers do not depend on `threads` (work is shared out by
+/// ``Parallel/map(_:threads:_:)``). Cost: the sum of the single fits divided by the threads.
 public enum FitBatch {
     /// Fits `choice` to every series.
     public static func fit(_ series: [Series], choice: ModelChoice, threads: Int = 1,
                            options: CurveFitOptions = CurveFitOptions()) -> [SeriesFit] {
-        var results = [SeriesFit?](repeating: nil, count: series.count)
-        let workers = max(1, min(threads, series.count))
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            let chunk = (series.count + workers - 1) / max(workers, 1)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let start = worker * chunk
-                guard start < series.count else { return }
-                for i in start..<min(series.count, start + chunk) {
-                    out[i] = fitOne(series[i], choice: choice, options: options)
-                }
-            }
-        }
-        return results.map { $0! }
+        Parallel.map(series.count, threads: threads) { fitOne(series[$0], choice: choice, options: options) }
     }
 
     /// One series under `choice`; failures are captured, never thrown.
