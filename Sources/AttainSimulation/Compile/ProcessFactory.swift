@@ -18,8 +18,10 @@ enum ProcessFactory {
         "poisson": [.count, .cumulative],
     ]
 
+    /// The process for `spec`. `crossSection` holds the indicator's units; `kindPool` every series of its kind in the
+    /// data, asked for only when the indicator's own units are too few or too short to calibrate a trend on.
     static func process(for spec: IndicatorSpec, kind: IndicatorKind, history: YearlyHistory, scenario: Scenario,
-                        crossSection: [YearlyHistory]) throws -> Fitted {
+                        crossSection: [YearlyHistory], kindPool: () -> [YearlyHistory] = { [] }) throws -> Fitted {
         let location = spec.location ?? SourceLocation(file: scenario.file, key: "indicators")
         guard let kinds = models[spec.model] else {
             throw location.error("unknown model `\(spec.model)`", key: "model",
@@ -33,7 +35,7 @@ enum ProcessFactory {
         case "stock-flow": return try stockFlow(spec, history: history, crossSection: crossSection, location: location)
         case "random-walk": return try randomWalk(spec, kind: kind, history: history, location: location)
         case "poisson": return poisson(spec, history: history)
-        default: return try trend(spec, kind: kind, history: history, crossSection: crossSection, location: location)
+        default: return try trend(spec, kind: kind, history: history, crossSection: crossSection, kindPool: kindPool, location: location)
         }
     }
 
@@ -47,7 +49,7 @@ enum ProcessFactory {
     /// The calibrated local-trend forecast of `values` (default: the history's values) from its last complete year,
     /// calibrated on the cross-section of units when there are enough of them.
     static func forecast(_ spec: IndicatorSpec, kind: IndicatorKind, history: YearlyHistory, values: [Double]? = nil,
-                         crossSection: [Series], location: SourceLocation) throws -> TrendForecast {
+                         crossSection: [Series], kindPool: [Series] = [], location: SourceLocation) throws -> (TrendForecast, TrendCalibration.Source) {
         guard let last = history.years.last, history.years.count >= 2 else {
             throw location.error("a trend needs at least two complete years of `\(spec.dataName)`; the data have \(history.years.count)",
                                  key: "model", hint: "add earlier years, or use `model: poisson` for counts")
@@ -55,18 +57,26 @@ enum ProcessFactory {
         let forecaster = TrendForecaster(kind: kind == .cumulative ? .count : kind, window: spec.window)
         do {
             let own = series(history, kind: kind == .cumulative ? .count : kind, name: spec.name, values: values)
-            let calibration = try forecaster.calibrate(crossSection: crossSection.isEmpty ? [own] : crossSection, through: .year(last))
-            return try forecaster.fit(series: own, calibration: calibration, origin: .year(last))
+            var calibration = try forecaster.calibrate(crossSection: crossSection.isEmpty ? [own] : crossSection, through: .year(last))
+            if calibration.source == .defaults, kindPool.count > crossSection.count {
+                // Too little of this indicator to learn from: learn how trends change from every series of its kind.
+                let wider = try forecaster.calibrate(crossSection: kindPool, through: .year(last))
+                if wider.source != .defaults { calibration = wider }
+            }
+            return (try forecaster.fit(series: own, calibration: calibration, origin: .year(last)), calibration.source)
         } catch let error as ForecastError {
             throw location.error("cannot fit a trend to `\(spec.dataName)`: \(error)", key: "model")
         }
     }
 
     static func trend(_ spec: IndicatorSpec, kind: IndicatorKind, history: YearlyHistory, crossSection: [YearlyHistory],
-                      location: SourceLocation) throws -> Fitted {
+                      kindPool: () -> [YearlyHistory], location: SourceLocation) throws -> Fitted {
         let k: IndicatorKind = kind == .cumulative ? .count : kind
-        let pool = crossSection.filter { $0.years.count >= 2 }.enumerated().map { series($0.element, kind: k, name: "unit \($0.offset)") }
-        let f = try forecast(spec, kind: kind, history: history, crossSection: pool, location: location)
+        let usable = { (histories: [YearlyHistory]) in
+            histories.filter { $0.years.count >= 2 }.enumerated().map { series($0.element, kind: k, name: "unit \($0.offset)") }
+        }
+        let (f, calibrationSource) = try forecast(spec, kind: kind, history: history, crossSection: usable(crossSection),
+                                                  kindPool: usable(kindPool()), location: location)
         var observed = 0.0, fraction = 0.0
         var warnings: [String] = []
         if let p = history.partial {
@@ -78,8 +88,13 @@ enum ProcessFactory {
         }
         if history.years.count < 4 { warnings.append("only \(history.years.count) years of data: the trend is very uncertain") }
         let scale = f.transform.description
+        let source: String
+        switch calibrationSource {
+        case .pooled(let units, _, _): source = "calibrated on \(units) series"
+        case .defaults: source = "default calibration"
+        }
         return Fitted(process: TrendProcess(forecast: f, kind: kind, observedInFirstYear: observed, observedFraction: fraction),
-                      description: "calibrated local trend (\(scale) scale)" + (k == .count ? ", Poisson counts" : ""),
+                      description: "local trend (\(scale) scale, \(source))" + (k == .count ? ", Poisson counts" : ""),
                       warnings: warnings)
     }
 
@@ -154,7 +169,7 @@ enum ProcessFactory {
                 guard let d = h.denominators, h.years.count >= 2 else { return nil }
                 return series(h, kind: .level, name: "population", values: d)
             }
-            let f = try forecast(spec, kind: .level, history: history, values: dens, crossSection: pool, location: location)
+            let (f, _) = try forecast(spec, kind: .level, history: history, values: dens, crossSection: pool, location: location)
             population = .trend(TrendProcess(forecast: f, kind: .level), origin: dens.last!)
         }
         let process = StockFlowProcess(population: population, startPopulation: startP, startHolders: startS, exitRate: exit,

@@ -32,7 +32,8 @@ public enum ScenarioCompiler {
             for k in 0..<firstSimulated { observed[k] = history.value(in: start + k) ?? .nan }
             let simulated = count - firstSimulated
             let pool = crossSection(of: spec, kind: kind, in: data, cutoff: scenario.cutoff)
-            let fitted = try ProcessFactory.process(for: spec, kind: kind, history: history, scenario: scenario, crossSection: pool)
+            let fitted = try ProcessFactory.process(for: spec, kind: kind, history: history, scenario: scenario, crossSection: pool,
+                                                    kindPool: { kindPool(kind, in: data, scenario: scenario) })
             warnings += fitted.warnings.map { "\(spec.name): \($0)" }
             let acting = scenario.interventions.filter { $0.indicators.contains(spec.name) }
             for i in acting where !fitted.process.supportedLevers.contains(i.lever) {
@@ -74,6 +75,20 @@ public enum ScenarioCompiler {
         let rows = data.observations.filter { $0.indicator == spec.dataName }
         return Dictionary(grouping: rows, by: \.unit).sorted { $0.key < $1.key }.map {
             YearlyHistory(observations: $0.value, kind: kind, cutoff: cutoff)
+        }
+    }
+
+    /// Every unit's history of every indicator of `kind` in the data (kinds as the scenario states them, else as
+    /// inferred): the wider cross-section a trend's uncertainty is calibrated on when its own indicator has too few
+    /// years or units to learn from.
+    static func kindPool(_ kind: IndicatorKind, in data: DataSet, scenario: Scenario) -> [YearlyHistory] {
+        data.indicators.filter { name in
+            (scenario.indicators.first { $0.dataName == name }?.kind ?? data.inferredKind(of: name)) == kind
+        }.flatMap { name in
+            let rows = data.observations.filter { $0.indicator == name }
+            return Dictionary(grouping: rows, by: \.unit).sorted { $0.key < $1.key }.map {
+                YearlyHistory(observations: $0.value, kind: kind, cutoff: scenario.cutoff)
+            }
         }
     }
 
