@@ -18,8 +18,9 @@ struct AttainCommand: ParsableCommand {
             Shell completion (bash, zsh or fish):
               attain --generate-completion-script bash > /etc/bash_completion.d/attain
             """,
-        subcommands: [ValidateCommand.self, FitCommand.self, BriefCommand.self, BacktestCommand.self, RunCommand.self, CompareCommand.self,
-                      GoalseekCommand.self])
+        // In the order of the work: check the data, fit and backtest trends, simulate, then brief.
+        subcommands: [ValidateCommand.self, FitCommand.self, BacktestCommand.self, RunCommand.self, CompareCommand.self,
+                      GoalseekCommand.self, BriefCommand.self])
 
     /// Runs with Attain's exit codes (usage errors exit 2, not ArgumentParser's 64).
     static func main() {

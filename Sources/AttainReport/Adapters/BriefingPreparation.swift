@@ -18,7 +18,8 @@ public enum BriefingPreparation {
         public var threads: Int
         /// The probability the effort is sought for (0.8: "likely").
         public var effortProbability: Double
-        /// Force the illustrative-data warning; otherwise it is shown when the data's README says so.
+        /// Force the illustrative-data warning; otherwise it is shown when a scenario says `illustrative: true` or the
+        /// data's README says so.
         public var illustrative: Bool
 
         public init(paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads, effortProbability: Double = 0.8,
@@ -79,7 +80,8 @@ public enum BriefingPreparation {
         var titles: [String: LocalizedText] = [:]
         for indicator in study.scenario.indicators { titles[indicator.name] = indicator.title }
         return BriefingInput(run: run, comparison: comparison, efforts: efforts, indicatorTitles: titles,
-                             illustrative: settings.illustrative || IllustrativeData.isMarked(dataFiles: dataFiles))
+                             illustrative: settings.illustrative || studies.contains { $0.scenario.illustrative }
+                                || IllustrativeData.isMarked(dataFiles: dataFiles))
     }
 
     /// The lever to goal-seek for `target`: the scenario's own intervention on its indicator if there is one, else a new

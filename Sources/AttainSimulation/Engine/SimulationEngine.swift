@@ -10,7 +10,7 @@ import Synchronization
 /// ```
 /// Paths are cut into chunks of ``chunkSize``; chunk `k` draws its path keys from stream `k` of the seed
 /// (``Xoshiro256StarStar/init(seed:stream:)``), whichever thread runs it, so results are identical for any thread count.
-/// All models of one run see the same path keys: common random numbers. Memory is one path buffer per thread plus the
+/// All models of one run see the same path keys: common random numbers. Memory is one chunk of path buffers per thread plus the
 /// accumulators: it does not grow with the number of paths. Cost: linear in paths × models × indicators × years.
 public enum SimulationEngine {
     /// Paths per chunk, fixed so results do not depend on the thread count.
@@ -43,43 +43,46 @@ public enum SimulationEngine {
 
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var acc = accumulator
-            let rows = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: models.count)
+            // Per worker: every path slot of a chunk for every model (the observed years written once), and one path's
+            // view of them. Fixed size: memory does not grow with the number of paths.
+            let stride = models.map { max(1, $0.rowCount) }
+            let block = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: models.count)
+            let view = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: models.count)
             for (m, model) in models.enumerated() {
-                rows[m] = .allocate(capacity: max(1, model.rowCount))
-                for (i, ind) in model.indicators.enumerated() {
-                    for y in 0..<years { rows[m][i * years + y] = ind.observed[y] }
+                block[m] = .allocate(capacity: chunkSize * stride[m])
+                for l in 0..<chunkSize {
+                    for (i, ind) in model.indicators.enumerated() {
+                        for y in 0..<years { block[m][l * stride[m] + i * years + y] = ind.observed[y] }
+                    }
                 }
             }
             var scratch = [Double](repeating: 0, count: scratchCount)
+            var draws = [PathDraw]()
+            draws.reserveCapacity(chunkSize)
             defer {
-                for m in models.indices { rows[m].deallocate() }
-                rows.deallocate()
+                for m in models.indices { block[m].deallocate() }
+                block.deallocate()
+                view.deallocate()
             }
-            let slots = jobs.map { Slot(model: $0.model, offset: $0.offset, count: $0.count, streamKey: $0.streamKey) }
-            let processes = jobs.map(\.process), levers = jobs.map(\.levers)
-            slots.withUnsafeBufferPointer { slots in
-            processes.withUnsafeBufferPointer { processes in
-            levers.withUnsafeBufferPointer { levers in
-                while true {
-                    let chunk = counter.next()
-                    if chunk >= chunks { break }
-                    var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(chunk))
-                    var text = samplePaths == nil ? nil : ""
-                    for p in (chunk * chunkSize)..<min(paths, (chunk + 1) * chunkSize) {
-                        let draw = PathDraw(key: rng.next(), index: p)
-                        for j in 0..<slots.count {
-                            let slot = slots[j]
-                            var generator = draw.generator(slot.streamKey)
-                            processes[j].sample(draw, rng: &generator, levers: levers[j], into: rows[slot.model] + slot.offset,
-                                                count: slot.count, scratch: &scratch)
-                        }
-                        acc.add(SimulatedPath(index: p, years: years, rows: UnsafePointer(rows), modelCount: models.count))
-                        if text != nil { samplePaths!.appendRows(path: p, models: models, rows: rows, to: &text!) }
-                    }
-                    if let text { samplePaths!.submit(chunk: chunk, text: text) }
+            while true {
+                let chunk = counter.next()
+                if chunk >= chunks { break }
+                var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(chunk))
+                let first = chunk * chunkSize, n = min(paths, first + chunkSize) - first
+                draws.removeAll(keepingCapacity: true)
+                for p in first..<(first + n) { draws.append(PathDraw(key: rng.next(), index: p)) }
+                // One indicator at a time over the chunk's paths (each path's numbers come from its own keys, so the
+                // order does not change them), then every path to the accumulator.
+                for job in jobs {
+                    Self.sample(job.process, draws: draws, job: job, into: block[job.model], stride: stride[job.model], scratch: &scratch)
                 }
-            }
-            }
+                var text = samplePaths == nil ? nil : ""
+                for l in 0..<n {
+                    for m in models.indices { view[m] = block[m] + l * stride[m] }
+                    acc.add(SimulatedPath(index: first + l, years: years, rows: UnsafePointer(view), modelCount: models.count))
+                    if text != nil { samplePaths!.appendRows(path: first + l, models: models, rows: view, to: &text!) }
+                }
+                if let text { samplePaths!.submit(chunk: chunk, text: text) }
             }
             results.withLock { $0.append((worker, acc)) }
         }
@@ -90,12 +93,14 @@ public enum SimulationEngine {
         return merged
     }
 
-    /// The plain-data part of a job, read on every path.
-    struct Slot {
-        let model: Int
-        let offset: Int
-        let count: Int
-        let streamKey: UInt64
+    /// One indicator's process over a chunk's paths; generic, so the process is opened once per chunk, not per path.
+    static func sample<P: PathProcess>(_ process: P, draws: [PathDraw], job: Job, into base: UnsafeMutablePointer<Double>,
+                                       stride: Int, scratch: inout [Double]) {
+        let levers = job.levers
+        for (l, draw) in draws.enumerated() {
+            var generator = draw.generator(job.streamKey)
+            process.sample(draw, rng: &generator, levers: levers, into: base + l * stride + job.offset, count: job.count, scratch: &scratch)
+        }
     }
 
     struct Job: @unchecked Sendable {

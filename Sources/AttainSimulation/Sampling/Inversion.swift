@@ -51,16 +51,18 @@ package enum Inversion {
     /// φ·n·p(1−p) (quasi-binomial year-to-year variation); it is ignored on the exact branch.
     @inlinable
     package static func binomial(_ n: Double, _ p: Double, _ u: Double, dispersion: Double = 1) -> Double {
-        binomial(n, p, u, dispersion: dispersion, logComplement: p > 0 && p < 1 ? log1p(-min(p, 1 - p)) : 0)
+        binomial(n, p, u, dispersion: dispersion, logComplement: .nan)
     }
 
-    /// ``binomial(_:_:_:dispersion:)`` with `log(1 − min(p, 1 − p))` already computed (for many draws at one `p`).
+    /// ``binomial(_:_:_:dispersion:)`` with `log(1 − min(p, 1 − p))` already computed (for many draws at one `p`);
+    /// NaN computes it, and only when the exact branch needs it.
     @inlinable
     package static func binomial(_ n: Double, _ p: Double, _ u: Double, dispersion: Double = 1, logComplement: Double) -> Double {
         guard n >= 1, p > 0 else { return 0 }
         if p >= 1 { return n.rounded(.down) }
         let trials = n.rounded(.down)
         if trials * min(p, 1 - p) < exactLimit && dispersion <= 1 || trials < 2 * exactLimit {
+            let logComplement = logComplement.isNaN ? log1p(-min(p, 1 - p)) : logComplement
             if p > 0.5 { return trials - exactBinomial(trials, 1 - p, 1 - u, logComplement: logComplement) }
             return exactBinomial(trials, p, u, logComplement: logComplement)
         }

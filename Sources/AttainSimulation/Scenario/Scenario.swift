@@ -28,6 +28,8 @@ public struct Scenario: Sendable, Equatable {
     public var assumptions: [LocalizedText]
     /// Interventions.
     public var interventions: [Intervention]
+    /// Whether the data are illustrative rather than observed (the briefing then says so at the top).
+    public var illustrative: Bool = false
 
     public init(file: String = "", name: String, title: LocalizedText? = nil, dataFiles: [String] = [], targetsFile: String? = nil,
                 unit: String? = nil, horizon: Int, cutoff: CutoffDate, indicators: [IndicatorSpec],
