@@ -24,7 +24,7 @@ struct CompareCommand: ParsableCommand {
         guard scenarios.count >= 2 else {
             throw ValidationError("give at least two scenario files, e.g. attain compare scenarios/baseline.yaml scenarios/union-drive-2026.yaml")
         }
-        try output.check(supported: [.table, .json])
+        try output.check(supported: [.table, .json, .csv, .md])
     }
 
     func run() throws {
@@ -32,16 +32,21 @@ struct CompareCommand: ParsableCommand {
             try output.checkWritable()
             let studies = try PlanComparison.load(paths: scenarios)
             for s in studies { for w in s.compiled.warnings { Console.warning("\(s.scenario.name): \(w)") } }
+            let bar = ProgressBar(label: "simulating", total: simulation.paths)
             let result = try PlanComparison.run(studies, paths: simulation.paths, seed: simulation.seed,
-                                                threads: simulation.resolvedThreads)
-            switch output.resolvedFormat(default: .table) {
+                                                threads: simulation.resolvedThreads, progress: { bar.update(completed: $0) })
+            bar.finish()
+            let format = output.resolvedFormat(default: .table)
+            switch format {
             case .json: try output.emit(try JSONValue(encoding: result).rendered())
-            default: try output.emit(Self.table(result))
+            default:
+                try output.emit(ResultText.render(Self.table(result), caption: "Probabilities on \(result.paths) common paths, seed \(result.seed)",
+                                                  as: format))
             }
         }
     }
 
-    static func table(_ r: AttainTargets.ComparisonResult) -> String {
+    static func table(_ r: AttainTargets.ComparisonResult) -> TextTable {
         let names = r.scenarios.map(\.name)
         var headers = ["target"] + names
         for name in names.dropFirst() { headers += ["\(name) − \(names[0])", "se", "indep. se"] }
@@ -54,6 +59,6 @@ struct CompareCommand: ParsableCommand {
             }
             table.append(row)
         }
-        return "Probabilities on \(r.paths) common paths, seed \(r.seed)\n" + table.renderText()
+        return table
     }
 }

@@ -25,7 +25,7 @@ struct RunCommand: ParsableCommand {
     var samplePaths: String?
 
     func validate() throws {
-        try output.check(supported: [.table, .json])
+        try output.check(supported: [.table, .json, .csv, .md])
     }
 
     func run() throws {
@@ -34,12 +34,15 @@ struct RunCommand: ParsableCommand {
             let study = try PlanStudy.load(path: scenario)
             for warning in study.compiled.warnings { Console.warning(warning) }
             let writer = try samplePaths.map { try SamplePathWriter(path: $0) }
+            let bar = ProgressBar(label: "simulating", total: simulation.paths)
             let result = study.run(paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads,
-                                   samplePaths: writer)
+                                   samplePaths: writer, progress: { bar.update(completed: $0) })
+            bar.finish()
             if let samplePaths { Console.error("wrote \(samplePaths)") }
-            switch output.resolvedFormat(default: .table) {
+            let format = output.resolvedFormat(default: .table)
+            switch format {
             case .json: try output.emit(try JSONValue(encoding: result).rendered())
-            default: try output.emit(ResultText.table(result))
+            default: try output.emit(ResultText.render(ResultText.table(result), caption: ResultText.caption(result), as: format))
             }
         }
     }
@@ -54,7 +57,20 @@ enum ResultText {
         share ? number(100 * v, digits: 1) + "%" : (v == v.rounded() ? String(Int(v)) : number(v, digits: 1))
     }
 
-    static func table(_ r: RunResult) -> String {
+    /// `table` as the format asks: aligned text under its caption, CSV (the table alone) or Markdown.
+    static func render(_ table: TextTable, caption: String, as format: OutputFormat) -> String {
+        switch format {
+        case .csv: return table.renderCSV()
+        case .md: return "**\(caption)**\n\n" + table.renderMarkdown()
+        default: return caption + "\n" + table.renderText()
+        }
+    }
+
+    static func caption(_ r: RunResult) -> String {
+        "Scenario \(r.scenario): \(r.paths) paths, seed \(r.seed), data to \(r.cutoff), horizon \(r.horizon)"
+    }
+
+    static func table(_ r: RunResult) -> TextTable {
         var table = TextTable(headers: ["target", "rule", "median", "probability", "±mcse", "status", "per year"],
                               alignments: [.left, .left, .right, .right, .right, .left, .left])
         for t in r.targets {
@@ -66,8 +82,6 @@ enum ResultText {
             table.append([t.id, rule, value(t.median, share: share), number(t.probability, digits: 3), number(t.mcse, digits: 3),
                           t.status.rawValue + (t.settled != nil ? " (settled)" : ""), years])
         }
-        var text = "Scenario \(r.scenario): \(r.paths) paths, seed \(r.seed), data to \(r.cutoff), horizon \(r.horizon)\n"
-        text += table.renderText()
-        return text
+        return table
     }
 }

@@ -296,7 +296,7 @@ enum BadInputCorpus {
             usage("zero threads (run)", runBase + ["--threads", "0"], ["--threads"]),
             usage("negative threads (fit)", fitBase + ["--threads", "-2"], ["--threads"]),
             usage("unknown format", runBase + ["--format", "xml"], ["--format", "xml"]),
-            usage("format the command cannot make", runBase + ["--format", "csv"], ["--format", "csv"]),
+            usage("format the command cannot make", runBase + ["--format", "html"], ["--format", "html"]),
             usage("empty output name", runBase + ["--output", ""], ["--output"]),
             usage("unknown flag", runBase + ["--pahts", "10"], ["--pahts"]),
             usage("scenario missing", ["run"], ["scenario"]),

@@ -41,6 +41,20 @@ struct CommandLineTests {
         #expect(outcome.standardOutput.isEmpty)
     }
 
+    @Test("run prints its table as CSV (one row per target, header first) or Markdown (caption, then the table)")
+    func runTableAsCSVAndMarkdown() throws {
+        let base = ["run", "scenarios/baseline.yaml", "--paths", "300", "--seed", "3"]
+        let csv = try AttainProcess.run(base + ["--format", "csv"])
+        #expect(csv.status == 0)
+        let lines = csv.standardOutput.split(separator: "\n")
+        #expect(lines.first == "target,rule,median,probability,±mcse,status,per year")
+        #expect(lines.count == 19 && lines[1].hasPrefix("P1-1a,"))
+        let md = try AttainProcess.run(base + ["--format", "md"])
+        #expect(md.status == 0)
+        #expect(md.standardOutput.hasPrefix("**Scenario baseline: 300 paths, seed 3"))
+        #expect(md.standardOutput.contains("| target | rule |") && md.standardOutput.contains("| P2-7 |"))
+    }
+
     @Test func bashCompletionIsGenerated() throws {
         let outcome = try AttainProcess.run(["--generate-completion-script", "bash"])
         #expect(outcome.status == 0)

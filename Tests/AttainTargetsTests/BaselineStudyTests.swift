@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import AttainSimulation
 @testable import AttainTargets
@@ -35,6 +36,16 @@ import AttainTestSupport
         // Range targets carry the stretch probability, never above the minimum's.
         let p27 = try #require(r.targets.first { $0.id == "P2-7" })
         #expect(try #require(p27.stretchProbability) <= p27.probability)
+    }
+
+    @Test("Progress is reported after every chunk, only grows, and ends at the number of paths")
+    func progressReachesThePaths() throws {
+        let study = try Self.study.get()
+        let seen = Mutex<[Int]>([])
+        _ = study.run(paths: 4_500, seed: 1, threads: 2, progress: { done in seen.withLock { $0.append(done) } })
+        let counts = seen.withLock { $0 }
+        #expect(counts.count == 5)                                   // chunks of 1,000 paths
+        #expect(counts.sorted() == [1_000, 2_000, 3_000, 4_000, 4_500])
     }
 
     @Test func sameSeedSameBytesWhateverTheThreads() throws {

@@ -20,9 +20,11 @@ public enum SimulationEngine {
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Simulates `paths` paths of every model in `models` (which must share one timeline) and returns the merged
-    /// accumulator; `samplePaths`, when given, receives every path as CSV rows, in path order.
+    /// accumulator; `samplePaths`, when given, receives every path as CSV rows, in path order. `progress`, when given,
+    /// is told the number of paths done after each chunk (from the worker threads; the counts only grow).
     public static func run<A: PathAccumulator>(_ models: [SimulationModel], paths: Int, seed: UInt64, threads: Int = defaultThreads,
-                                               accumulator: A, samplePaths: SamplePathWriter? = nil) -> A {
+                                               accumulator: A, samplePaths: SamplePathWriter? = nil,
+                                               progress: (@Sendable (Int) -> Void)? = nil) -> A {
         precondition(!models.isEmpty, "no model to simulate")
         precondition(paths > 0, "paths must be positive")
         let years = models[0].yearCount
@@ -30,7 +32,7 @@ public enum SimulationEngine {
                      "models of one run must share a timeline")
         let chunks = (paths + chunkSize - 1) / chunkSize
         let workers = max(1, min(threads, chunks))
-        let counter = ChunkCounter()
+        let counter = ChunkCounter(), done = ChunkCounter()
         let results = Mutex<[(Int, A)]>([])
         let jobs = models.enumerated().flatMap { m, model in
             model.indicators.enumerated().compactMap { i, ind -> Job? in
@@ -83,6 +85,7 @@ public enum SimulationEngine {
                     if text != nil { samplePaths!.appendRows(path: first + l, models: models, rows: view, to: &text!) }
                 }
                 if let text { samplePaths!.submit(chunk: chunk, text: text) }
+                if let progress { progress(min(paths, (done.next() + 1) * chunkSize)) }
             }
             results.withLock { $0.append((worker, acc)) }
         }

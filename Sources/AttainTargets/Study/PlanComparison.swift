@@ -18,9 +18,9 @@ public enum PlanComparison {
         return studies
     }
 
-    /// Simulates every study on the same paths and compares each with the first.
-    public static func run(_ studies: [PlanStudy], paths: Int, seed: UInt64,
-                           threads: Int = SimulationEngine.defaultThreads) throws -> ComparisonResult {
+    /// Simulates every study on the same paths and compares each with the first; `progress` hears the paths done.
+    public static func run(_ studies: [PlanStudy], paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
+                           progress: (@Sendable (Int) -> Void)? = nil) throws -> ComparisonResult {
         guard studies.count >= 2 else { throw StudyError.invalidRequest("compare needs at least two scenarios") }
         let first = studies[0]
         for s in studies.dropFirst() {
@@ -31,7 +31,7 @@ public enum PlanComparison {
         let models = studies.map(\.model)
         let targets = try first.targetFile.targets.map { try CompiledTarget($0, models: models) }
         let tally = SimulationEngine.run(models, paths: paths, seed: seed, threads: threads,
-                                         accumulator: TargetTally(targets: targets, modelCount: models.count))
+                                         accumulator: TargetTally(targets: targets, modelCount: models.count), progress: progress)
         let n = Double(paths)
         let comparisons = targets.enumerated().map { t, target -> ComparisonResult.TargetComparison in
             let results = studies.indices.map { m -> ComparisonResult.ScenarioProbability in

@@ -52,11 +52,13 @@ public struct PlanStudy: Sendable {
         targets.firstIndex { $0.spec.id == id }.map { ($0, targets[$0]) }
     }
 
-    /// Simulates `paths` paths and evaluates every target; `samplePaths` receives the raw paths as CSV.
+    /// Simulates `paths` paths and evaluates every target; `samplePaths` receives the raw paths as CSV, `progress` the
+    /// number of paths done as they complete.
     public func run(paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
-                    samplePaths: SamplePathWriter? = nil) -> RunResult {
+                    samplePaths: SamplePathWriter? = nil, progress: (@Sendable (Int) -> Void)? = nil) -> RunResult {
         let start = StudyAccumulator(tally: TargetTally(targets: targets, modelCount: 1), fan: FanSketch(models: [model]))
-        let acc = SimulationEngine.run([model], paths: paths, seed: seed, threads: threads, accumulator: start, samplePaths: samplePaths)
+        let acc = SimulationEngine.run([model], paths: paths, seed: seed, threads: threads, accumulator: start, samplePaths: samplePaths,
+                                       progress: progress)
         return ResultAssembly.run(self, tally: acc.tally, fan: acc.fan!, paths: paths, seed: seed)
     }
 
