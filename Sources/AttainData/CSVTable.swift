@@ -26,22 +26,39 @@ public struct CSVTable: Sendable {
 
     /// Reads `text` (already decoded); `file` names the source in issues. Pass `delimiter` to skip detection.
     public init(text: String, file: String, delimiter: Character? = nil) {
-        let bytes = Array(text.utf8)
-        var start = 0, line = 1
-        var chosen = delimiter.flatMap { $0.asciiValue }
-        if let sep = Self.excelSeparatorLine(bytes) {
-            chosen = chosen ?? sep.delimiter
-            start = sep.end
-            line = 2
-        }
-        let delim = chosen ?? Self.detectDelimiter(bytes, from: start)
-        var tokenizer = Tokenizer(bytes: bytes, delimiter: delim, file: file, index: start, line: line)
+        var stream = Stream(text: text, file: file, delimiter: delimiter)
         var records = [Record]()
-        while let record = tokenizer.next() { records.append(record) }
-        self.delimiter = Character(Unicode.Scalar(delim))
+        while let record = stream.next() { records.append(record) }
+        self.delimiter = stream.delimiter
         self.header = records.first
         self.rows = Array(records.dropFirst())
-        self.issues = tokenizer.issues
+        self.issues = stream.issues
+    }
+
+    /// The same records one at a time, so a large file is read without holding all of them (what loading uses).
+    struct Stream {
+        /// The delimiter used.
+        let delimiter: Character
+        private var tokenizer: Tokenizer
+        /// Tokenizing problems so far, in line order.
+        var issues: [DataIssue] { tokenizer.issues }
+
+        init(text: String, file: String, delimiter: Character? = nil) {
+            let bytes = Array(text.utf8)
+            var start = 0, line = 1
+            var chosen = delimiter.flatMap { $0.asciiValue }
+            if let sep = CSVTable.excelSeparatorLine(bytes) {
+                chosen = chosen ?? sep.delimiter
+                start = sep.end
+                line = 2
+            }
+            let delim = chosen ?? CSVTable.detectDelimiter(bytes, from: start)
+            self.delimiter = Character(Unicode.Scalar(delim))
+            tokenizer = Tokenizer(bytes: bytes, delimiter: delim, file: file, index: start, line: line)
+        }
+
+        /// The next record (the first is the header), nil at the end.
+        mutating func next() -> Record? { tokenizer.next() }
     }
 
     private static let comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";"), tab = UInt8(ascii: "\t")

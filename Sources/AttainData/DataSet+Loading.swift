@@ -47,22 +47,46 @@ extension DataSet {
     /// shares in [0, 1], counts whole and non-negative — running totals that fall, mixed frequencies, gaps, kinds that
     /// cannot be inferred). Errors keep a row out; warnings do not.
     public static func validate(text: String, source: String, options: Options = Options()) -> DataValidation {
-        let table = CSVTable(text: text, file: source)
-        var issues = table.issues
-        let reader: RowReader
-        switch RowReader.make(table: table, file: source) {
-        case .success(let r): reader = r
-        case .failure(let list): return DataValidation(file: source, issues: sorted(issues + list.issues), dataSet: nil)
+        // One pass over the records, each read as it is tokenized (a large file is never held as records). A row
+        // whose number depends on the file's decimal mark (`1.500`) waits for the end of the pass, when the mark is
+        // known from every other value, and is read then.
+        var stream = CSVTable.Stream(text: text, file: source)
+        let header = stream.next()
+        var issues = [DataIssue]()
+        let provisional: RowReader
+        switch RowReader.make(header: header, file: source) {
+        case .success(let r): provisional = r
+        case .failure(let list):
+            while stream.next() != nil {}  // the tokenizer's problems in the rest of the file are reported too
+            return DataValidation(file: source, issues: sorted(stream.issues + list.issues), dataSet: nil)
         }
-        var rows = [Observation](), failed = [Observation]()
-        rows.reserveCapacity(table.rows.count)
-        for record in table.rows where !record.isMalformed {
-            switch reader.read(record) {
+        var rows = [Observation](), failed = [Observation](), undecided = [CSVTable.Record]()
+        var evidence = NumberReader.Evidence(), records = 0
+        func take(_ outcome: Result<Observation, RowReader.IssueList>) {
+            switch outcome {
             case .success(let row): rows.append(row)
             case .failure(let list):
                 issues += list.issues
                 if let row = list.attempted { failed.append(row) }
             }
+        }
+        while let record = stream.next() {
+            records += 1
+            guard !record.isMalformed else { continue }
+            let outcome = provisional.read(record, evidence: &evidence)
+            if case .failure(let list) = outcome, list.undecided { undecided.append(record); continue }
+            take(outcome)
+        }
+        issues = stream.issues + issues
+        if records == 0, let header {
+            return DataValidation(file: source, issues: sorted(issues + RowReader.headerOnly(header, file: source).issues), dataSet: nil)
+        }
+        if !undecided.isEmpty {
+            let reader = provisional.deciding(from: evidence, delimiter: stream.delimiter)
+            var ignored = NumberReader.Evidence()
+            for record in undecided { take(reader.read(record, evidence: &ignored)) }
+            rows.sort { $0.line < $1.line }
+            failed.sort { $0.line < $1.line }
         }
         var data = DataSet(source: source, observations: rows, statedKinds: options.kinds)
         let kinds = Dictionary(uniqueKeysWithValues: data.indicators.map { ($0, data.kindInference(of: $0)) })

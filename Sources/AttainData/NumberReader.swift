@@ -17,33 +17,63 @@ struct NumberReader {
         case spreadsheetError
         /// Could be read with the separator as a thousands mark (`asThousands`) or as a decimal mark (`asDecimal`).
         case ambiguous(asThousands: Double, asDecimal: Double)
+        /// Ambiguous, and the file's decimal mark is not known yet (a ``provisional(delimiter:)`` reader).
+        case undecided
+    }
+
+    /// Which decimal marks a file's values have shown unambiguously (`0,85`, `1234.5`).
+    struct Evidence: Equatable {
+        var comma = false, dot = false
     }
 
     /// The decimal mark assumed for ambiguous values; nil when the file mixes both.
     let decimalMark: Mark?
+    /// Whether the decimal mark is still to be decided from the whole file (ambiguous values are then `undecided`).
+    let isProvisional: Bool
 
-    init(delimiter: Character, samples: some Sequence<String>) {
-        var comma = 0, dot = 0
-        for sample in samples {
-            if case .number(_, let evidence?) = Self.shape(of: sample) {
-                if evidence == .comma { comma += 1 } else { dot += 1 }
-            }
-        }
-        switch (comma > 0, dot > 0) {
+    /// The reader for a file whose values showed `evidence`: the mark they show, else the delimiter's convention.
+    init(delimiter: Character, evidence: Evidence) {
+        switch (evidence.comma, evidence.dot) {
         case (true, true): decimalMark = nil
         case (true, false): decimalMark = .comma
         case (false, true): decimalMark = .dot
         case (false, false): decimalMark = delimiter == ";" ? .comma : .dot
         }
+        isProvisional = false
     }
+
+    /// The reader for a file whose values are `samples`.
+    init(delimiter: Character, samples: some Sequence<String>) {
+        var evidence = Evidence()
+        for sample in samples { _ = NumberReader.provisional().read(sample, noting: &evidence) }
+        self.init(delimiter: delimiter, evidence: evidence)
+    }
+
+    private init(provisional: Void) {
+        decimalMark = nil
+        isProvisional = true
+    }
+
+    /// A reader for a first pass over a file: it reads every unambiguous value and notes the evidence; ambiguous ones
+    /// are ``Problem/undecided`` until the whole file has been seen (then use ``init(delimiter:evidence:)``).
+    static func provisional() -> NumberReader { NumberReader(provisional: ()) }
 
     /// The number written in `text` (not empty after trimming), or why it is not one.
     func read(_ text: String) -> Result<Double, Problem> {
+        var ignored = Evidence()
+        return read(text, noting: &ignored)
+    }
+
+    /// ``read(_:)``, adding to `evidence` the decimal mark `text` shows unambiguously.
+    func read(_ text: String, noting evidence: inout Evidence) -> Result<Double, Problem> {
         let value: Double?
         switch Self.shape(of: text) {
         case .invalid(let problem): return .failure(problem)
-        case .number(let normalized, _): value = Double(normalized)
+        case .number(let normalized, let mark):
+            if let mark { if mark == .comma { evidence.comma = true } else { evidence.dot = true } }
+            value = Double(normalized)
         case .ambiguous(let asThousands, let asDecimal, let mark):
+            if isProvisional { return .failure(.undecided) }
             guard let decimalMark else {
                 return .failure(.ambiguous(asThousands: Double(asThousands) ?? .nan, asDecimal: Double(asDecimal) ?? .nan))
             }

@@ -9,6 +9,9 @@ struct RowReader {
         var issues: [DataIssue]
         /// The row's unit, indicator and period when those were readable (value NaN), so gap checks know it was there.
         var attempted: Observation?
+        /// The row holds a number that can only be read once the file's decimal mark is known (no issues then):
+        /// read it again with ``RowReader/deciding(from:delimiter:)``.
+        var undecided = false
         init(_ issues: [DataIssue], attempted: Observation? = nil) {
             self.issues = issues
             self.attempted = attempted
@@ -36,9 +39,10 @@ struct RowReader {
         "value": ["val", "amount", "number", "total", "giá trị", "gia_tri", "giatri", "số lượng", "so_luong"],
     ]
 
-    /// Reads the header; on failure, the file-level issues (missing or repeated columns).
-    static func make(table: CSVTable, file: String) -> Result<RowReader, IssueList> {
-        guard let header = table.header else {
+    /// Reads the header; on failure, the file-level issues (missing or repeated columns). Numbers are read
+    /// provisionally until the whole file has shown its decimal mark (see ``deciding(from:delimiter:)``).
+    static func make(header: CSVTable.Record?, file: String) -> Result<RowReader, IssueList> {
+        guard let header else {
             return .failure(IssueList([DataIssue(.error, .emptyFile, file: file, line: 0, message: "the file is empty",
                                        hint: "the first line must be a header such as unit,indicator,period,value, followed by one row per observation")]))
         }
@@ -84,14 +88,18 @@ struct RowReader {
             missing(seen["numerator"] == nil ? "numerator" : "denominator", "paired")
         }
         if !issues.isEmpty { return .failure(IssueList(issues)) }
-        if table.rows.isEmpty {
-            return .failure(IssueList([DataIssue(.error, .headerOnly, file: file, line: header.line,
-                                       message: "the file has a header but no data rows",
-                                       hint: "add one row per unit, indicator and period below the header")]))
-        }
-        let numericColumns = [cols.value, cols.numerator, cols.denominator].compactMap { $0 }
-        let samples = table.rows.lazy.flatMap { r in numericColumns.lazy.compactMap { $0 < r.fields.count ? r.fields[$0] : nil } }
-        return .success(RowReader(file: file, columns: cols, numbers: NumberReader(delimiter: table.delimiter, samples: samples)))
+        return .success(RowReader(file: file, columns: cols, numbers: .provisional()))
+    }
+
+    /// The issue for a file with a header and nothing else.
+    static func headerOnly(_ header: CSVTable.Record, file: String) -> IssueList {
+        IssueList([DataIssue(.error, .headerOnly, file: file, line: header.line, message: "the file has a header but no data rows",
+                             hint: "add one row per unit, indicator and period below the header")])
+    }
+
+    /// This reader with the decimal mark the whole file's values showed (`evidence`), for the rows left undecided.
+    func deciding(from evidence: NumberReader.Evidence, delimiter: Character) -> RowReader {
+        RowReader(file: file, columns: columns, numbers: NumberReader(delimiter: delimiter, evidence: evidence))
     }
 
     private static func renameHint(for column: String, among names: [String]) -> String {
@@ -109,9 +117,11 @@ struct RowReader {
         }
     }
 
-    /// The observation in `record`, or the issues that kept it out (errors) — never both.
-    func read(_ record: CSVTable.Record) -> Result<Observation, IssueList> {
+    /// The observation in `record`, or the issues that kept it out (errors) — never both; `evidence` gathers the
+    /// decimal marks its numbers show.
+    func read(_ record: CSVTable.Record, evidence: inout NumberReader.Evidence) -> Result<Observation, IssueList> {
         var issues = [DataIssue]()
+        var undecided = false
         let line = record.line
         func error(_ code: DataIssue.Code, _ column: String?, _ message: String, _ hint: String) {
             issues.append(DataIssue(.error, code, file: file, line: line, column: column, message: message, hint: hint))
@@ -136,9 +146,14 @@ struct RowReader {
             error(.badPeriod, "period", periodText.isEmpty ? "the period is empty" : "period \"\(periodText)\" is not a period we read",
                   "write 2025 (a year), 2025-Q3 (a quarter) or 2025-07 (a month)")
         }
-        let value = number(columns.value, "value", f, &issues, line)
-        let numerator = number(columns.numerator, "numerator", f, &issues, line)
-        let denominator = number(columns.denominator, "denominator", f, &issues, line)
+        let value = number(columns.value, "value", f, &issues, &evidence, &undecided, line)
+        let numerator = number(columns.numerator, "numerator", f, &issues, &evidence, &undecided, line)
+        let denominator = number(columns.denominator, "denominator", f, &issues, &evidence, &undecided, line)
+        if undecided {
+            var later = IssueList([])
+            later.undecided = true
+            return .failure(later)
+        }
         let attempted = period.flatMap { p in
             unit.isEmpty || indicator.isEmpty ? nil : Observation(unit: unit, indicator: indicator, period: p, value: .nan, line: line)
         }
@@ -185,15 +200,20 @@ struct RowReader {
     }
 
     /// The number in column `index`: `nil` when there is no such column, `.some(nil)` when the field is empty.
-    private func number(_ index: Int?, _ name: String, _ f: [String], _ issues: inout [DataIssue], _ line: Int) -> Double?? {
+    private func number(_ index: Int?, _ name: String, _ f: [String], _ issues: inout [DataIssue],
+                        _ evidence: inout NumberReader.Evidence, _ undecided: inout Bool, _ line: Int) -> Double?? {
         guard let index else { return nil }
         let text = f[index].trimmed
         if text.isEmpty { return .some(nil) }
-        switch numbers.read(text) {
+        switch numbers.read(text, noting: &evidence) {
         case .success(let v): return .some(v)
+        case .failure(.undecided):
+            undecided = true
+            return .some(nil)
         case .failure(let problem):
             let (code, message, hint): (DataIssue.Code, String, String)
             switch problem {
+            case .undecided: return .some(nil)  // handled above
             case .notANumber:
                 (code, message, hint) = (.notANumber, "\(name) \"\(text)\" is not a number", "write digits like 1234 or \"90,5\"")
             case .notFinite:

@@ -55,6 +55,16 @@ import Testing
         #expect(v.issues[0].column == "value")
     }
 
+    /// Rows are read as they are tokenized, so an ambiguous `1.500` may come before the values that show the file's
+    /// decimal mark: it is read once the whole file has been seen, and keeps its place among the rows.
+    @Test func anAmbiguousValueBeforeTheEvidenceIsReadWithTheWholeFilesMark() throws {
+        let v = check(header + "A,x,2023,1.500,,\nA,x,2024,\"90,5\",,\nA,x,2025,12,,\n")
+        #expect(v.issues.filter { $0.severity == .error }.isEmpty)
+        let rows = try #require(v.dataSet?.observations)
+        #expect(rows.map(\.value) == [1500, 90.5, 12])       // decimal comma, so "1.500" groups thousands
+        #expect(rows.map(\.line) == [2, 3, 4])
+    }
+
     @Test func ambiguousNumberWhenTheFileMixesDecimalMarks() {
         let v = check(header + "A,x,2023,\"90,5\",,\nA,x,2024,0.25,,\nA,x,2025,1.500,,\n")
         #expect(same(errors(v), [(.ambiguousNumber, 4)]))
