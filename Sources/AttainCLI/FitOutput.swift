@@ -56,11 +56,17 @@ enum FitOutput {
         out.reserveCapacity(fits.count * 3 * 100)
         for f in fits {
             guard let fit = f.fit else { continue }
-            let prefix = [CSVField.escape(f.series.unit), CSVField.escape(f.series.indicator), f.series.kind.rawValue, fit.model,
-                          fit.converged ? "true" : "false", String(fit.observationCount), number(fit.sigma), number(fit.aicc),
-                          number(f.sumOfSquaredResiduals)].joined(separator: ",")
-            for (name, (value, se)) in zip(fit.parameterNames, zip(fit.parameters, fit.standardErrors)) {
-                out += prefix + "," + name + "," + number(value) + "," + number(se) + "\n"
+            var prefix = CSVField.escape(f.series.unit)
+            for field in [CSVField.escape(f.series.indicator), f.series.kind.rawValue, fit.model, fit.converged ? "true" : "false",
+                          String(fit.observationCount), number(fit.sigma), number(fit.aicc), number(f.sumOfSquaredResiduals)] {
+                prefix.append(",")
+                prefix.append(field)
+            }
+            let errors = fit.standardErrors
+            for k in fit.parameterNames.indices {
+                for piece in [prefix, ",", fit.parameterNames[k], ",", number(fit.parameters[k]), ",", number(errors[k]), "\n"] {
+                    out.append(piece)
+                }
             }
         }
         return out

@@ -93,7 +93,11 @@ extension DataSet {
         var checks = SeriesChecks(file: source)
         checks.run(rows, failed: failed, kinds: kinds)
         issues = sorted(issues + checks.issues)
-        data.observations.removeAll { checks.badLines.contains($0.line) }
+        if checks.badLines.isEmpty {
+            data.knownKinds = kinds  // the rows the kinds were inferred from are the rows kept
+        } else {
+            data.observations.removeAll { checks.badLines.contains($0.line) }
+        }
         data.issues = issues
         return DataValidation(file: source, issues: issues, dataSet: data)
     }

@@ -38,7 +38,9 @@ public struct DataSet: Sendable {
     /// Where the rows came from (the file as the user named it).
     public var source: String
     /// The rows, in file order.
-    public var observations: [Observation]
+    public var observations: [Observation] { didSet { knownKinds = [:] } }
+    /// Kinds inferred while loading, kept while ``observations`` is unchanged (inference is a pass over the rows).
+    var knownKinds: [String: KindInference] = [:]
     /// Kinds stated by the user.
     public var statedKinds: [String: IndicatorKind]
     /// Warnings found while loading, and the errors of rows skipped with ``Options/skipBadRows``.
@@ -66,6 +68,7 @@ public struct DataSet: Sendable {
     /// The kind of `indicator` and why: the stated kind, else inferred from its rows (see ``KindInference``).
     public func kindInference(of indicator: String) -> KindInference {
         if let kind = statedKinds[indicator] { return KindInference(kind: kind, reason: "stated", isStated: true) }
+        if let known = knownKinds[indicator] { return known }
         return KindInference.infer(indicator: indicator, rows: observations.lazy.filter { $0.indicator == indicator })
     }
 
@@ -119,8 +122,13 @@ public struct DataSet: Sendable {
     }
 
     private static func pick(_ rows: [Observation], _ frequency: Period.Frequency?) -> [Observation] {
-        let wanted = frequency ?? rows.lazy.map(\.period.frequency).min()!
-        if rows.allSatisfy({ $0.period.frequency == wanted }) { return rows }
+        var coarsest = rows[0].period.frequency, mixed = false
+        for i in rows.indices.dropFirst() where rows[i].period.frequency != coarsest {
+            mixed = true
+            coarsest = min(coarsest, rows[i].period.frequency)
+        }
+        let wanted = frequency ?? coarsest
+        if !mixed && wanted == coarsest { return rows }
         return rows.filter { $0.period.frequency == wanted }
     }
 }

@@ -16,7 +16,7 @@ public struct Series: Sendable, Equatable {
         self.unit = unit
         self.indicator = indicator
         self.kind = kind
-        let inOrder = zip(observations, observations.dropFirst()).allSatisfy { $0.period < $1.period }
+        let inOrder = observations.indices.dropFirst().allSatisfy { observations[$0 - 1].period < observations[$0].period }
         self.observations = inOrder ? observations : observations.sorted { $0.period < $1.period }
     }
 
