@@ -14,8 +14,10 @@ struct BacktestCommand: ParsableCommand {
             origin changes no forecast; those rows only fill "actual". For data every k periods (e.g. every 5 years) a
             horizon and a window count grid steps of k periods.
 
-            Output (json): {"forecasts": [{"unit", "origin", "period", "horizon", "quantiles": {level: value}, "actual"}]}
-            with the quantile keys written as on the command line; "actual" is null where the data have no value.
+            Output (json, the default): {"forecasts": [{"unit", "origin", "period", "horizon", "quantiles": {level: value},
+            "actual"}]} with the quantile keys written as on the command line; "actual" is null where the data have no
+            value. --format table, csv or md prints the same forecasts as a table (one row per unit and period).
+            Example: attain backtest --data series.csv --indicator x --origin 2015 --horizon 5 --quantiles 0.1,0.5,0.9
             """)
 
     @OptionGroup var series: SeriesDataOptions
@@ -37,7 +39,7 @@ struct BacktestCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        try output.check(supported: [.json])
+        try output.check(supported: [.json, .table, .csv, .md])
         if Period(parsing: origin) == nil { throw ValidationError("--origin \(origin): expected a period such as 2015, 2015-Q4 or 2015-07.") }
         if let window, window < 2 { throw ValidationError("--window must be at least 2 (got \(window)).") }
         if horizon < 1 { throw ValidationError("--horizon must be at least 1 (got \(horizon)).") }
@@ -75,6 +77,17 @@ struct BacktestCommand: ParsableCommand {
                     "quantiles": .object(Dictionary(zip(levels.map(\.text), f.quantiles.map(JSONValue.double)), uniquingKeysWith: { a, _ in a })),
                     "actual": f.actual.map(JSONValue.double) ?? .null,
                 ])
+            }
+            let format = output.resolvedFormat(default: .json)
+            guard format == .json else {
+                var table = TextTable(headers: ["unit", "period", "horizon"] + levels.map { "q\($0.text)" } + ["actual"])
+                for f in backtest.forecasts {
+                    table.append([f.unit, f.period.description, String(f.horizon)] + f.quantiles.map { String(format: "%.6g", $0) }
+                                 + [f.actual.map { String(format: "%.6g", $0) } ?? ""])
+                }
+                let caption = "Forecasts from \(originPeriod) with data up to it (\(backtest.forecasts.count) rows)"
+                try output.emit(ResultText.render(table, caption: caption, as: format))
+                return
             }
             try output.emit(JSONValue.object(["forecasts": .array(entries), "calibration": Self.json(backtest.calibration)]).rendered())
         }

@@ -55,6 +55,19 @@ struct CommandLineTests {
         #expect(md.standardOutput.contains("| target | rule |") && md.standardOutput.contains("| P2-7 |"))
     }
 
+    @Test("backtest prints its forecasts as a table too: one row per unit and period, quantiles beside the actual value")
+    func backtestTable() throws {
+        let outcome = try AttainProcess.run(["backtest", "--data", "notebooks-data/units.csv", "--indicator", "enterprises_with_union",
+                                             "--origin", "2023", "--horizon", "2", "--quantiles", "0.1,0.5,0.9", "--format", "csv"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let lines = outcome.standardOutput.split(separator: "\n")
+        #expect(lines.first == "unit,period,horizon,q0.1,q0.5,q0.9,actual")
+        #expect(lines.count == 1 + 4 * 2)  // four units, two years each
+        let cells = try #require(lines.dropFirst().first).split(separator: ",", omittingEmptySubsequences: false)
+        let q = cells[3...5].compactMap { Double($0) }
+        #expect(q.count == 3 && q[0] <= q[1] && q[1] <= q[2] && Double(cells[6]) != nil)
+    }
+
     @Test func bashCompletionIsGenerated() throws {
         let outcome = try AttainProcess.run(["--generate-completion-script", "bash"])
         #expect(outcome.status == 0)
