@@ -16,10 +16,18 @@ struct OriginGrid: Sendable {
             guard distance % step == 0 else { continue }
             let k = distance / step
             if let limit, k >= limit { continue }
-            back[k] = o.value
+            back[k] = Self.value(of: o, kind: series.kind)
             deepest = max(deepest, k)
         }
         values = deepest < 0 ? [] : (0...deepest).map { back[$0] }
+    }
+
+    /// The value the latent scale sees: a share counted as exactly 0 of `n` or `n` of `n` (a small zone where every
+    /// enterprise has a union) becomes `(x + ½)/(n + 1)`, the usual continuity correction, since its logit would be
+    /// infinite and a trend through it would claim certainty; every other value is used as it is.
+    static func value(of o: Observation, kind: IndicatorKind) -> Double {
+        guard kind == .share, let x = o.numerator, let n = o.denominator, n > 0, x <= 0 || x >= n else { return o.value }
+        return (min(max(x, 0), n) + 0.5) / (n + 1)
     }
 
     /// The greatest common divisor of the spacings between consecutive observations up to `origin`, over all

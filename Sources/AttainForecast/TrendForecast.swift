@@ -44,6 +44,10 @@ public struct TrendForecast: Sendable {
     let stateCovariance: (Double, Double, Double)
     /// Cholesky factor of the state covariance: `(L₀₀, L₁₀, L₁₁)`.
     let stateFactor: (Double, Double, Double)
+    /// Latent-scale variance of the sampling noise in one observed value, added to every marginal and every path step
+    /// (0: none). Set for a share counted out of a small denominator when the calibration did not learn from such
+    /// data: `1/(n·p·(1−p))`, the binomial variance of a logit.
+    public internal(set) var samplingVariance: Double = 0
 
     init(unit: String, indicator: String, transform: LatentTransform, origin: Period, stepPeriods: Int, observationCount: Int,
          hyperparameters: TrendHyperparameters, level: Double, slope: Double, stateCovariance: (Double, Double, Double),
@@ -102,7 +106,8 @@ public struct TrendForecast: Sendable {
     /// Location and scale of the Student-t marginal at step `h` on the latent scale.
     public func latentLocationScale(horizon h: Int) -> (location: Double, scale: Double) {
         let m = latentMoments(horizon: h)
-        return (m.mean, scaleFactor(max(h, 1)) * (m.variance * posteriorRate / posteriorShape).squareRoot())
+        let model = scaleFactor(max(h, 1)) * (m.variance * posteriorRate / posteriorShape).squareRoot()
+        return (m.mean, samplingVariance > 0 ? (model * model + samplingVariance).squareRoot() : model)
     }
 
     /// `P(Y_h ≤ y)` at step `h` for a data-scale value `y` (exact Student-t probability on the latent scale).
@@ -141,6 +146,8 @@ public struct TrendForecast: Sendable {
         let phi = hyperparameters.damping
         let levelSD = s * hyperparameters.levelRatio, noiseSD = s * hyperparameters.noiseRatio
         var meanLevel = latentLevel, meanSlope = latentSlope
+        // Sampling noise shares the path's scale draw, so each marginal is exactly the Student-t of latentLocationScale.
+        let samplingSD = samplingVariance > 0 ? (samplingVariance * posteriorShape / posteriorRate).squareRoot() * s : 0
         latent.withUnsafeMutableBufferPointer { out in
             for k in 0..<steps {
                 let nextLevel = level + slope + levelSD * rng.normal()
@@ -148,6 +155,7 @@ public struct TrendForecast: Sendable {
                 level = nextLevel
                 meanLevel += meanSlope; meanSlope *= phi
                 out[k] = meanLevel + scaleFactor(k + 1) * (level + noiseSD * rng.normal() - meanLevel)
+                if samplingSD > 0 { out[k] += samplingSD * rng.normal() }
             }
         }
     }

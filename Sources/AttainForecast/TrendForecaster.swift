@@ -22,7 +22,7 @@ public struct TrendForecaster: Sendable {
     /// Horizons (in steps) scored by the pooled calibration, whatever horizon is later asked for.
     public var calibrationHorizon: Int = 10
     /// Units needed to learn from the cross-section; below this the defaults apply.
-    public var minimumPoolUnits: Int = 5
+    public var minimumPoolUnits: Int = 3
     /// Earlier forecasts (unit × origin × horizon with a known outcome) needed to learn from the cross-section.
     public var minimumPoolForecasts: Int = 40
     /// Worker threads for the calibration; the result does not depend on it.
@@ -92,10 +92,17 @@ public struct TrendForecaster: Sendable {
         let h = calibration.hyperparameters
         let design = try LocalTrendDesign(h, steps: steps.map { $0 - steps[0] }, originStep: deepest - steps[0])
         let state = values.withUnsafeBufferPointer { design.apply($0, cap: h.innovationCap) }
-        return TrendForecast(unit: series.unit, indicator: series.indicator, transform: transform, origin: origin, stepPeriods: step,
-                             observationCount: steps.count, hyperparameters: h, level: state.level, slope: state.slope,
-                             stateCovariance: design.stateCovariance, residualSumOfSquares: state.q,
-                             horizonScale: calibration.horizonScale, tailDegreesOfFreedom: calibration.tailDegreesOfFreedom)
+        var forecast = TrendForecast(unit: series.unit, indicator: series.indicator, transform: transform, origin: origin, stepPeriods: step,
+                                     observationCount: steps.count, hyperparameters: h, level: state.level, slope: state.slope,
+                                     stateCovariance: design.stateCovariance, residualSumOfSquares: state.q,
+                                     horizonScale: calibration.horizonScale, tailDegreesOfFreedom: calibration.tailDegreesOfFreedom)
+        // The defaults were learned on smooth national series: a share counted out of n adds its binomial noise.
+        if calibration.source == .defaults, transform == .logit,
+           let n = series.observations.last(where: { $0.period <= origin && $0.denominator != nil })?.denominator, n > 0 {
+            let p = min(max(transform.toData(state.level), 0.5 / n), 1 - 0.5 / n)
+            forecast.samplingVariance = 1 / (n * p * (1 - p))
+        }
+        return forecast
     }
 
     /// Calibrates on `crossSection` up to the origin, then fits `series` (convenience for one unit).
