@@ -55,9 +55,12 @@ struct GoalseekCommand: ParsableCommand {
             try output.checkWritable()
             let study = try PlanStudy.load(path: scenario)
             for w in study.compiled.warnings { Console.warning(w) }
+            let bar = ProgressBar(label: "goal seeking", total: 13)
             let result = try study.goalSeek(target: target, probability: probability, lever: lever,
                                             range: try range.map(Self.parseRange), paths: simulation.paths,
-                                            seed: simulation.seed, threads: simulation.resolvedThreads)
+                                            seed: simulation.seed, threads: simulation.resolvedThreads,
+                                            progress: { done, expected in bar.update(completed: done, total: expected) })
+            bar.finish()
             switch output.resolvedFormat(default: .table) {
             case .json: try output.emit(try JSONValue(encoding: result).rendered())
             default: try output.emit(Self.text(result))

@@ -23,6 +23,16 @@ import Testing
         return 1 - cdf
     }
 
+    @Test("Progress is heard after every run, with an expected count that is never below what is done")
+    func progressFollowsTheRuns() throws {
+        var heard: [(Int, Int)] = []
+        let result = try study().goalSeek(target: "C", probability: 0.8, lever: "boost", range: 1...4, paths: 2_000, seed: 3,
+                                          progress: { heard.append(($0, $1)) })
+        #expect(heard.map(\.0) == Array(1...result.evaluations.count))
+        #expect(heard.allSatisfy { $0.1 >= $0.0 })
+        #expect(heard.last?.1 == 13)  // 3 + ⌈log₂(1/tolerance)⌉ at the default tolerance 10⁻³
+    }
+
     @Test func findsTheMultiplierThatReachesTheProbability() throws {
         let want = 0.8, paths = 20_000
         let result = try study().goalSeek(target: "C", probability: want, lever: "boost", range: 1...4, paths: paths, seed: 3, threads: 2)

@@ -1,3 +1,4 @@
+import Foundation
 import AttainSimulation
 
 extension PlanStudy {
@@ -8,10 +9,11 @@ extension PlanStudy {
     /// same `seed` (only the target's indicator), so the estimated probability is a step function of the lever that moves
     /// only where paths change outcome, and bisection converges to where it crosses `probability`. The search stops when
     /// the bracket is narrower than `tolerance` times the range (≈ log₂(1/tolerance) + 3 runs). Monotonicity is assumed
-    /// (true for every built-in lever): the direction is read from the ends of the range.
+    /// (true for every built-in lever): the direction is read from the ends of the range. `progress`, when given,
+    /// hears after each run how many runs are done and about how many there will be.
     public func goalSeek(target targetID: String, probability: Double, lever: String, range: ClosedRange<Double>? = nil,
                          paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
-                         tolerance: Double = 1e-3) throws -> GoalSeekResult {
+                         tolerance: Double = 1e-3, progress: ((_ done: Int, _ expected: Int) -> Void)? = nil) throws -> GoalSeekResult {
         guard probability > 0 && probability < 1 else {
             throw StudyError.invalidRequest("the probability sought must be between 0 and 1 (exclusive), got \(probability)")
         }
@@ -37,6 +39,8 @@ extension PlanStudy {
                                              accumulator: TargetTally(targets: [compiled], modelCount: 1))
             let p = Double(tally.met(target: 0)) / Double(paths)
             evaluations.append(.init(value: value, probability: p))
+            let expected = 3 + Int((1 / tolerance).logarithm2Ceiling)
+            progress?(evaluations.count, max(expected, evaluations.count))
             return p
         }
         let bounds = range ?? intervention.lever.defaultRange
@@ -93,4 +97,9 @@ extension PlanStudy {
         s.compiled.scenario.interventions.append(intervention)
         return (s.setting(lever: name, to: intervention.value), intervention)
     }
+}
+
+private extension Double {
+    /// ⌈log₂(self)⌉ for self ≥ 1.
+    var logarithm2Ceiling: Double { Foundation.log2(Swift.max(self, 1)).rounded(.up) }
 }
