@@ -192,7 +192,7 @@ enum BadInputCorpus {
             run("truncated in a quoted string", "version: 1\nname: \"half\n", ["s.yaml:", "not valid YAML"]),
             run("tab indentation", "version: 1\nindicators:\n\t- name: x\n", ["s.yaml:", "not valid YAML"]),
             run("bad indentation", "version: 1\nindicators:\n  - name: x\n   kind: share\n", ["s.yaml:", "not valid YAML"]),
-            run("a list at the top", "- version: 1\n", ["s.yaml:1", "version"]),
+            run("a list at the top", "- version: 1\n", ["s.yaml:1", "a list", "version: 1"]),
             run("missing version", scenario(head: ""), ["s.yaml", "version"]),
             run("future version", scenario(head: "version: 99\n"), ["s.yaml:1", "99"]),
             run("version is text", scenario(head: "version: one\n"), ["s.yaml:1", "version", "whole number"]),

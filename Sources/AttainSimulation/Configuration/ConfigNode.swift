@@ -177,6 +177,10 @@ package struct ConfigNode {
 
     /// Checks the file's `version` key against the newest schema this reader knows.
     package func checkVersion(supported: Int, kind: String) throws {
+        guard case .mapping = node else {
+            throw error("a \(kind) file is a mapping of keys (`version: \(supported)`, …), but this one is \(typeName)",
+                        hint: "start the file with `version: \(supported)` and write one `key: value` per line")
+        }
         guard let v = optional("version") else {
             throw ConfigurationError(file: file, line: line, key: "version", message: "missing `version`",
                                      hint: "add `version: \(supported)` as the first line of the \(kind) file")
