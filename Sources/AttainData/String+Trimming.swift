@@ -12,8 +12,12 @@ extension Substring {
 }
 
 extension String {
-    /// The text without leading and trailing white space (see `Substring.trimmed`).
-    var trimmed: String { self[...].trimmed }
+    /// The text without leading and trailing white space (see `Substring.trimmed`); the text itself, uncopied, when
+    /// it starts and ends with visible ASCII (almost every field of a machine-written file).
+    var trimmed: String {
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return self }
+        return self[...].trimmed
+    }
 }
 
 /// Unicode White_Space, answered without the property tables for ASCII.
