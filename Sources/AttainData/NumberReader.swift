@@ -17,7 +17,7 @@ struct NumberReader {
         case spreadsheetError
         /// Could be read with the separator as a thousands mark (`asThousands`) or as a decimal mark (`asDecimal`).
         case ambiguous(asThousands: Double, asDecimal: Double)
-        /// Ambiguous, and the file's decimal mark is not known yet (a ``provisional(delimiter:)`` reader).
+        /// Ambiguous, and the file's decimal mark is not known yet (a ``provisional()`` reader).
         case undecided
     }
 
