@@ -298,6 +298,7 @@ enum BadInputCorpus {
             usage("unknown format", runBase + ["--format", "xml"], ["--format", "xml"]),
             usage("format the command cannot make", runBase + ["--format", "html"], ["--format", "html"]),
             usage("empty output name", runBase + ["--output", ""], ["--output"]),
+            usage("output extension the command cannot make", runBase + ["--output", "@/table.html"], ["--output", "html", "--format"]),
             usage("unknown flag", runBase + ["--pahts", "10"], ["--pahts"]),
             usage("scenario missing", ["run"], ["scenario"]),
             usage("probability 1.5 (goalseek)", ["goalseek", "@/s.yaml", "--target", "T1", "--probability", "1.5", "--lever", "d"],

@@ -25,12 +25,16 @@ struct OutputOptions: ParsableArguments {
         return fallback
     }
 
-    /// Rejects (as a usage error, exit 2) a `--format` the command cannot produce.
+    /// Rejects (as a usage error, exit 2) a `--format` the command cannot produce, or an `--output` whose extension
+    /// asks for one (`run --output table.html`) when no `--format` says otherwise.
     func check(supported: [OutputFormat]) throws {
+        let choices = supported.map(\.rawValue).joined(separator: ", ")
         if let format, !supported.contains(format) {
-            throw ValidationError(
-                "--format \(format.rawValue) is not available for this command; use one of: "
-                    + supported.map(\.rawValue).joined(separator: ", ") + ".")
+            throw ValidationError("--format \(format.rawValue) is not available for this command; use one of: \(choices).")
+        }
+        if format == nil, let output, let implied = OutputFormat(pathExtensionOf: output), !supported.contains(implied) {
+            throw ValidationError("--output \(output) asks for \(implied.rawValue) by its extension, which this command cannot write; "
+                                  + "name the file for one of \(choices), or add --format.")
         }
         if let output, output.isEmpty {
             throw ValidationError("--output needs a file name, e.g. --output result.\(supported.first?.fileExtension ?? "txt").")
