@@ -82,8 +82,8 @@ struct BacktestCommand: ParsableCommand {
             guard format == .json else {
                 var table = TextTable(headers: ["unit", "period", "horizon"] + levels.map { "q\($0.text)" } + ["actual"])
                 for f in backtest.forecasts {
-                    table.append([f.unit, f.period.description, String(f.horizon)] + f.quantiles.map { String(format: "%.6g", $0) }
-                                 + [f.actual.map { String(format: "%.6g", $0) } ?? ""])
+                    table.append([f.unit, f.period.description, String(f.horizon)] + f.quantiles.map { ResultText.short($0) }
+                                 + [ResultText.short(f.actual, missing: "")])
                 }
                 let caption = "Forecasts from \(originPeriod) with data up to it (\(backtest.forecasts.count) rows)"
                 try output.emit(ResultText.render(table, caption: caption, as: format))

@@ -56,17 +56,12 @@ enum FitOutput {
         out.reserveCapacity(fits.count * 3 * 100)
         for f in fits {
             guard let fit = f.fit else { continue }
-            var prefix = CSVField.escape(f.series.unit)
-            for field in [CSVField.escape(f.series.indicator), f.series.kind.rawValue, fit.model, fit.converged ? "true" : "false",
-                          String(fit.observationCount), number(fit.sigma), number(fit.aicc), number(f.sumOfSquaredResiduals)] {
-                prefix.append(",")
-                prefix.append(field)
-            }
-            let errors = fit.standardErrors
+            let prefix = [CSVField.escape(f.series.unit), CSVField.escape(f.series.indicator), f.series.kind.rawValue, fit.model,
+                          fit.converged ? "true" : "false", String(fit.observationCount), number(fit.sigma), number(fit.aicc),
+                          number(f.sumOfSquaredResiduals)].joined(separator: ",")
+            let errors = fit.standardErrors  // computed from the covariance: once per fit, not per parameter
             for k in fit.parameterNames.indices {
-                for piece in [prefix, ",", fit.parameterNames[k], ",", number(fit.parameters[k]), ",", number(errors[k]), "\n"] {
-                    out.append(piece)
-                }
+                out += prefix + "," + fit.parameterNames[k] + "," + number(fit.parameters[k]) + "," + number(errors[k]) + "\n"
             }
         }
         return out
@@ -78,11 +73,13 @@ enum FitOutput {
                               alignments: [.left, .left, .right, .left, .left, .right, .right, .right, .right])
         for f in fits {
             guard let fit = f.fit else { continue }
+            let errors = fit.standardErrors
             for (k, name) in fit.parameterNames.enumerated() {
                 let first = k == 0
                 table.append([first ? f.series.unit : "", first ? fit.model : "", first ? String(fit.observationCount) : "",
-                              first ? (fit.converged ? "yes" : "no") : "", name, short(fit.parameters[k]), short(fit.standardErrors[k]),
-                              first ? short(fit.sigma) : "", first ? short(fit.aicc) : ""])
+                              first ? (fit.converged ? "yes" : "no") : "", name,
+                              ResultText.short(fit.parameters[k]), ResultText.short(errors[k]),
+                              first ? ResultText.short(fit.sigma) : "", first ? ResultText.short(fit.aicc) : ""])
             }
         }
         return table.renderText()
@@ -92,11 +89,5 @@ enum FitOutput {
     private static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         return value.description
-    }
-
-    /// Six significant digits; `—` for a missing or non-finite number.
-    private static func short(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "—" }
-        return String(format: "%.6g", value)
     }
 }

@@ -42,45 +42,30 @@ struct RunCommand: ParsableCommand {
             let format = output.resolvedFormat(default: .table)
             switch format {
             case .json: try output.emit(try JSONValue(encoding: result).rendered())
-            default: try output.emit(ResultText.render(ResultText.table(result), caption: ResultText.caption(result), as: format))
+            default: try output.emit(ResultText.render(Self.table(result), caption: Self.caption(result), as: format))
             }
         }
     }
 }
 
-/// Plain renderings of result values for the terminal and for scripts (the briefing formats live in AttainReport).
-enum ResultText {
-    static func number(_ v: Double, digits: Int) -> String { String(format: "%.\(digits)f", v) }
-
-    /// A value on the scale of its target: shares as percentages, counts as whole numbers.
-    static func value(_ v: Double, share: Bool) -> String {
-        share ? number(100 * v, digits: 1) + "%" : (v == v.rounded() ? String(Int(v)) : number(v, digits: 1))
-    }
-
-    /// `table` as the format asks: aligned text under its caption, CSV (the table alone) or Markdown.
-    static func render(_ table: TextTable, caption: String, as format: OutputFormat) -> String {
-        switch format {
-        case .csv: return table.renderCSV()
-        case .md: return "**\(caption)**\n\n" + table.renderMarkdown()
-        default: return caption + "\n" + table.renderText()
-        }
-    }
-
+extension RunCommand {
+    /// The caption above the run's table: scenario, paths, seed, cut-off and horizon.
     static func caption(_ r: RunResult) -> String {
         "Scenario \(r.scenario): \(r.paths) paths, seed \(r.seed), data to \(r.cutoff), horizon \(r.horizon)"
     }
 
+    /// One row per target: its rule, median projection, probability with its Monte Carlo error, status and years.
     static func table(_ r: RunResult) -> TextTable {
         var table = TextTable(headers: ["target", "rule", "median", "probability", "±mcse", "status", "per year"],
                               alignments: [.left, .left, .right, .right, .right, .left, .left])
         for t in r.targets {
             let share = r.indicators.first { $0.name == t.indicator }?.kind == "share"
-            var rule = "\(t.comparison.symbol) \(value(t.threshold, share: share))"
-            if let s = t.stretch { rule += " (stretch \(value(s, share: share)))" }
+            var rule = "\(t.comparison.symbol) \(ResultText.value(t.threshold, share: share))"
+            if let s = t.stretch { rule += " (stretch \(ResultText.value(s, share: share)))" }
             rule += t.kind == .levelAtDeadline ? " in \(t.to)" : t.kind.isCumulative ? " over \(t.from)–\(t.to)" : " each year \(t.from)–\(t.to)"
-            let years = t.kind == .levelAtDeadline ? "" : t.years.map { "\($0.period): \(number($0.probability, digits: 2))" }.joined(separator: "  ")
-            table.append([t.id, rule, value(t.median, share: share), number(t.probability, digits: 3), number(t.mcse, digits: 3),
-                          t.status.rawValue + (t.settled != nil ? " (settled)" : ""), years])
+            let years = t.kind == .levelAtDeadline ? "" : t.years.map { "\($0.period): \(ResultText.number($0.probability, digits: 2))" }.joined(separator: "  ")
+            table.append([t.id, rule, ResultText.value(t.median, share: share), ResultText.number(t.probability, digits: 3),
+                          ResultText.number(t.mcse, digits: 3), t.status.rawValue + (t.settled != nil ? " (settled)" : ""), years])
         }
         return table
     }
