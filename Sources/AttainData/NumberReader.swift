@@ -42,13 +42,6 @@ struct NumberReader {
         isProvisional = false
     }
 
-    /// The reader for a file whose values are `samples`.
-    init(delimiter: Character, samples: some Sequence<String>) {
-        var evidence = Evidence()
-        for sample in samples { _ = NumberReader.provisional().read(sample, noting: &evidence) }
-        self.init(delimiter: delimiter, evidence: evidence)
-    }
-
     private init(provisional: Void) {
         decimalMark = nil
         isProvisional = true

@@ -207,13 +207,12 @@ struct RowReader {
         if text.isEmpty { return .some(nil) }
         switch numbers.read(text, noting: &evidence) {
         case .success(let v): return .some(v)
-        case .failure(.undecided):
-            undecided = true
-            return .some(nil)
         case .failure(let problem):
             let (code, message, hint): (DataIssue.Code, String, String)
             switch problem {
-            case .undecided: return .some(nil)  // handled above
+            case .undecided:  // not a problem yet: the row is read again once the file's decimal mark is known
+                undecided = true
+                return .some(nil)
             case .notANumber:
                 (code, message, hint) = (.notANumber, "\(name) \"\(text)\" is not a number", "write digits like 1234 or \"90,5\"")
             case .notFinite:

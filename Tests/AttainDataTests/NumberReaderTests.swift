@@ -89,3 +89,12 @@ import Testing
         #expect(d.observations[0].extra == ["đơn vị": "x"])
     }
 }
+
+extension NumberReader {
+    /// The reader a file whose values are `samples` ends up with (what loading decides after its pass).
+    init(delimiter: Character, samples: [String]) {
+        var evidence = Evidence()
+        for sample in samples { _ = NumberReader.provisional().read(sample, noting: &evidence) }
+        self.init(delimiter: delimiter, evidence: evidence)
+    }
+}

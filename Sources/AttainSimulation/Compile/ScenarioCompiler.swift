@@ -25,15 +25,20 @@ public enum ScenarioCompiler {
         }
         let count = scenario.horizon - start + 1
         var indicators: [SimulatedIndicator] = []
+        var kindPools: [IndicatorKind: [YearlyHistory]] = [:]  // built once per kind, and only when a trend needs one
         for (spec, kind, history) in prepared {
             let firstUnobserved = history.firstUnobservedYear ?? start
             let firstSimulated = min(count, max(0, firstUnobserved - start))
             var observed = [Double](repeating: .nan, count: count)
             for k in 0..<firstSimulated { observed[k] = history.value(in: start + k) ?? .nan }
             let simulated = count - firstSimulated
-            let pool = crossSection(of: spec, kind: kind, in: data, cutoff: scenario.cutoff)
+            let pool = crossSection(of: spec.dataName, kind: kind, in: data, cutoff: scenario.cutoff)
             let fitted = try ProcessFactory.process(for: spec, kind: kind, history: history, scenario: scenario, crossSection: pool,
-                                                    kindPool: { kindPool(kind, in: data, scenario: scenario) })
+                                                    kindPool: {
+                                                        if let known = kindPools[kind] { return known }
+                                                        kindPools[kind] = kindPool(kind, in: data, scenario: scenario)
+                                                        return kindPools[kind]!
+                                                    })
             warnings += fitted.warnings.map { "\(spec.name): \($0)" }
             let acting = scenario.interventions.filter { $0.indicators.contains(spec.name) }
             for i in acting where !fitted.process.supportedLevers.contains(i.lever) {
@@ -70,9 +75,9 @@ public enum ScenarioCompiler {
         return DataSet(source: scenario.dataFiles.joined(separator: ", "), observations: all, issues: issues)
     }
 
-    /// Every unit's history of the indicator (the cross-section trends are calibrated on).
-    static func crossSection(of spec: IndicatorSpec, kind: IndicatorKind, in data: DataSet, cutoff: CutoffDate) -> [YearlyHistory] {
-        let rows = data.observations.filter { $0.indicator == spec.dataName }
+    /// Every unit's history of indicator `name` (the cross-section trends are calibrated on).
+    static func crossSection(of name: String, kind: IndicatorKind, in data: DataSet, cutoff: CutoffDate) -> [YearlyHistory] {
+        let rows = data.observations.filter { $0.indicator == name }
         return Dictionary(grouping: rows, by: \.unit).sorted { $0.key < $1.key }.map {
             YearlyHistory(observations: $0.value, kind: kind, cutoff: cutoff)
         }
@@ -84,12 +89,7 @@ public enum ScenarioCompiler {
     static func kindPool(_ kind: IndicatorKind, in data: DataSet, scenario: Scenario) -> [YearlyHistory] {
         data.indicators.filter { name in
             (scenario.indicators.first { $0.dataName == name }?.kind ?? data.inferredKind(of: name)) == kind
-        }.flatMap { name in
-            let rows = data.observations.filter { $0.indicator == name }
-            return Dictionary(grouping: rows, by: \.unit).sorted { $0.key < $1.key }.map {
-                YearlyHistory(observations: $0.value, kind: kind, cutoff: scenario.cutoff)
-            }
-        }
+        }.flatMap { crossSection(of: $0, kind: kind, in: data, cutoff: scenario.cutoff) }
     }
 
     static func history(of spec: IndicatorSpec, in data: DataSet, scenario: Scenario,

@@ -32,7 +32,8 @@ public enum SimulationEngine {
                      "models of one run must share a timeline")
         let chunks = (paths + chunkSize - 1) / chunkSize
         let workers = max(1, min(threads, chunks))
-        let counter = ChunkCounter(), done = ChunkCounter()
+        let counter = ChunkCounter()          // the next chunk to run
+        let done = ChunkCounter()             // chunks finished, for progress
         let results = Mutex<[(Int, A)]>([])
         let jobs = models.enumerated().flatMap { m, model in
             model.indicators.enumerated().compactMap { i, ind -> Job? in

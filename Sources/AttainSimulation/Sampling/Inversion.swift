@@ -48,21 +48,15 @@ package enum Inversion {
     ///
     /// Exact sequential inversion when `n·min(p, 1−p) < 30` (or n < 60); otherwise the normal approximation with Cornish–Fisher
     /// skewness term, rounded and clamped to [0, n]. `dispersion` φ ≥ 1 widens the approximation's variance to
-    /// φ·n·p(1−p) (quasi-binomial year-to-year variation); it is ignored on the exact branch.
+    /// φ·n·p(1−p) (quasi-binomial year-to-year variation); it is ignored on the exact branch. `logComplement`,
+    /// `log(1 − min(p, 1 − p))`, may be passed when many draws share one `p`; otherwise the exact branch computes it.
     @inlinable
-    package static func binomial(_ n: Double, _ p: Double, _ u: Double, dispersion: Double = 1) -> Double {
-        binomial(n, p, u, dispersion: dispersion, logComplement: .nan)
-    }
-
-    /// ``binomial(_:_:_:dispersion:)`` with `log(1 − min(p, 1 − p))` already computed (for many draws at one `p`);
-    /// NaN computes it, and only when the exact branch needs it.
-    @inlinable
-    package static func binomial(_ n: Double, _ p: Double, _ u: Double, dispersion: Double = 1, logComplement: Double) -> Double {
+    package static func binomial(_ n: Double, _ p: Double, _ u: Double, dispersion: Double = 1, logComplement: Double? = nil) -> Double {
         guard n >= 1, p > 0 else { return 0 }
         if p >= 1 { return n.rounded(.down) }
         let trials = n.rounded(.down)
         if trials * min(p, 1 - p) < exactLimit && dispersion <= 1 || trials < 2 * exactLimit {
-            let logComplement = logComplement.isNaN ? log1p(-min(p, 1 - p)) : logComplement
+            let logComplement = logComplement ?? log1p(-min(p, 1 - p))
             if p > 0.5 { return trials - exactBinomial(trials, 1 - p, 1 - u, logComplement: logComplement) }
             return exactBinomial(trials, p, u, logComplement: logComplement)
         }

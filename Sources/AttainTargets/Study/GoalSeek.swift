@@ -33,14 +33,14 @@ extension PlanStudy {
         reduced.targets = [compiled]
 
         var evaluations: [GoalSeekResult.Evaluation] = []
+        let expectedRuns = 3 + Int(log2(1 / tolerance).rounded(.up))  // the ends, the current value, then bisection
         func evaluate(_ value: Double) -> Double {
             let s = reduced.setting(lever: intervention.id, to: value)
             let tally = SimulationEngine.run([s.model], paths: paths, seed: seed, threads: threads,
                                              accumulator: TargetTally(targets: [compiled], modelCount: 1))
             let p = Double(tally.met(target: 0)) / Double(paths)
             evaluations.append(.init(value: value, probability: p))
-            let expected = 3 + Int((1 / tolerance).logarithm2Ceiling)
-            progress?(evaluations.count, max(expected, evaluations.count))
+            progress?(evaluations.count, max(expectedRuns, evaluations.count))
             return p
         }
         let bounds = range ?? intervention.lever.defaultRange
@@ -97,9 +97,4 @@ extension PlanStudy {
         s.compiled.scenario.interventions.append(intervention)
         return (s.setting(lever: name, to: intervention.value), intervention)
     }
-}
-
-private extension Double {
-    /// ⌈log₂(self)⌉ for self ≥ 1.
-    var logarithm2Ceiling: Double { Foundation.log2(Swift.max(self, 1)).rounded(.up) }
 }
