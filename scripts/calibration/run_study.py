@@ -151,19 +151,11 @@ def main():
                 f"| {s['rw80']:.3f} | {s['rw95']:.3f} |")
 
     header = "| | n | cover 50% | cover 80% | cover 95% | score / RW drift | RW cover 80% | RW cover 95% |\n|---|---|---|---|---|---|---|---|"
-    print("## All three indicators (score: per-indicator sums, geometric mean over indicators)\n")
-    print(header)
-    print(line("overall", summary(rows)))
-    for h in range(1, HORIZON + 1):
-        s = summary([r for r in rows if r[3] == h])
-        if s:
-            print(line(f"h = {h}", s))
-    for w in WINDOWS:
-        print(line(f"window {w}", summary([r for r in rows if r[1] == w])))
-    for name in INDICATORS:
-        print(f"\n## {name}\n")
+
+    def table(title, sel):
+        """One table: overall, then by horizon, then by window."""
+        print(title + "\n")
         print(header)
-        sel = [r for r in rows if r[0] == name]
         print(line("overall", summary(sel)))
         for h in range(1, HORIZON + 1):
             s = summary([r for r in sel if r[3] == h])
@@ -171,6 +163,11 @@ def main():
                 print(line(f"h = {h}", s))
         for w in WINDOWS:
             print(line(f"window {w}", summary([r for r in sel if r[1] == w])))
+
+    table("## All three indicators (score: per-indicator sums, geometric mean over indicators)", rows)
+    for name in INDICATORS:
+        print()
+        table(f"## {name}", [r for r in rows if r[0] == name])
     worst = min((summary([r for r in rows if r[3] == h]) | {"h": h} for h in range(1, HORIZON + 1)
                  if any(r[3] == h for r in rows)), key=lambda s: -abs(s["cov80"] - 0.8))
     print(f"\nworst horizon for 80% coverage: h = {worst['h']} ({worst['cov80']:.3f})")
