@@ -25,12 +25,27 @@ public struct TargetTally: PathAccumulator {
     private var sketches: SketchBank
     private let sketchOffsets: [Int]
     private let sketchBlock: Int
-    private let rules: [TargetRule]
-    /// Indicator index of target t under model m at `t * modelCount + m`, and how many of its leading reported years
-    /// are observed (constant on every path, so they are counted but not sketched).
-    private let indicators: [Int]
-    private let observedLead: [Int]
-    private let maxYears: Int
+    /// Per target and model (at `t * modelCount + m`): everything one path's judgement needs, as plain values.
+    private let lanes: [Lane]
+    /// Per model: whether it meets each target and its stretch value on the current path (for the paired counts).
+    private var met: [Bool]
+
+    /// One target under one model, flattened for the per-path loop.
+    struct Lane {
+        /// How the judged statistic is formed from the window.
+        enum Statistic { case deadline, total, weakest }
+        let statistic: Statistic
+        /// The indicator's index in the model, and the window's timeline indices.
+        let indicator: Int, first: Int, last: Int
+        /// The rule's ``TargetRule/thresholdFloor`` and stretch floor (used only when the target has a stretch value).
+        let cut: Double, stretchCut: Double, hasStretch: Bool
+        /// Where the counts `[met, stretchMet, yearMet × n, yearStretch × n]` start, and the first sketch.
+        let counts: Int, sketch: Int
+        /// Reported years before this index are observed: counted but not sketched (yearly sketches of cumulative
+        /// targets only; `reported` for every other kind).
+        let lead: Int
+        let reported: Int
+    }
 
     /// Empty tallies of `targets` for paths carrying `modelCount` models.
     public init(targets: [CompiledTarget], modelCount: Int) {
@@ -48,65 +63,82 @@ public struct TargetTally: PathAccumulator {
         self.sketchOffsets = sketchOffsets
         sketchBlock = layouts.count
         sketches = SketchBank(layouts: Array((0..<modelCount).map { _ in layouts }.joined()))
-        rules = targets.map(\.rule)
-        indicators = targets.flatMap(\.indicatorIndex)
-        observedLead = targets.flatMap { t in
-            t.firstSimulated.map { fs in t.spec.kind.isCumulative ? max(0, min(t.reportedCount, fs - t.first)) : t.reportedCount }
+        lanes = targets.enumerated().flatMap { t, target in
+            (0..<modelCount).map { m in
+                let rule = target.rule, n = target.reportedCount
+                let statistic: Lane.Statistic = switch rule.kind {
+                case .levelAtDeadline: .deadline
+                case .cumulativeCount, .cumulativeFlow: .total
+                case .everyYear, .range: .weakest
+                }
+                let lead = rule.kind.isCumulative ? max(0, min(n, target.firstSimulated[m] - target.first)) : n
+                return Lane(statistic: statistic, indicator: target.indicatorIndex[m], first: rule.first, last: rule.last,
+                            cut: rule.thresholdFloor, stretchCut: rule.stretchFloor,
+                            hasStretch: rule.stretch.isFinite, counts: m * o + offsets[t], sketch: m * layouts.count + sketchOffsets[t],
+                            lead: lead, reported: n)
+            }
         }
-        maxYears = targets.map(\.reportedCount).max() ?? 1
+        met = Array(repeating: false, count: 2 * modelCount)
         counts = Array(repeating: 0, count: o * modelCount)
         pairs = Array(repeating: 0, count: 4 * targets.count * max(0, modelCount - 1))
     }
 
     public mutating func add(_ path: SimulatedPath) {
         paths += 1
-        let modelCount = self.modelCount, block = self.block, sketchBlock = self.sketchBlock, targetCount = rules.count
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: maxYears) { values in
-            withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2 * modelCount) { met in
-                let v = values.baseAddress!
-                rules.withUnsafeBufferPointer { rules in
-                offsets.withUnsafeBufferPointer { offsets in
-                sketchOffsets.withUnsafeBufferPointer { sketchOffsets in
-                indicators.withUnsafeBufferPointer { indicators in
-                observedLead.withUnsafeBufferPointer { observedLead in
-                counts.withUnsafeMutableBufferPointer { counts in
-                pairs.withUnsafeMutableBufferPointer { pairs in
-                sketches.withAdder { adder in
-                    for t in 0..<targetCount {
-                        let rule = rules[t], n = rule.reportedCount
-                        for m in 0..<modelCount {
-                            let x = rule.evaluate(path.series(model: m, indicator: indicators[t * modelCount + m]), yearValues: v)
-                            let base = m * block + offsets[t], sk = m * sketchBlock + sketchOffsets[t]
-                            let ok = rule.meets(x), okStretch = rule.meetsStretch(x)
-                            met[2 * m] = ok
-                            met[2 * m + 1] = okStretch
-                            if ok { counts[base] += 1 }
-                            if okStretch { counts[base + 1] += 1 }
-                            adder.add(x, to: sk)
-                            let lead = observedLead[t * modelCount + m]
-                            for k in 0..<n {
-                                if rule.meets(v[k]) { counts[base + 2 + k] += 1 }
-                                if rule.meetsStretch(v[k]) { counts[base + 2 + n + k] += 1 }
-                                if k >= lead { adder.add(v[k], to: sk + 1 + k) }
-                            }
+        let modelCount = self.modelCount, targetCount = targets.count
+        lanes.withUnsafeBufferPointer { lanes in
+        counts.withUnsafeMutableBufferPointer { counts in
+        met.withUnsafeMutableBufferPointer { met in
+        pairs.withUnsafeMutableBufferPointer { pairs in
+        sketches.withAdder { adder in
+            for t in 0..<targetCount {
+                for m in 0..<modelCount {
+                    let lane = lanes[t * modelCount + m]
+                    let row = path.series(model: m, indicator: lane.indicator).baseAddress!, c = lane.counts, n = lane.reported
+                    let x: Double
+                    switch lane.statistic {
+                    case .deadline:
+                        x = row[lane.last]
+                        counts[c + 2] &+= x >= lane.cut ? 1 : 0
+                        if lane.hasStretch { counts[c + 3] &+= x >= lane.stretchCut ? 1 : 0 }
+                    case .total:
+                        var running = 0.0
+                        for k in 0..<n {
+                            running += row[lane.first + k]
+                            counts[c + 2 + k] &+= running >= lane.cut ? 1 : 0
+                            if lane.hasStretch { counts[c + 2 + n + k] &+= running >= lane.stretchCut ? 1 : 0 }
+                            if k >= lane.lead { adder.add(running, to: lane.sketch + 1 + k) }
                         }
-                        for m in 1..<max(1, modelCount) {
-                            let p = 4 * ((m - 1) * targetCount + t)
-                            if met[0] && !met[2 * m] { pairs[p] += 1 }
-                            if !met[0] && met[2 * m] { pairs[p + 1] += 1 }
-                            if met[1] && !met[2 * m + 1] { pairs[p + 2] += 1 }
-                            if !met[1] && met[2 * m + 1] { pairs[p + 3] += 1 }
+                        x = running
+                    case .weakest:
+                        var weakest = Double.infinity
+                        for k in 0..<n {
+                            let v = row[lane.first + k]
+                            weakest = min(weakest, v)
+                            counts[c + 2 + k] &+= v >= lane.cut ? 1 : 0
+                            if lane.hasStretch { counts[c + 2 + n + k] &+= v >= lane.stretchCut ? 1 : 0 }
                         }
+                        x = weakest
                     }
+                    let ok = x >= lane.cut, okStretch = lane.hasStretch && x >= lane.stretchCut
+                    counts[c] &+= ok ? 1 : 0
+                    counts[c + 1] &+= okStretch ? 1 : 0
+                    adder.add(x, to: lane.sketch)
+                    met[2 * m] = ok
+                    met[2 * m + 1] = okStretch
                 }
-                }
-                }
-                }
-                }
-                }
-                }
+                for m in 1..<max(1, modelCount) {
+                    let p = 4 * ((m - 1) * targetCount + t)
+                    if met[0] && !met[2 * m] { pairs[p] += 1 }
+                    if !met[0] && met[2 * m] { pairs[p + 1] += 1 }
+                    if met[1] && !met[2 * m + 1] { pairs[p + 2] += 1 }
+                    if !met[1] && met[2 * m + 1] { pairs[p + 3] += 1 }
                 }
             }
+        }
+        }
+        }
+        }
         }
     }
 

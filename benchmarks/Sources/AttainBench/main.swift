@@ -14,6 +14,7 @@ let benchmarks: [Benchmark] = [
     .normals,
     .simulate,
     .simulateModel,
+    .simulateParts,
     .conformance,
 ]
 
