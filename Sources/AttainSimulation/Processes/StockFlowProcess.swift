@@ -29,16 +29,18 @@ public struct StockFlowProcess: PathProcess {
         case trend(any PathProcess, origin: Double)
     }
 
-    public var population: Population
+    public let population: Population
     /// Population and holders at the last observation.
-    public var startPopulation: Double
-    public var startHolders: Double
+    public let startPopulation: Double
+    public let startHolders: Double
     /// Yearly exit rate (worker turnover, enterprise closures).
-    public var exitRate: Double
+    public let exitRate: Double
     /// The fitted rates.
-    public var estimate: StockFlowEstimate
+    public let estimate: StockFlowEstimate
     /// Length in years of the first simulated step.
-    public var firstStep: Double
+    public let firstStep: Double
+    /// Powers of the yearly staying probability at the assumed exit rate, for the survivors' binomial searches.
+    let yearlyStay: ComplementPowers
 
     static let neutral = LeverSchedule(count: 128)
 
@@ -50,6 +52,7 @@ public struct StockFlowProcess: PathProcess {
         self.exitRate = exitRate
         self.estimate = estimate
         self.firstStep = firstStep
+        yearlyStay = ComplementPowers(p: exp(-(-log(1 - exitRate))), tabulated: true)
     }
 
     public var supportedLevers: Set<Lever> {
@@ -65,9 +68,10 @@ public struct StockFlowProcess: PathProcess {
     public func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
                        count: Int, scratch: inout [Double]) {
         let rho = rng.gamma(shape: estimate.hazardShape, scale: 1 / estimate.hazardRate)
-        var entryRate = 0.0
+        var entryRate = 0.0, entries = false
         switch population {
         case .entries:
+            entries = true
             entryRate = rng.gamma(shape: estimate.entryShape, scale: 1 / estimate.entryRate)
         case .trend(let process, let origin):
             // The population path goes into `output` first; each year's share then replaces its level.
@@ -81,29 +85,30 @@ public struct StockFlowProcess: PathProcess {
         let baseMu = -log(1 - exitRate)
         var p = startPopulation, s = startHolders, cohortWorkers = 0.0
         // exp and log of quantities that repeat from year to year are computed only when they change.
-        var key = (mu: -1.0, rho: -1.0, step: -1.0), stay = 0.0, decay = 0.0, logLeave = 0.0
+        var key = (mu: -1.0, rho: -1.0, step: -1.0), stay = 0.0, decay = 0.0, staying = yearlyStay
         var entryMean = -1.0, expNegEntry = 0.0
         for k in 0..<count {
             let step = k == 0 ? firstStep : 1
             let mu = levers.exitRate[k].isNaN ? baseMu : -log(1 - levers.exitRate[k])
             let rhoK = rho * levers.rateMultiplier[k]
             if key != (mu, rhoK, step) {
+                if key.mu != mu || key.step != step {
+                    stay = exp(-mu * step)
+                    staying = mu == baseMu && step == 1 ? yearlyStay : ComplementPowers(p: stay)
+                }
                 key = (mu, rhoK, step)
-                stay = exp(-mu * step)
                 decay = exp(-(mu + rhoK) * step)
-                logLeave = log1p(-min(stay, 1 - stay))
             }
             let s0 = s
-            var survivors = Inversion.binomial(s, stay, rng.uniformOpen(), logComplement: logLeave)
+            var survivors = Inversion.binomial(s, stay, rng.uniformOpen(), powers: staying)
             var level: Double
-            switch population {
-            case .entries:
-                let others = Inversion.binomial(p - s, stay, rng.uniformOpen(), logComplement: logLeave)
+            if entries {
+                let others = Inversion.binomial(p - s, stay, rng.uniformOpen(), powers: staying)
                 let mean = entryRate * step
                 if mean != entryMean { entryMean = mean; expNegEntry = exp(-mean) }
                 let entrants = Inversion.poisson(mean, rng.uniformOpen(), expNegLambda: expNegEntry) + levers.cohortEnterprises[k]
                 level = survivors + others + entrants
-            case .trend:
+            } else {
                 cohortWorkers += levers.cohortWorkers[k]
                 level = output[k] + cohortWorkers
                 let u = rng.uniformOpen()

@@ -10,7 +10,9 @@ extension Benchmark {
     ) { options in
         let study = try PlanStudy.load(path: baselinePath)
         let model = study.model
-        for (i, ind) in model.indicators.enumerated() {
+        // SIMULATE_PARTS_ONLY=<indicator> times that process alone (for a profiler).
+        let only = ProcessInfo.processInfo.environment["SIMULATE_PARTS_ONLY"]
+        for (i, ind) in model.indicators.enumerated() where only == nil || only == ind.name {
             var alone = model
             alone.indicators = model.indicators.enumerated().map { j, other in
                 var o = other
@@ -22,6 +24,7 @@ extension Benchmark {
             }
             print(String(format: "process %@ %7.1f ns/path", ind.name.padding(toLength: 32, withPad: " ", startingAt: 0) as NSString, t.cpuSeconds / Double(options.count) * 1e9))
         }
+        if only != nil { return }
         let none = measure(repeats: options.repeats) {
             _ = SimulationEngine.run([model], paths: options.count, seed: options.seed, threads: 1, accumulator: NoSummary())
         }
