@@ -40,6 +40,8 @@ public struct TrendForecast: Sendable {
     public let degreesOfFreedom: Double
     /// Posterior inverse-gamma shape and rate of `λ`.
     let posteriorShape: Double, posteriorRate: Double
+    /// `Gamma(posteriorShape, 1)`: each sample path's `λ` is `posteriorRate` over a draw from it.
+    let precisionDraw: GammaDistribution
     /// Origin state covariance per unit `λ`: `(P₀₀, P₀₁, P₁₁)`.
     let stateCovariance: (Double, Double, Double)
     /// Cholesky factor of the state covariance: `(L₀₀, L₁₀, L₁₁)`.
@@ -68,6 +70,7 @@ public struct TrendForecast: Sendable {
         posteriorShape = tailDegreesOfFreedom.map { $0 / 2 } ?? shape
         posteriorRate = posteriorShape * rate / shape
         degreesOfFreedom = 2 * posteriorShape
+        precisionDraw = GammaDistribution(shape: posteriorShape)
         self.stateCovariance = stateCovariance
         let l00 = stateCovariance.0.squareRoot()
         let l10 = l00 > 0 ? stateCovariance.1 / l00 : 0
@@ -138,7 +141,7 @@ public struct TrendForecast: Sendable {
     /// Uses `steps·3 + 3` normals and one gamma.
     public func samplePath(steps: Int, latent: inout [Double], using rng: inout Xoshiro256StarStar) {
         precondition(latent.count >= steps, "latent buffer holds \(latent.count) values, needs \(steps)")
-        let lambda = posteriorRate / rng.gamma(shape: posteriorShape, scale: 1)
+        let lambda = posteriorRate / rng.gamma(precisionDraw)
         let s = lambda.squareRoot()
         let z0 = rng.normal(), z1 = rng.normal()
         var level = latentLevel + s * stateFactor.0 * z0

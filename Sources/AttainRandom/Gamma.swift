@@ -12,11 +12,18 @@ extension Xoshiro256StarStar {
     /// Returns NaN when `shape` or `scale` is not positive and finite (NaN propagates rather than crashing a simulation).
     @inlinable
     public mutating func gamma(shape: Double, scale: Double = 1) -> Double {
-        guard shape > 0, shape.isFinite, scale > 0, scale.isFinite else { return .nan }
-        if shape < 1 {
-            return gammaAtLeastOne(shape: shape + 1) * _pow(uniformOpen(), 1 / shape) * scale
+        gamma(GammaDistribution(shape: shape, scale: scale))
+    }
+
+    /// A draw from `distribution` (its constants computed once): the same number as ``gamma(shape:scale:)`` with its
+    /// shape and scale, for loops that draw one gamma per simulated path.
+    @inlinable
+    public mutating func gamma(_ distribution: GammaDistribution) -> Double {
+        guard distribution.isValid else { return .nan }
+        if distribution.shape < 1 {
+            return gammaAtLeastOne(d: distribution.d, c: distribution.c) * _pow(uniformOpen(), distribution.inverseShape) * distribution.scale
         }
-        return gammaAtLeastOne(shape: shape) * scale
+        return gammaAtLeastOne(d: distribution.d, c: distribution.c) * distribution.scale
     }
 
     /// `log` of a Gamma(`shape`, 1) draw, accurate when the draw itself would underflow (tiny shapes).
@@ -32,7 +39,12 @@ extension Xoshiro256StarStar {
     @inlinable
     mutating func gammaAtLeastOne(shape: Double) -> Double {
         let d = shape - 1.0 / 3.0
-        let c = 1 / (9 * d).squareRoot()
+        return gammaAtLeastOne(d: d, c: 1 / (9 * d).squareRoot())
+    }
+
+    /// Marsaglia–Tsang with its constants `d = shape − ⅓` and `c = 1/√(9d)`.
+    @inlinable
+    mutating func gammaAtLeastOne(d: Double, c: Double) -> Double {
         while true {
             var x: Double
             var v: Double
@@ -64,5 +76,29 @@ extension Xoshiro256StarStar {
         let lx = logOfGammaDraw(shape: a)
         let ly = logOfGammaDraw(shape: b)
         return 1 / (1 + _exp(ly - lx))
+    }
+}
+
+/// A gamma distribution (shape `k`, scale `θ`) with the constants of Marsaglia & Tsang's method computed once.
+///
+/// ```swift
+/// let rate = GammaDistribution(shape: 9.5, scale: 1 / 4.5)
+/// let lambda = rng.gamma(rate)          // the same number as rng.gamma(shape: 9.5, scale: 1 / 4.5)
+/// ```
+public struct GammaDistribution: Sendable, Equatable {
+    public let shape: Double
+    public let scale: Double
+    /// `d = k′ − ⅓` and `c = 1/√(9d)` for `k′ = k` (or `k + 1` when `k < 1`), and `1/k`.
+    @usableFromInline let d: Double, c: Double, inverseShape: Double
+    /// Whether shape and scale are positive and finite (draws are NaN otherwise).
+    @usableFromInline let isValid: Bool
+
+    public init(shape: Double, scale: Double = 1) {
+        self.shape = shape
+        self.scale = scale
+        isValid = shape > 0 && shape.isFinite && scale > 0 && scale.isFinite
+        d = (shape < 1 ? shape + 1 : shape) - 1.0 / 3.0
+        c = 1 / (9 * d).squareRoot()
+        inverseShape = 1 / shape
     }
 }

@@ -10,21 +10,24 @@ import AttainRandom
 /// Levers: `rate-multiplier`, `growth-shift` (log scale), `shock` (the intensity falls by the laid-off fraction in its year).
 public struct PoissonRateProcess: PathProcess {
     /// Gamma shape of the rate (nil: the rate is known exactly).
-    public var shape: Double?
+    public let shape: Double?
     /// Gamma rate (inverse scale) of the rate; with a known rate, `mean` is used instead.
-    public var rate: Double
+    public let rate: Double
     /// The rate when known.
-    public var knownMean: Double
+    public let knownMean: Double
     /// Count already observed in the first simulated year.
-    public var observedInFirstYear: Double
+    public let observedInFirstYear: Double
     /// Share of the first simulated year's expected flow already observed (calendar fraction, or seasonally adjusted).
-    public var observedFraction: Double
+    public let observedFraction: Double
+    /// `Gamma(shape, 1/rate)` when the rate is uncertain.
+    let rateDraw: GammaDistribution?
 
     /// A Poisson process with a known rate `mean`.
     public init(mean: Double, observedInFirstYear: Double = 0, observedFraction: Double = 0) {
         shape = nil
         rate = 1
         knownMean = mean
+        rateDraw = nil
         self.observedInFirstYear = observedInFirstYear
         self.observedFraction = observedFraction
     }
@@ -35,6 +38,7 @@ public struct PoissonRateProcess: PathProcess {
         self.shape = shape
         self.rate = rate
         knownMean = shape / rate
+        rateDraw = GammaDistribution(shape: shape, scale: 1 / rate)
         self.observedInFirstYear = observedInFirstYear
         self.observedFraction = observedFraction
     }
@@ -50,7 +54,7 @@ public struct PoissonRateProcess: PathProcess {
 
     public func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
                        count: Int, scratch: inout [Double]) {
-        let lambda = shape.map { rng.gamma(shape: $0, scale: 1 / rate) } ?? knownMean
+        let lambda = rateDraw.map { rng.gamma($0) } ?? knownMean
         var lastMean = -1.0, expNeg = 0.0          // e^{−mean}, recomputed only when the mean changes
         for k in 0..<count {
             var mean = lambda * levers.rateMultiplier[k]

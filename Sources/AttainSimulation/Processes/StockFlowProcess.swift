@@ -39,8 +39,11 @@ public struct StockFlowProcess: PathProcess {
     public let estimate: StockFlowEstimate
     /// Length in years of the first simulated step.
     public let firstStep: Double
-    /// Powers of the yearly staying probability at the assumed exit rate, for the survivors' binomial searches.
-    let yearlyStay: ComplementPowers
+    /// The hazard's and the entry rate's gamma distributions.
+    let hazardDraw: GammaDistribution, entryDraw: GammaDistribution
+    /// The exit hazard `μ = −log(1 − exit rate)`, and the probabilities of staying through the first step and through
+    /// a year at that hazard with their powers for the survivors' binomial searches (the yearly one tabulated).
+    let exitHazard: Double, firstStay: ComplementPowers, yearlyStay: ComplementPowers
 
     static let neutral = LeverSchedule(count: 128)
 
@@ -52,7 +55,11 @@ public struct StockFlowProcess: PathProcess {
         self.exitRate = exitRate
         self.estimate = estimate
         self.firstStep = firstStep
-        yearlyStay = ComplementPowers(p: exp(-(-log(1 - exitRate))), tabulated: true)
+        hazardDraw = GammaDistribution(shape: estimate.hazardShape, scale: 1 / estimate.hazardRate)
+        entryDraw = GammaDistribution(shape: estimate.entryShape, scale: 1 / estimate.entryRate)
+        exitHazard = -log(1 - exitRate)
+        firstStay = ComplementPowers(p: exp(-exitHazard * firstStep))
+        yearlyStay = ComplementPowers(p: exp(-exitHazard * 1), tabulated: true)
     }
 
     public var supportedLevers: Set<Lever> {
@@ -67,12 +74,12 @@ public struct StockFlowProcess: PathProcess {
 
     public func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
                        count: Int, scratch: inout [Double]) {
-        let rho = rng.gamma(shape: estimate.hazardShape, scale: 1 / estimate.hazardRate)
+        let rho = rng.gamma(hazardDraw)
         var entryRate = 0.0, entries = false
         switch population {
         case .entries:
             entries = true
-            entryRate = rng.gamma(shape: estimate.entryShape, scale: 1 / estimate.entryRate)
+            entryRate = rng.gamma(entryDraw)
         case .trend(let process, let origin):
             // The population path goes into `output` first; each year's share then replaces its level.
             process.sample(path, rng: &rng, levers: Self.neutral, into: output, count: count, scratch: &scratch)
@@ -82,7 +89,7 @@ public struct StockFlowProcess: PathProcess {
                 for k in 0..<count { output[k] *= factor }
             }
         }
-        let baseMu = -log(1 - exitRate)
+        let baseMu = exitHazard
         var p = startPopulation, s = startHolders, cohortWorkers = 0.0
         // exp and log of quantities that repeat from year to year are computed only when they change.
         var key = (mu: -1.0, rho: -1.0, step: -1.0), stay = 0.0, decay = 0.0, staying = yearlyStay
@@ -93,8 +100,9 @@ public struct StockFlowProcess: PathProcess {
             let rhoK = rho * levers.rateMultiplier[k]
             if key != (mu, rhoK, step) {
                 if key.mu != mu || key.step != step {
-                    stay = exp(-mu * step)
-                    staying = mu == baseMu && step == 1 ? yearlyStay : ComplementPowers(p: stay)
+                    staying = mu != baseMu ? ComplementPowers(p: exp(-mu * step))
+                        : step == 1 ? yearlyStay : step == firstStep ? firstStay : ComplementPowers(p: exp(-mu * step))
+                    stay = staying.p
                 }
                 key = (mu, rhoK, step)
                 decay = exp(-(mu + rhoK) * step)

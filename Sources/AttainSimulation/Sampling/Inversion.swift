@@ -111,12 +111,15 @@ package enum Inversion {
 package struct ComplementPowers: Sendable {
     /// Whole-number exponents with a stored power.
     package static let tableSize = 1024
+    /// The success probability.
+    package let p: Double
     /// `log(1 − min(p, 1 − p))`.
     package let logComplement: Double
     @usableFromInline let table: [Double]
 
     /// The powers for success probability `p` (table included when `tabulated`).
     package init(p: Double, tabulated: Bool = false) {
+        self.p = p
         logComplement = log1p(-min(p, 1 - p))
         let l = logComplement
         table = tabulated ? (0..<Self.tableSize).map { exp(Double($0) * l) } : []
