@@ -48,10 +48,11 @@ public enum SimulationEngine {
             var acc = accumulator
             // Per worker: every path slot of a chunk for every model (the observed years written once), and one path's
             // view of them. Fixed size: memory does not grow with the number of paths.
-            let stride = models.map { max(1, $0.rowCount) }
+            let stride = UnsafeMutablePointer<Int>.allocate(capacity: models.count)
             let block = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: models.count)
             let view = UnsafeMutablePointer<UnsafeMutablePointer<Double>>.allocate(capacity: models.count)
             for (m, model) in models.enumerated() {
+                stride[m] = max(1, model.rowCount)
                 block[m] = .allocate(capacity: chunkSize * stride[m])
                 for l in 0..<chunkSize {
                     for (i, ind) in model.indicators.enumerated() {
@@ -65,6 +66,7 @@ public enum SimulationEngine {
             defer {
                 for m in models.indices { block[m].deallocate() }
                 block.deallocate()
+                stride.deallocate()
                 view.deallocate()
             }
             while true {
@@ -75,17 +77,19 @@ public enum SimulationEngine {
                 draws.removeAll(keepingCapacity: true)
                 for p in first..<(first + n) { draws.append(PathDraw(key: rng.next(), index: p)) }
                 // One indicator at a time over the chunk's paths (each path's numbers come from its own keys, so the
-                // order does not change them), then every path to the accumulator.
+                // order does not change them), then the whole chunk to the accumulator.
                 for job in jobs {
                     Self.sample(job.process, draws: draws, job: job, into: block[job.model], stride: stride[job.model], scratch: &scratch)
                 }
-                var text = samplePaths == nil ? nil : ""
-                for l in 0..<n {
-                    for m in models.indices { view[m] = block[m] + l * stride[m] }
-                    acc.add(SimulatedPath(index: first + l, years: years, rows: UnsafePointer(view), modelCount: models.count))
-                    if text != nil { samplePaths!.appendRows(path: first + l, models: models, rows: view, to: &text!) }
+                acc.add(SimulatedPaths(first: first, count: n, years: years, modelCount: models.count, bases: block, strides: stride))
+                if let samplePaths {
+                    var text = ""
+                    for l in 0..<n {
+                        for m in models.indices { view[m] = block[m] + l * stride[m] }
+                        samplePaths.appendRows(path: first + l, models: models, rows: view, to: &text)
+                    }
+                    samplePaths.submit(chunk: chunk, text: text)
                 }
-                if let text { samplePaths!.submit(chunk: chunk, text: text) }
                 if let progress { progress(min(paths, (done.next() + 1) * chunkSize)) }
             }
             results.withLock { $0.append((worker, acc)) }

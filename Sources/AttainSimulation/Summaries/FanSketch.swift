@@ -30,18 +30,20 @@ public struct FanSketch: PathAccumulator {
         modelCount = models.count
     }
 
-    public mutating func add(_ path: SimulatedPath) {
+    public mutating func add(_ paths: SimulatedPaths) {
         tracks.withUnsafeBufferPointer { tracks in
             bank.withAdder { adder in
                 for t in tracks {
-                    let row = path.series(model: t.model, indicator: t.indicator)
-                    if t.runningBase.isNaN {
-                        for k in 0..<t.count { adder.add(row[t.firstSimulated + k], to: t.firstSketch + k) }
-                    } else {
-                        var running = t.runningBase
-                        for k in 0..<t.count {
-                            running += row[t.firstSimulated + k]
-                            adder.add(running, to: t.firstSketch + k)
+                    for l in 0..<paths.count {
+                        let row = paths.series(path: l, model: t.model, indicator: t.indicator) + t.firstSimulated
+                        if t.runningBase.isNaN {
+                            for k in 0..<t.count { adder.add(row[k], to: t.firstSketch + k) }
+                        } else {
+                            var running = t.runningBase
+                            for k in 0..<t.count {
+                                running += row[k]
+                                adder.add(running, to: t.firstSketch + k)
+                            }
                         }
                     }
                 }

@@ -10,9 +10,9 @@ public struct StudyAccumulator: PathAccumulator {
         self.fan = fan
     }
 
-    public mutating func add(_ path: SimulatedPath) {
-        tally.add(path)
-        fan?.add(path)
+    public mutating func add(_ paths: SimulatedPaths) {
+        tally.add(paths)
+        fan?.add(paths)
     }
 
     public mutating func merge(_ other: StudyAccumulator) {

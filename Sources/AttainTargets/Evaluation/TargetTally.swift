@@ -83,56 +83,31 @@ public struct TargetTally: PathAccumulator {
         pairs = Array(repeating: 0, count: 4 * targets.count * max(0, modelCount - 1))
     }
 
-    public mutating func add(_ path: SimulatedPath) {
-        paths += 1
+    public mutating func add(_ chunk: SimulatedPaths) {
+        paths += chunk.count
         let modelCount = self.modelCount, targetCount = targets.count
         lanes.withUnsafeBufferPointer { lanes in
         counts.withUnsafeMutableBufferPointer { counts in
         met.withUnsafeMutableBufferPointer { met in
         pairs.withUnsafeMutableBufferPointer { pairs in
         sketches.withAdder { adder in
+            // Target by target over the chunk's paths, so one target's counts and sketches stay in cache.
             for t in 0..<targetCount {
-                for m in 0..<modelCount {
-                    let lane = lanes[t * modelCount + m]
-                    let row = path.series(model: m, indicator: lane.indicator).baseAddress!, c = lane.counts, n = lane.reported
-                    let x: Double
-                    switch lane.statistic {
-                    case .deadline:
-                        x = row[lane.last]
-                        counts[c + 2] &+= x >= lane.cut ? 1 : 0
-                        if lane.hasStretch { counts[c + 3] &+= x >= lane.stretchCut ? 1 : 0 }
-                    case .total:
-                        var running = 0.0
-                        for k in 0..<n {
-                            running += row[lane.first + k]
-                            counts[c + 2 + k] &+= running >= lane.cut ? 1 : 0
-                            if lane.hasStretch { counts[c + 2 + n + k] &+= running >= lane.stretchCut ? 1 : 0 }
-                            if k >= lane.lead { adder.add(running, to: lane.sketch + 1 + k) }
-                        }
-                        x = running
-                    case .weakest:
-                        var weakest = Double.infinity
-                        for k in 0..<n {
-                            let v = row[lane.first + k]
-                            weakest = min(weakest, v)
-                            counts[c + 2 + k] &+= v >= lane.cut ? 1 : 0
-                            if lane.hasStretch { counts[c + 2 + n + k] &+= v >= lane.stretchCut ? 1 : 0 }
-                        }
-                        x = weakest
+                for l in 0..<chunk.count {
+                    for m in 0..<modelCount {
+                        let lane = lanes[t * modelCount + m]
+                        let row = chunk.series(path: l, model: m, indicator: lane.indicator)
+                        let (ok, okStretch) = Self.judge(row, lane, counts: counts.baseAddress!, adder: adder)
+                        met[2 * m] = ok
+                        met[2 * m + 1] = okStretch
                     }
-                    let ok = x >= lane.cut, okStretch = lane.hasStretch && x >= lane.stretchCut
-                    counts[c] &+= ok ? 1 : 0
-                    counts[c + 1] &+= okStretch ? 1 : 0
-                    adder.add(x, to: lane.sketch)
-                    met[2 * m] = ok
-                    met[2 * m + 1] = okStretch
-                }
-                for m in 1..<max(1, modelCount) {
-                    let p = 4 * ((m - 1) * targetCount + t)
-                    if met[0] && !met[2 * m] { pairs[p] += 1 }
-                    if !met[0] && met[2 * m] { pairs[p + 1] += 1 }
-                    if met[1] && !met[2 * m + 1] { pairs[p + 2] += 1 }
-                    if !met[1] && met[2 * m + 1] { pairs[p + 3] += 1 }
+                    for m in 1..<max(1, modelCount) {
+                        let p = 4 * ((m - 1) * targetCount + t)
+                        if met[0] && !met[2 * m] { pairs[p] += 1 }
+                        if !met[0] && met[2 * m] { pairs[p + 1] += 1 }
+                        if met[1] && !met[2 * m + 1] { pairs[p + 2] += 1 }
+                        if !met[1] && met[2 * m + 1] { pairs[p + 3] += 1 }
+                    }
                 }
             }
         }
@@ -140,6 +115,44 @@ public struct TargetTally: PathAccumulator {
         }
         }
         }
+    }
+
+    /// Judges one path's `row` by `lane`: counts the years and the statistic, sketches them, and returns whether the
+    /// target and its stretch value are met.
+    @inline(__always)
+    private static func judge(_ row: UnsafePointer<Double>, _ lane: Lane, counts: UnsafeMutablePointer<Int>,
+                              adder: SketchBank.Adder) -> (Bool, Bool) {
+        let c = lane.counts, n = lane.reported
+        let x: Double
+        switch lane.statistic {
+        case .deadline:
+            x = row[lane.last]
+            counts[c + 2] &+= x >= lane.cut ? 1 : 0
+            if lane.hasStretch { counts[c + 3] &+= x >= lane.stretchCut ? 1 : 0 }
+        case .total:
+            var running = 0.0
+            for k in 0..<n {
+                running += row[lane.first + k]
+                counts[c + 2 + k] &+= running >= lane.cut ? 1 : 0
+                if lane.hasStretch { counts[c + 2 + n + k] &+= running >= lane.stretchCut ? 1 : 0 }
+                if k >= lane.lead { adder.add(running, to: lane.sketch + 1 + k) }
+            }
+            x = running
+        case .weakest:
+            var weakest = Double.infinity
+            for k in 0..<n {
+                let v = row[lane.first + k]
+                weakest = min(weakest, v)
+                counts[c + 2 + k] &+= v >= lane.cut ? 1 : 0
+                if lane.hasStretch { counts[c + 2 + n + k] &+= v >= lane.stretchCut ? 1 : 0 }
+            }
+            x = weakest
+        }
+        let ok = x >= lane.cut, okStretch = lane.hasStretch && x >= lane.stretchCut
+        counts[c] &+= ok ? 1 : 0
+        counts[c + 1] &+= okStretch ? 1 : 0
+        adder.add(x, to: lane.sketch)
+        return (ok, okStretch)
     }
 
     public mutating func merge(_ other: TargetTally) {

@@ -43,6 +43,6 @@ extension Benchmark {
 
 /// Discards every path.
 struct NoSummary: PathAccumulator {
-    mutating func add(_ path: SimulatedPath) {}
+    mutating func add(_ paths: SimulatedPaths) {}
     mutating func merge(_ other: NoSummary) {}
 }
