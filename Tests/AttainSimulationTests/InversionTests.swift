@@ -67,4 +67,19 @@ import Testing
             #expect(Inversion.binomial(5000, 0.31, u, dispersion: 4) >= Inversion.binomial(5000, 0.3, u, dispersion: 4))
         }
     }
+
+    #if arch(x86_64)     // the reference uses Float80
+    @Test func complementPowerAgreesWithThePowerFunction() {
+        // Repeated squaring below 1024, exp(n·log1p(−q)) above, against (1 − q)ⁿ in 80-bit arithmetic. Squaring starts
+        // from 1 − q rounded to a Double, whose relative error (≤ 2⁻⁵³) grows n-fold: 2·10⁻¹³ relative covers n < 1024.
+        for q in [1e-6, 0.003, 0.03, 0.2, 0.5] {
+            for n in [0.0, 1, 2, 7, 19, 64, 500, 1023, 1024, 5000] {
+                let exact = Double(expl(Float80(n) * log1pl(-Float80(q)))), ours = Inversion.complementPower(q, n)
+                #expect(abs(ours - exact) <= 2e-13 * exact, "q = \(q), n = \(n): \(ours) against \(exact)")
+            }
+        }
+        #expect(Inversion.complementPower(0.5, 0) == 1)
+        #expect(Inversion.complementPower(0.5, 10) == 0x1p-10)
+    }
+    #endif
 }

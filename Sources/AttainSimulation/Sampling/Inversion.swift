@@ -69,7 +69,7 @@ package enum Inversion {
         if p >= 1 { return n.rounded(.down) }
         let trials = n.rounded(.down)
         if trials * min(p, 1 - p) < exactLimit && dispersion <= 1 || trials < 2 * exactLimit {
-            let first = powers?.power(trials) ?? exp(trials * log1p(-min(p, 1 - p)))
+            let first = powers?.power(trials) ?? complementPower(min(p, 1 - p), trials)
             if p > 0.5 { return trials - exactBinomial(trials, 1 - p, 1 - u, firstTerm: first) }
             return exactBinomial(trials, p, u, firstTerm: first)
         }
@@ -78,6 +78,21 @@ package enum Inversion {
         let skew = (1 - 2 * p) / (trials * p * (1 - p)).squareRoot()
         let x = trials * p + s * (z + skew * (z * z - 1) / 6)
         return min(trials, max(0, (x + 0.5).rounded(.down)))
+    }
+
+    /// `(1 − q)ⁿ` for a whole number `n ≥ 0`: by repeated squaring below 1024 (at most 20 multiplications, no
+    /// branch on the bits, relative error about `log₂(n)` ulps, cheaper than `exp(n · log1p(−q))`), above it by
+    /// `exp(n · log1p(−q))`.
+    @inlinable
+    static func complementPower(_ q: Double, _ n: Double) -> Double {
+        guard n < 1024 else { return exp(n * log1p(-q)) }
+        var base = 1 - q, result = 1.0, bits = Int(n)
+        while bits > 0 {
+            result *= bits & 1 != 0 ? base : 1
+            base *= base
+            bits >>= 1
+        }
+        return result
     }
 
     /// Sequential search from 0 for Binomial(n, p ≤ ½); `firstTerm` is `(1 − p)ⁿ`.
