@@ -17,7 +17,7 @@ package enum Inversion {
     /// The sequential searches take terms in blocks of this many with no data-dependent branch inside a block: the
     /// number of CDF values below `u` in a block is the draw's offset in it (the CDF only grows), so a draw costs one
     /// well-predicted branch a block instead of a mispredicted loop exit. The result is the same as term by term.
-    @usableFromInline static let block = 8
+    @inlinable static var block: Int { 8 }
 
     /// A Poisson(λ) count from the uniform `u` ∈ (0, 1).
     ///
@@ -35,16 +35,16 @@ package enum Inversion {
         if lambda < exactLimit {
             return reciprocals.withUnsafeBufferPointer { inv in
                 var k = 0, p = expNegLambda, cdf = p          // the term and the CDF at k
-                while k < 1000 {
+                while k < 1000 {                              // k + block < inv.count: the table reads need no check
                     var below = 0, term = p, c = cdf
                     for j in 1...block {
                         below &+= c < u ? 1 : 0
-                        term *= lambda * inv[k + j]
+                        term *= lambda * inv[k &+ j]
                         c += term
                     }
-                    if below < block { return Double(k + below) }
-                    if term < 1e-300 { return Double(k + block) }     // the CDF has stopped growing short of u
-                    k += block
+                    if below < block { return Double(k &+ below) }
+                    if term < 1e-300 { return Double(k &+ block) }     // the CDF has stopped growing short of u
+                    k &+= block
                     p = term
                     cdf = c
                 }
@@ -101,20 +101,22 @@ package enum Inversion {
         let ratio = p / (1 - p)
         return reciprocals.withUnsafeBufferPointer { inv in
             var k = 0, pmf = firstTerm, cdf = pmf             // the term and the CDF at k
-            while Double(k) < n {
+            // The exact branch has a mean below 30 or n below 60, so a draw past the table (k ≥ 1016) has probability
+            // below 10⁻³⁰⁰: the search stops there.
+            while Double(k) < n && k < inv.count &- block {
                 var below = 0, term = pmf, c = cdf
                 for j in 1...block {
                     below &+= c < u ? 1 : 0
-                    let next = k + j                            // terms past n are 0: the CDF stays put there
-                    term *= ratio * (n - Double(next - 1)) * (next < inv.count ? inv[next] : 1 / Double(next))
+                    let next = k &+ j                           // terms past n are 0: the CDF stays put there
+                    term *= ratio * (n - Double(next &- 1)) * inv[next]
                     c += term
                 }
-                if below < block { return min(Double(k + below), n) }
-                k += block
+                if below < block { return min(Double(k &+ below), n) }
+                k &+= block
                 pmf = term
                 cdf = c
             }
-            return n
+            return min(Double(k), n)
         }
     }
 }
