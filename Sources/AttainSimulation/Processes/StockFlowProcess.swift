@@ -84,7 +84,9 @@ public struct StockFlowProcess: PathProcess {
             // The population path goes into `output` first; each year's share then replaces its level.
             process.sample(path, rng: &rng, levers: Self.neutral, into: output, count: count, scratch: &scratch)
             if firstStep < 1, count > 0, origin > 0, output[0] > 0 {
-                let atSnapshot = origin * pow(output[0] / origin, 1 - firstStep)
+                // A mid-year cut-off (the usual case) needs a square root, much cheaper than pow.
+                let ratio = output[0] / origin, exponent = 1 - firstStep
+                let atSnapshot = origin * (exponent == 0.5 ? ratio.squareRoot() : pow(ratio, exponent))
                 let factor = startPopulation / atSnapshot
                 for k in 0..<count { output[k] *= factor }
             }
