@@ -73,10 +73,10 @@ package enum Inversion {
             if p > 0.5 { return trials - exactBinomial(trials, 1 - p, 1 - u, firstTerm: first) }
             return exactBinomial(trials, p, u, firstTerm: first)
         }
+        // Mean, widened SD s, and the skewness term s·γ·(z² − 1)/6 with s·γ = √φ·(1 − 2p): no division on the way.
         let z = StandardNormal.quantile(u)
-        let v = dispersion * trials * p * (1 - p), s = v.squareRoot()
-        let skew = (1 - 2 * p) / (trials * p * (1 - p)).squareRoot()
-        let x = trials * p + s * (z + skew * (z * z - 1) / 6)
+        let s = (dispersion * trials * p * (1 - p)).squareRoot()
+        let x = trials * p + s * z + dispersion.squareRoot() * (1 - 2 * p) * (z * z - 1) / 6
         return min(trials, max(0, (x + 0.5).rounded(.down)))
     }
 
