@@ -41,7 +41,7 @@ extension Xoshiro256StarStar {
     /// A standard normal draw, by a 256-layer ziggurat (Marsaglia & Tsang 2000, with our own tables).
     ///
     /// One 64-bit draw gives the layer (8 bits), the sign (1 bit) and a 52-bit uniform; about 98.8% of calls return
-    /// after one comparison and one multiply (about 3 ns). The rest test the wedge under the curve (one `exp`) or, for layer 0, draw
+    /// after one comparison and one multiply. The rest test the wedge under the curve (one `exp`) or, for layer 0, draw
     /// from the tail beyond 3.654 by Marsaglia's exponential method. Exact: the output has the N(0, 1) distribution up to
     /// the 52-bit resolution of the uniform.
     @inlinable @inline(__always)
