@@ -3,7 +3,8 @@ import Foundation
 
 extension Benchmark {
     /// Where the baseline simulation's time goes: each indicator's process on its own (one thread, paths discarded),
-    /// then the target tallies and fan sketches on one stored chunk of paths. Per-path nanoseconds, medians of repeats.
+    /// then all processes, all processes with the target tallies, and all processes with the fan sketches (the
+    /// differences are the accumulators' costs). Per-path nanoseconds of CPU time, medians of repeats.
     static let simulateParts = Benchmark(
         name: "simulate-parts",
         summary: "per-indicator process cost and accumulator cost of the baseline simulation (one thread)"
