@@ -94,7 +94,10 @@ public struct StockFlowProcess: PathProcess {
         let baseMu = exitHazard
         var p = startPopulation, s = startHolders, cohortWorkers = 0.0
         // exp and log of quantities that repeat from year to year are computed only when they change.
-        var key = (mu: -1.0, rho: -1.0, step: -1.0), stay = 0.0, decay = 0.0, staying = yearlyStay
+        var key = (mu: -1.0, rho: -1.0, step: -1.0), stay = 0.0, decay = 0.0
+        // Which powers the survivors' searches read: the shared tables in place (a copy would retain them, and two
+        // threads retaining one table fight over its cache line), or a path-local one when a lever changes the rate.
+        var staying = StayingPowers.yearly, custom: ComplementPowers? = nil
         var entryMean = -1.0, expNegEntry = 0.0
         for k in 0..<count {
             let step = k == 0 ? firstStep : 1
@@ -102,18 +105,23 @@ public struct StockFlowProcess: PathProcess {
             let rhoK = rho * levers.rateMultiplier[k]
             if key != (mu, rhoK, step) {
                 if key.mu != mu || key.step != step {
-                    staying = mu != baseMu ? ComplementPowers(p: exp(-mu * step))
-                        : step == 1 ? yearlyStay : step == firstStep ? firstStay : ComplementPowers(p: exp(-mu * step))
-                    stay = staying.p
+                    if mu == baseMu && step == 1 {
+                        (staying, stay) = (.yearly, yearlyStay.p)
+                    } else if mu == baseMu && step == firstStep {
+                        (staying, stay) = (.first, firstStay.p)
+                    } else {
+                        custom = ComplementPowers(p: exp(-mu * step))
+                        (staying, stay) = (.custom, custom!.p)
+                    }
                 }
                 key = (mu, rhoK, step)
                 decay = exp(-(mu + rhoK) * step)
             }
             let s0 = s
-            var survivors = Inversion.binomial(s, stay, rng.uniformOpen(), powers: staying)
+            var survivors = survivorsDraw(s, stay, rng.uniformOpen(), staying, custom)
             var level: Double
             if entries {
-                let others = Inversion.binomial(p - s, stay, rng.uniformOpen(), powers: staying)
+                let others = survivorsDraw(p - s, stay, rng.uniformOpen(), staying, custom)
                 let mean = entryRate * step
                 if mean != entryMean { entryMean = mean; expNegEntry = exp(-mean) }
                 let entrants = Inversion.poisson(mean, rng.uniformOpen(), expNegLambda: expNegEntry) + levers.cohortEnterprises[k]
@@ -138,6 +146,20 @@ public struct StockFlowProcess: PathProcess {
             s = survivors + acquired
             p = level
             output[k] = s / p
+        }
+    }
+
+    /// The powers of the staying probability a step's survivors are drawn with.
+    enum StayingPowers { case yearly, first, custom }
+
+    /// Survivors among `n` at the staying probability `stay`, reading the chosen powers in place.
+    @inline(__always)
+    private func survivorsDraw(_ n: Double, _ stay: Double, _ u: Double, _ staying: StayingPowers,
+                               _ custom: ComplementPowers?) -> Double {
+        switch staying {
+        case .yearly: Inversion.binomial(n, stay, u, powers: yearlyStay)
+        case .first: Inversion.binomial(n, stay, u, powers: firstStay)
+        case .custom: Inversion.binomial(n, stay, u, powers: custom)
         }
     }
 }
