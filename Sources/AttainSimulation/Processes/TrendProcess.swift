@@ -17,16 +17,17 @@ import Foundation
 /// `x + Poisson(λ′·(1 − f))`, and later years keep the ratio `λ′/λ` (the level learnt persists).
 public struct TrendProcess: PathProcess {
     /// The fitted forecast (its origin is the last complete year).
-    public var forecast: TrendForecast
+    public let forecast: TrendForecast
     /// What the indicator measures.
-    public var kind: IndicatorKind
+    public let kind: IndicatorKind
     /// Count already observed in the first simulated year, and the share of that year's expected flow it covers
     /// (calendar fraction, or seasonally adjusted).
-    public var observedInFirstYear: Double
-    public var observedFraction: Double
+    public let observedInFirstYear: Double
+    public let observedFraction: Double
 
-    /// Prior precision of the first year's intensity in the nowcast.
-    let nowcastShape: Double
+    /// Prior precision of the first year's intensity in the nowcast, and the posterior's `Gamma(κ + x, 1)` whose
+    /// draw the path's posterior rate scales.
+    let nowcastShape: Double, nowcastDraw: GammaDistribution
 
     public init(forecast: TrendForecast, kind: IndicatorKind, observedInFirstYear: Double = 0, observedFraction: Double = 0) {
         self.forecast = forecast
@@ -35,6 +36,7 @@ public struct TrendProcess: PathProcess {
         self.observedFraction = observedFraction
         let s = forecast.latentLocationScale(horizon: 1).scale
         nowcastShape = min(1e6, max(0.5, 1 / max(s * s, 1e-12)))
+        nowcastDraw = GammaDistribution(shape: nowcastShape + observedInFirstYear)
     }
 
     var isCount: Bool { kind == .count || kind == .cumulative }
@@ -56,8 +58,8 @@ public struct TrendProcess: PathProcess {
         var learnt = 1.0
         if isCount && observedFraction > 0 && count > 0 {
             let prior = max(transform.toData(scratch[0]), 1e-9)
-            let shape = nowcastShape + observedInFirstYear, rate = nowcastShape / prior + observedFraction
-            learnt = rng.gamma(shape: shape, scale: 1 / rate) / prior
+            let rate = nowcastShape / prior + observedFraction
+            learnt = rng.gamma(nowcastDraw) * (1 / rate) / prior
         }
         for k in 0..<count {
             var z = scratch[k] + levers.latentShift[k]
