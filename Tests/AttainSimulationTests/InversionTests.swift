@@ -68,6 +68,19 @@ import Testing
         }
     }
 
+    @Test func tabulatedPowersGiveTheSameDrawsAsNone() {
+        // ComplementPowers stores exactly what the search computes without it, below and above its table.
+        for p in [0.97, 0.6, 0.2, 0.001] {
+            let powers = ComplementPowers(p: p)
+            for n in [1.0, 7, 70, 1023, 1500, 40_000] {
+                #expect(powers.power(n) == Inversion.complementPower(min(p, 1 - p), n))
+                for u in stride(from: 0.0005, to: 1.0, by: 0.0137) {
+                    #expect(Inversion.binomial(n, p, u, powers: powers) == Inversion.binomial(n, p, u), "p = \(p), n = \(n), u = \(u)")
+                }
+            }
+        }
+    }
+
     #if arch(x86_64)     // the reference uses Float80
     @Test func complementPowerAgreesWithThePowerFunction() {
         // Repeated squaring below 1024, exp(n·log1p(−q)) above, against (1 − q)ⁿ in 80-bit arithmetic. Squaring starts

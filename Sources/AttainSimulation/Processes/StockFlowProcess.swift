@@ -42,7 +42,7 @@ public struct StockFlowProcess: PathProcess {
     /// The hazard's and the entry rate's gamma distributions.
     let hazardDraw: GammaDistribution, entryDraw: GammaDistribution
     /// The exit hazard `μ = −log(1 − exit rate)`, and the probabilities of staying through the first step and through
-    /// a year at that hazard with their powers for the survivors' binomial searches (the yearly one tabulated).
+    /// a year at that hazard with their powers for the survivors' binomial searches (both tabulated).
     let exitHazard: Double, firstStay: ComplementPowers, yearlyStay: ComplementPowers
 
     static let neutral = LeverSchedule(count: 128)
@@ -59,7 +59,7 @@ public struct StockFlowProcess: PathProcess {
         entryDraw = GammaDistribution(shape: estimate.entryShape, scale: 1 / estimate.entryRate)
         exitHazard = -log(1 - exitRate)
         firstStay = ComplementPowers(p: exp(-exitHazard * firstStep))
-        yearlyStay = ComplementPowers(p: exp(-exitHazard * 1), tabulated: true)
+        yearlyStay = ComplementPowers(p: exp(-exitHazard * 1))
     }
 
     public var supportedLevers: Set<Lever> {
@@ -96,8 +96,8 @@ public struct StockFlowProcess: PathProcess {
         // exp and log of quantities that repeat from year to year are computed only when they change.
         var key = (mu: -1.0, rho: -1.0, step: -1.0), stay = 0.0, decay = 0.0
         // Which powers the survivors' searches read: the shared tables in place (a copy would retain them, and two
-        // threads retaining one table fight over its cache line), or a path-local one when a lever changes the rate.
-        var staying = StayingPowers.yearly, custom: ComplementPowers? = nil
+        // threads retaining one table fight over its cache line), or none when a lever changes the rate.
+        var staying = StayingPowers.yearly
         var entryMean = -1.0, expNegEntry = 0.0
         for k in 0..<count {
             let step = k == 0 ? firstStep : 1
@@ -110,18 +110,17 @@ public struct StockFlowProcess: PathProcess {
                     } else if mu == baseMu && step == firstStep {
                         (staying, stay) = (.first, firstStay.p)
                     } else {
-                        custom = ComplementPowers(p: exp(-mu * step))
-                        (staying, stay) = (.custom, custom!.p)
+                        (staying, stay) = (.untabulated, exp(-mu * step))
                     }
                 }
                 key = (mu, rhoK, step)
                 decay = exp(-(mu + rhoK) * step)
             }
             let s0 = s
-            var survivors = survivorsDraw(s, stay, rng.uniformOpen(), staying, custom)
+            var survivors = survivorsDraw(s, stay, rng.uniformOpen(), staying)
             var level: Double
             if entries {
-                let others = survivorsDraw(p - s, stay, rng.uniformOpen(), staying, custom)
+                let others = survivorsDraw(p - s, stay, rng.uniformOpen(), staying)
                 let mean = entryRate * step
                 if mean != entryMean { entryMean = mean; expNegEntry = exp(-mean) }
                 let entrants = Inversion.poisson(mean, rng.uniformOpen(), expNegLambda: expNegEntry) + levers.cohortEnterprises[k]
@@ -149,17 +148,16 @@ public struct StockFlowProcess: PathProcess {
         }
     }
 
-    /// The powers of the staying probability a step's survivors are drawn with.
-    enum StayingPowers { case yearly, first, custom }
+    /// The tabulated powers of the staying probability a step's survivors are drawn with, if any.
+    enum StayingPowers { case yearly, first, untabulated }
 
-    /// Survivors among `n` at the staying probability `stay`, reading the chosen powers in place.
+    /// Survivors among `n` at the staying probability `stay`, reading the chosen table in place.
     @inline(__always)
-    private func survivorsDraw(_ n: Double, _ stay: Double, _ u: Double, _ staying: StayingPowers,
-                               _ custom: ComplementPowers?) -> Double {
+    private func survivorsDraw(_ n: Double, _ stay: Double, _ u: Double, _ staying: StayingPowers) -> Double {
         switch staying {
         case .yearly: Inversion.binomial(n, stay, u, powers: yearlyStay)
         case .first: Inversion.binomial(n, stay, u, powers: firstStay)
-        case .custom: Inversion.binomial(n, stay, u, powers: custom)
+        case .untabulated: Inversion.binomial(n, stay, u)
         }
     }
 }

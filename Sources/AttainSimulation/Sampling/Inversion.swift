@@ -61,8 +61,8 @@ package enum Inversion {
     /// Exact sequential inversion when `n·min(p, 1−p) < 30` (or n < 60); otherwise the normal approximation with Cornish–Fisher
     /// skewness term, rounded and clamped to [0, n]. `dispersion` φ ≥ 1 widens the approximation's variance to
     /// φ·n·p(1−p) (quasi-binomial year-to-year variation); it is ignored on the exact branch. When many draws share
-    /// one `p`, `powers` (``ComplementPowers``) may carry `log(1 − min(p, 1 − p))` and its first powers; otherwise the
-    /// exact branch computes them.
+    /// one `p`, `powers` (``ComplementPowers``) may carry the first powers of `1 − min(p, 1 − p)` in a table; the
+    /// exact branch otherwise computes the one it needs (same value either way).
     @inlinable
     package static func binomial(_ n: Double, _ p: Double, _ u: Double, dispersion: Double = 1, powers: ComplementPowers? = nil) -> Double {
         guard n >= 1, p > 0 else { return 0 }
@@ -80,11 +80,11 @@ package enum Inversion {
         return min(trials, max(0, (x + 0.5).rounded(.down)))
     }
 
-    /// `(1 − q)ⁿ` for a whole number `n ≥ 0`: by repeated squaring below 1024 (at most 20 multiplications, no
+    /// `(1 − q)ⁿ` for a whole number `n ≥ 0`, the first term of the binomial searches: by repeated squaring below 1024 (at most 20 multiplications, no
     /// branch on the bits, relative error about `log₂(n)` ulps, cheaper than `exp(n · log1p(−q))`), above it by
     /// `exp(n · log1p(−q))`.
     @inlinable
-    static func complementPower(_ q: Double, _ n: Double) -> Double {
+    package static func complementPower(_ q: Double, _ n: Double) -> Double {
         guard n < 1024 else { return exp(n * log1p(-q)) }
         var base = 1 - q, result = 1.0, bits = Int(n)
         while bits > 0 {
@@ -123,28 +123,26 @@ package enum Inversion {
 
 /// `(1 − q)ⁿ` for the binomial searches of many draws sharing one success probability: `q = min(p, 1 − p)`.
 ///
-/// Powers below ``tableSize`` come from a table computed once, each exactly `exp(n · log(1 − q))` as the search
-/// would compute it, so a draw costs no exponential and gives the same number as without the table.
+/// Powers below ``tableSize`` come from a table computed once, each exactly ``Inversion/complementPower(_:_:)`` as the
+/// search would compute it, so a draw costs a load instead of up to 20 multiplications and gives the same number as
+/// without the table.
 package struct ComplementPowers: Sendable {
     /// Whole-number exponents with a stored power.
     package static let tableSize = 1024
     /// The success probability.
     package let p: Double
-    /// `log(1 − min(p, 1 − p))`.
-    package let logComplement: Double
     @usableFromInline let table: [Double]
 
-    /// The powers for success probability `p` (table included when `tabulated`).
-    package init(p: Double, tabulated: Bool = false) {
+    /// The powers for success probability `p`.
+    package init(p: Double) {
         self.p = p
-        logComplement = log1p(-min(p, 1 - p))
-        let l = logComplement
-        table = tabulated ? (0..<Self.tableSize).map { exp(Double($0) * l) } : []
+        let q = min(p, 1 - p)
+        table = (0..<Self.tableSize).map { Inversion.complementPower(q, Double($0)) }
     }
 
     /// `(1 − q)ⁿ` for a whole number `n ≥ 0`.
     @inlinable
     package func power(_ n: Double) -> Double {
-        n < Double(table.count) ? table[Int(n)] : exp(n * logComplement)
+        n < Double(table.count) ? table[Int(n)] : Inversion.complementPower(min(p, 1 - p), n)
     }
 }
