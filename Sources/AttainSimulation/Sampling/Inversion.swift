@@ -35,7 +35,7 @@ package enum Inversion {
         if lambda < exactLimit {
             return reciprocals.withUnsafeBufferPointer { inv in
                 var k = 0, p = expNegLambda, cdf = p          // the term and the CDF at k
-                while k < 1000 {                              // k + block < inv.count: the table reads need no check
+                while k < inv.count &- block {                // a draw past the table has probability below 10⁻³⁰⁰
                     var below = 0, term = p, c = cdf
                     for j in 1...block {
                         below &+= c < u ? 1 : 0
