@@ -3,7 +3,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?= -c release
 ATTAIN = .build/release/attain
 
-.PHONY: deps build demo test conformance bench fuzz clean
+.PHONY: deps build demo test conformance bench probability-study fuzz clean
 
 # Install the system LAPACK/BLAS when missing (Debian 12).
 deps:
@@ -33,6 +33,11 @@ conformance: deps
 # Benchmarks against peers measured in the same run (never part of `make test`).
 bench: build
 	./benchmarks/run.sh
+
+# End-to-end probability study of `attain run` on the shared real series (never part of `make test`; about 5 minutes
+# on 2 cores). Options: make probability-study STUDY_ARGS="--quick" (see scripts/calibration/README.md).
+probability-study: build
+	python3 scripts/calibration/probability_study.py --attain $(ATTAIN) --jobs 2 $(STUDY_ARGS)
 
 clean:
 	rm -rf .build
