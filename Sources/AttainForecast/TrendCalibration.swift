@@ -27,6 +27,8 @@ public struct TrendCalibration: Sendable, Hashable, Codable {
     public var stepPeriods: Int
     /// Where the values came from.
     public var source: Source
+    /// For one of the ``defaultCandidates(for:stepPeriods:)`` learned from a noisy panel, which panel (nil otherwise).
+    public var defaultsName: String?
 
     public init(hyperparameters: TrendHyperparameters, horizonScale: [Double] = [], tailDegreesOfFreedom: Double? = nil,
                 stepPeriods: Int, source: Source) {
@@ -69,5 +71,55 @@ public struct TrendCalibration: Sendable, Hashable, Codable {
             tail = 2.5
         }
         return TrendCalibration(hyperparameters: h, horizonScale: scale, tailDegreesOfFreedom: tail, stepPeriods: step, source: .defaults)
+    }
+
+    /// The default calibrations a unit standing alone chooses among, by latent scale and step: the smooth-series
+    /// ``defaults(for:stepPeriods:)`` first, then calibrations learned from noisy real panels of that scale.
+    ///
+    /// A unit with no sister units cannot learn how noisy it is from others, and a few points cannot tell a trend from
+    /// noise on their own. So each of these candidates is a whole model learned from a panel of many units (pooled
+    /// calibration, window 7, every origin up to the panel's end), and ``TrendForecaster/fit(series:calibration:origin:)``
+    /// takes the one under which the unit's own window is most probable (the restricted marginal likelihood, with each
+    /// candidate's own prior on the scale of change integrated out). Provenance (`docs/calibration.md` has the command):
+    /// - `logit`, yearly: state unemployment rates, 48 US states, 1970–1986 (a share that swings with the business cycle);
+    /// - `log(x + 1)` (counts), yearly: murders in the 532 US counties of `county-murders-by-county.csv` averaging 2+ a
+    ///   year, 1980–1996 (small, steady counts), and yearly cases of measles, rubella, polio and smallpox in US states
+    ///   (194 series averaging 2+ a year, through 1970: overdispersed counts with outbreaks).
+    /// The prior on a unit's scale of change is weakened to shape ≤ 3 (same typical scale) so that a unit noisier or
+    /// steadier than its panel shows it. Other scales and steps have the smooth defaults only.
+    public static func defaultCandidates(for transform: LatentTransform, stepPeriods: Int = 1) -> [TrendCalibration] {
+        let smooth = defaults(for: transform, stepPeriods: stepPeriods)
+        guard stepPeriods <= 1 else { return [smooth] }
+        func learned(_ name: String, _ h: TrendHyperparameters, _ scale: [Double], tail: Double) -> TrendCalibration {
+            var h = h
+            let shape = min(h.scaleShape, 3)
+            h.scaleRate *= shape / h.scaleShape
+            h.scaleShape = shape
+            var c = TrendCalibration(hyperparameters: h, horizonScale: scale, tailDegreesOfFreedom: tail, stepPeriods: 1, source: .defaults)
+            c.defaultsName = name
+            return c
+        }
+        switch transform {
+        case .logit:
+            return [smooth, learned("noisy shares (state unemployment rates)",
+                                    TrendHyperparameters(levelRatio: 12.444556733481868, noiseRatio: 18.629846296794817, damping: 0.5000180501040351,
+                                                         scaleShape: 3830.344258495484, scaleRate: 0.5149895965766347),
+                                    [0.794533602503334, 1, 1, 0.8958341352965282, 0.8105842459701871, 0.8693582353988059,
+                                     0.9231163463866358, 0.9801986733067553, 1.0618365465453596, 1.1162780704588713], tail: 100)]
+        case .log(let offset) where offset == 1:
+            return [smooth,
+                    learned("small steady counts (county murders)",
+                            TrendHyperparameters(levelRatio: 44.75005940158134, noiseRatio: 71.93988020433659, damping: 0.5000000043019179,
+                                                 scaleShape: 3.487823536578038, scaleRate: 2.3914878643527522e-05),
+                            [1.3634251141321778, 1.3231298123374369, 1.2586000099294778, 1.2092495976572515, 1.1735108709918103,
+                             1.1735108709918103, 1.1502737988572274, 1.1274968515793757, 1.1388283833246218, 1.1388283833246218], tail: 7),
+                    learned("overdispersed counts with outbreaks (state disease cases)",
+                            TrendHyperparameters(levelRatio: 970.5077036211476, noiseRatio: 3587.687286043305, damping: 0.5000149484207355,
+                                                 scaleShape: 11.10827946680551, scaleRate: 2.098739048336948e-07),
+                            [1.3498588075760032, 1.4918246976412703, 1.6487212707001282, 1.7682670514337353, 1.858928041846342,
+                             1.9738777322304477, 2.0339912586467506, 2.1382762204968184, 2.225540928492468, 2.3163669767810915], tail: 3)]
+        default:
+            return [smooth]
+        }
     }
 }

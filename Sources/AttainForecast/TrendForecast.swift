@@ -50,6 +50,8 @@ public struct TrendForecast: Sendable {
     /// (0: none). Set for a share counted out of a small denominator when the calibration did not learn from such
     /// data: `1/(n·p·(1−p))`, the binomial variance of a logit.
     public internal(set) var samplingVariance: Double = 0
+    /// The noisy-panel default model the unit chose when it stood alone (nil: pooled or the smooth defaults).
+    public internal(set) var defaultsName: String?
 
     init(unit: String, indicator: String, transform: LatentTransform, origin: Period, stepPeriods: Int, observationCount: Int,
          hyperparameters: TrendHyperparameters, level: Double, slope: Double, stateCovariance: (Double, Double, Double),

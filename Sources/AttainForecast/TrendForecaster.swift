@@ -89,6 +89,19 @@ public struct TrendForecaster: Sendable {
             throw ForecastError.tooFewObservations(unit: series.unit, indicator: series.indicator, origin: origin.description,
                                                    have: steps.count, need: 2)
         }
+        // A unit standing alone on the smooth defaults: take the default model its own window supports best.
+        var calibration = calibration
+        if calibration.source == .defaults, calibration == TrendCalibration.defaults(for: transform, stepPeriods: step) {
+            let candidates = TrendCalibration.defaultCandidates(for: transform, stepPeriods: step)
+            if candidates.count > 1 {
+                var best = (evidence: -Double.infinity, index: 0)
+                for (i, c) in candidates.enumerated() {
+                    let e = try Self.logEvidence(values, steps: steps, deepest: deepest, hyperparameters: c.hyperparameters)
+                    if e > best.evidence { best = (e, i) }
+                }
+                calibration = candidates[best.index]
+            }
+        }
         let h = calibration.hyperparameters
         let design = try LocalTrendDesign(h, steps: steps.map { $0 - steps[0] }, originStep: deepest - steps[0])
         let state = values.withUnsafeBufferPointer { design.apply($0, cap: h.innovationCap) }
@@ -96,6 +109,7 @@ public struct TrendForecaster: Sendable {
                                      observationCount: steps.count, hyperparameters: h, level: state.level, slope: state.slope,
                                      stateCovariance: design.stateCovariance, residualSumOfSquares: state.q,
                                      horizonScale: calibration.horizonScale, tailDegreesOfFreedom: calibration.tailDegreesOfFreedom)
+        forecast.defaultsName = calibration.defaultsName
         // The defaults were learned on smooth national series: a share counted out of n adds its binomial noise.
         if calibration.source == .defaults, transform == .logit,
            let n = series.observations.last(where: { $0.period <= origin && $0.denominator != nil })?.denominator, n > 0 {
@@ -103,6 +117,18 @@ public struct TrendForecaster: Sendable {
             forecast.samplingVariance = 1 / (n * p * (1 - p))
         }
         return forecast
+    }
+
+    /// The log restricted marginal likelihood of a window's latent values under `h`, with the scale of change `λ`
+    /// integrated over its inverse-gamma prior: `−(m/2)·log 2π − ½·log det + α·log b − log Γ(α) + log Γ(α + m/2)
+    /// − (α + m/2)·log(b + q/2)` with `m = n − 2` innovations and `q` their (uncapped) sum of squares. Comparable
+    /// across hyperparameters, which is how a unit standing alone chooses among the default models.
+    static func logEvidence(_ values: [Double], steps: [Int], deepest: Int, hyperparameters h: TrendHyperparameters) throws -> Double {
+        let design = try LocalTrendDesign(h, steps: steps.map { $0 - steps[0] }, originStep: deepest - steps[0])
+        let q = values.withUnsafeBufferPointer { design.apply($0).q }
+        let m = Double(values.count - 2), a = h.scaleShape, b = h.scaleRate
+        return -0.5 * m * log(2 * Double.pi) - 0.5 * design.logDeterminant + a * log(b) - logGamma(a) + logGamma(a + m / 2)
+            - (a + m / 2) * log(b + q / 2)
     }
 
     /// Calibrates on `crossSection` up to the origin, then fits `series` (convenience for one unit).

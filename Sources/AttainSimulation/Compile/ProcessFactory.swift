@@ -91,10 +91,16 @@ enum ProcessFactory {
         let source: String
         switch calibrationSource {
         case .pooled(let units, _, _): source = "calibrated on \(units) series"
-        case .defaults: source = "default calibration"
+        case .defaults: source = f.defaultsName.map { "default calibration for \($0)" } ?? "default calibration"
         }
-        return Fitted(process: TrendProcess(forecast: f, kind: kind, observedInFirstYear: observed, observedFraction: fraction),
-                      description: "local trend (\(scale) scale, \(source))" + (k == .count ? ", Poisson counts" : ""),
+        // A calibration learned from data (sister units, the kind pool, a noisy panel) already holds the counts' noise.
+        let learntNoise: Bool
+        if case .pooled = calibrationSource { learntNoise = true } else { learntNoise = f.defaultsName != nil }
+        let noise: TrendProcess.CountNoise = learntNoise ? .rounding : .poisson
+        return Fitted(process: TrendProcess(forecast: f, kind: kind, observedInFirstYear: observed, observedFraction: fraction,
+                                            countNoise: noise),
+                      description: "local trend (\(scale) scale, \(source))"
+                          + (k == .count ? (noise == .poisson ? ", Poisson counts" : ", counts with the noise learnt from data") : ""),
                       warnings: warnings)
     }
 

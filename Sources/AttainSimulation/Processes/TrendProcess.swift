@@ -11,6 +11,12 @@ import Foundation
 /// `growth-shift` adds to the latent path; for counts `rate-multiplier` and `shock` multiply the intensity, and for
 /// levels `shock` lowers the level in its year. Counts are drawn by inversion from the intensity `λ = exp(z) − 1`.
 ///
+/// How a count is drawn from the path's intensity (``CountNoise``): by inversion of a Poisson when the trend's
+/// calibration knows nothing of count noise (the smooth-series defaults), and by randomized rounding when the
+/// calibration was learned from count data (sister units, a kind pool, or a noisy-panel default), whose latent
+/// observation noise already holds the counts' own noise — drawing Poisson on top would count it twice, and could
+/// never give counts steadier than Poisson.
+///
 /// Nowcasting a partly observed first year (counts): the path's intensity for that year is a prior
 /// `Gamma(κ, κ/λ)` with `κ = 1/s²` (`s` the forecast's one-step latent scale, so the prior's spread matches the
 /// trend's); the `x` events seen in the observed fraction `f` update it to `Gamma(κ + x, κ/λ + f)`. The year's count is
@@ -24,13 +30,26 @@ public struct TrendProcess: PathProcess {
     /// (calendar fraction, or seasonally adjusted).
     public let observedInFirstYear: Double
     public let observedFraction: Double
+    /// How counts are drawn from the intensity.
+    public let countNoise: CountNoise
+
+    /// How a count is drawn from a path's intensity `m`; both are monotone in `m` for a fixed uniform `u`, so scenarios
+    /// that share draws stay coupled.
+    public enum CountNoise: Sendable {
+        /// `Poisson(m)` by inversion: the count noise the trend does not model.
+        case poisson
+        /// `⌊m + u⌋`: mean `m`, the least added variance; for a trend whose latent noise is the data's own.
+        case rounding
+    }
 
     /// Prior precision of the first year's intensity in the nowcast, and the posterior's `Gamma(κ + x, 1)` whose
     /// draw the path's posterior rate scales.
     let nowcastShape: Double, nowcastDraw: GammaDistribution
 
-    public init(forecast: TrendForecast, kind: IndicatorKind, observedInFirstYear: Double = 0, observedFraction: Double = 0) {
+    public init(forecast: TrendForecast, kind: IndicatorKind, observedInFirstYear: Double = 0, observedFraction: Double = 0,
+                countNoise: CountNoise = .poisson) {
         self.forecast = forecast
+        self.countNoise = countNoise
         self.kind = kind
         self.observedInFirstYear = observedInFirstYear
         self.observedFraction = observedFraction
@@ -68,7 +87,8 @@ public struct TrendProcess: PathProcess {
                 // Heavy-tailed trends can overflow on rare paths: an intensity is kept below 10¹⁵ events a year.
                 var mean = min(max(0, transform.toData(z)), 1e15) * learnt * levers.rateMultiplier[k] * factor
                 if k == 0 { mean *= 1 - observedFraction }
-                let draw = Inversion.poisson(mean, rng.uniformOpen())
+                let u = rng.uniformOpen()
+                let draw = countNoise == .poisson ? Inversion.poisson(mean, u) : (mean + u).rounded(.down)
                 output[k] = k == 0 ? observedInFirstYear + draw : draw
             } else {
                 if factor < 1 && kind == .level { z += log(factor) }
