@@ -66,6 +66,20 @@ import AttainTestSupport
         #expect(f.key == "interventions[0].value")
     }
 
+    @Test func plannedEventsAreReadAndChecked() throws {
+        let planned = Self.good.replacingOccurrences(of: "    model: poisson", with: "    model: planned\n    planned: 3\n    slip: 0.1")
+        let s = try load(planned)
+        #expect(s.indicators[0].planned == 3 && s.indicators[0].slip == 0.1 && s.indicators[0].kind == .count)
+        let missing = try #require(error(Self.good.replacingOccurrences(of: "    model: poisson", with: "    model: planned")))
+        #expect(missing.key == "indicators[0]" && missing.message.contains("`planned`"))
+        let stray = try #require(error(Self.good.replacingOccurrences(of: "    model: poisson", with: "    model: poisson\n    planned: 3")))
+        #expect(stray.key == "indicators[0].planned" && stray.message.contains("only to `model: planned`"))
+        let slip = try #require(error(planned.replacingOccurrences(of: "slip: 0.1", with: "slip: 1.5")))
+        #expect(slip.key == "indicators[0].slip" && slip.line == 12)
+        let share = try #require(error(planned.replacingOccurrences(of: "kind: count", with: "kind: share")))
+        #expect(share.key == "indicators[0].kind")
+    }
+
     @Test func newerSchemaIsRefused() throws {
         let e = try #require(error(Self.good.replacingOccurrences(of: "version: 1", with: "version: 2")))
         #expect(e.key == "version")

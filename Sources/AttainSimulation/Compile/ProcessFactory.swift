@@ -16,6 +16,7 @@ enum ProcessFactory {
         "stock-flow": [.share],
         "random-walk": [.share, .level],
         "poisson": [.count, .cumulative],
+        "planned": [.count],
     ]
 
     /// The process for `spec`. `crossSection` holds the indicator's units; `kindPool` every series of its kind in the
@@ -35,6 +36,7 @@ enum ProcessFactory {
         case "stock-flow": return try stockFlow(spec, history: history, crossSection: crossSection, location: location)
         case "random-walk": return try randomWalk(spec, kind: kind, history: history, location: location)
         case "poisson": return poisson(spec, history: history)
+        case "planned": return planned(spec, history: history)
         default: return try trend(spec, kind: kind, history: history, crossSection: crossSection, kindPool: kindPool, location: location)
         }
     }
@@ -142,6 +144,20 @@ enum ProcessFactory {
         var warnings: [String] = []
         if exposure < 3 { warnings.append("rate estimated from \(exposure) years of data") }
         return Fitted(process: process, description: "Poisson, steady rate", warnings: warnings)
+    }
+
+    static func planned(_ spec: IndicatorSpec, history: YearlyHistory) -> Fitted {
+        let planned = spec.planned ?? 1
+        var values = history.values
+        if let w = spec.window { values = Array(values.suffix(w)) }
+        let process = PlannedEventsProcess(planned: planned, history: values, slip: spec.slip,
+                                           observedInFirstYear: history.partial?.value ?? 0)
+        var warnings: [String] = []
+        if spec.slip == nil && values.count < 3 { warnings.append("slip probability learnt from \(values.count) years of data") }
+        let slip = Int((process.meanSlip * 100).rounded())
+        let source = spec.slip == nil ? "learnt from \(values.count) years" : "as stated"
+        return Fitted(process: process, description: "planned: \(planned) a year, \(slip)% of planned events slip (\(source))",
+                      warnings: warnings)
     }
 
     static func stockFlow(_ spec: IndicatorSpec, history: YearlyHistory, crossSection: [YearlyHistory],

@@ -20,7 +20,9 @@ import Foundation
 /// Nowcasting a partly observed first year (counts): the path's intensity for that year is a prior
 /// `Gamma(κ, κ/λ)` with `κ = 1/s²` (`s` the forecast's one-step latent scale, so the prior's spread matches the
 /// trend's); the `x` events seen in the observed fraction `f` update it to `Gamma(κ + x, κ/λ + f)`. The year's count is
-/// `x + Poisson(λ′·(1 − f))`, and later years keep the ratio `λ′/λ` (the level learnt persists).
+/// `x` plus a draw around `λ′·(1 − f)·e^{ε − s²/2}` (`ε ~ N(0, s²)`, so the unobserved rest of the year carries the
+/// full one-step uncertainty of a flow and not only the count noise of its expected size), and later years keep the
+/// ratio `λ′/λ` (the level learnt persists).
 public struct TrendProcess: PathProcess {
     /// The fitted forecast (its origin is the last complete year).
     public let forecast: TrendForecast
@@ -45,6 +47,9 @@ public struct TrendProcess: PathProcess {
     /// Prior precision of the first year's intensity in the nowcast, and the posterior's `Gamma(κ + x, 1)` whose
     /// draw the path's posterior rate scales.
     let nowcastShape: Double, nowcastDraw: GammaDistribution
+    /// Latent standard deviation of the first year's flow about its forecast (the one-step predictive scale), carried
+    /// by the unobserved rest of a partly observed year.
+    let restOfYearNoise: Double
 
     public init(forecast: TrendForecast, kind: IndicatorKind, observedInFirstYear: Double = 0, observedFraction: Double = 0,
                 countNoise: CountNoise = .poisson) {
@@ -56,6 +61,7 @@ public struct TrendProcess: PathProcess {
         let s = forecast.latentLocationScale(horizon: 1).scale
         nowcastShape = min(1e6, max(0.5, 1 / max(s * s, 1e-12)))
         nowcastDraw = GammaDistribution(shape: nowcastShape + observedInFirstYear)
+        restOfYearNoise = s
     }
 
     var isCount: Bool { kind == .count || kind == .cumulative }
@@ -86,7 +92,11 @@ public struct TrendProcess: PathProcess {
             if isCount {
                 // Heavy-tailed trends can overflow on rare paths: an intensity is kept below 10¹⁵ events a year.
                 var mean = min(max(0, transform.toData(z)), 1e15) * learnt * levers.rateMultiplier[k] * factor
-                if k == 0 { mean *= 1 - observedFraction }
+                if k == 0 && observedFraction > 0 {
+                    // The rest of the year is a flow still to come: it carries the one-step uncertainty of a year's
+                    // flow around the learnt rate (mean-preserving lognormal), not only the count noise of its size.
+                    mean *= (1 - observedFraction) * exp(restOfYearNoise * rng.normal() - restOfYearNoise * restOfYearNoise / 2)
+                }
                 let u = rng.uniformOpen()
                 let draw = countNoise == .poisson ? Inversion.poisson(mean, u) : (mean + u).rounded(.down)
                 output[k] = k == 0 ? observedInFirstYear + draw : draw

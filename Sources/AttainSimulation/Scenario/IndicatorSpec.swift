@@ -28,6 +28,10 @@ public struct IndicatorSpec: Sendable, Equatable {
     public var population: String?
     /// Years of data used to estimate rates (the most recent ones); nil uses the model's default.
     public var window: Int?
+    /// Planned events: how many the unit schedules a year (`model: planned`).
+    public var planned: Int?
+    /// Planned events: the probability that a planned event slips out of its year (nil: learnt from the data).
+    public var slip: Double?
     /// Title in words.
     public var title: LocalizedText?
     /// Where the indicator is defined, for error messages.

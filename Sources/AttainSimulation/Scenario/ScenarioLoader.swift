@@ -20,7 +20,7 @@ public enum ScenarioLoader {
     static let topKeys = ["version", "name", "title", "extends", "data", "illustrative", "targets", "unit", "horizon", "cutoff",
                           "indicators", "assumptions", "interventions"]
     static let indicatorKeys = ["name", "kind", "model", "source", "unit", "turnover", "closure-rate", "exit-rate",
-                                "population", "window", "title"]
+                                "population", "window", "title", "planned", "slip"]
     static let interventionKeys = ["id", "lever", "indicator", "indicators", "from", "to", "year", "value", "probability",
                                    "workers-per-enterprise", "description"]
 
@@ -178,6 +178,27 @@ public enum ScenarioLoader {
             spec.exitRate = r
         }
         if let p = item.optional("population") { spec.population = try p.choice(["trend", "entries"]) }
+        if let p = item.optional("planned") {
+            let n = try p.int()
+            guard n >= 1, n <= 10_000 else { throw p.error("`planned` is the number of events planned a year; it must be between 1 and 10,000, found \(n)") }
+            spec.planned = n
+        }
+        if let node = item.optional("slip") {
+            let x = try node.double()
+            guard x >= 0, x <= 1 else { throw node.error("`slip` is the probability that a planned event does not take place in its year; it must be in [0, 1], found \(x)") }
+            spec.slip = x
+        }
+        if model == "planned" {
+            if let kind, kind != .count {
+                throw (item.optional("kind") ?? item).error("planned events are counted a year; `kind` must be `count`")
+            }
+            spec.kind = .count
+            if spec.planned == nil {
+                throw item.error("`model: planned` needs `planned`: the number of events the unit schedules a year", hint: "e.g. `planned: 3`")
+            }
+        } else if spec.planned != nil || spec.slip != nil {
+            throw (item.optional("planned") ?? item.optional("slip")!).error("`planned` / `slip` apply only to `model: planned`")
+        }
         if model == "stock-flow" {
             if let kind, kind != .share {
                 throw (item.optional("kind") ?? item).error("a stock-flow model describes a share; `kind` must be `share`")
