@@ -57,7 +57,7 @@ struct FitCommand: ParsableCommand {
                 throw FitCommandError(description: "no series of '\(indicator)' could be fitted; first problem: \(first)")
             }
             switch output.resolvedFormat(default: .table) {
-            case .json: try output.emit(FitOutput.json(fits).rendered())
+            case .json: try output.emitStreaming { sink in try FitJSON.write(fits, to: sink) }
             case .csv: try output.emit(FitOutput.csv(succeeded))
             default: try output.emit(FitOutput.table(succeeded))
             }
