@@ -13,13 +13,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // SHA-256 of input files (provenance in JSON results and briefings); Foundation has no hash API on Linux.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "_AttainLAPACK", path: "Sources/_AttainLAPACK"),
         .target(name: "AttainLinearAlgebra", dependencies: ["_AttainLAPACK"]),
         .target(name: "AttainRandom", dependencies: ["AttainLinearAlgebra"]),
         .target(name: "AttainParallel"),
-        .target(name: "AttainData"),
+        .target(name: "AttainData", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "AttainModels", dependencies: ["AttainLinearAlgebra", "AttainRandom", "AttainData", "AttainParallel"]),
         .target(name: "AttainForecast", dependencies: ["AttainModels", "AttainRandom", "AttainData", "AttainParallel"]),
         .target(name: "AttainSimulation", dependencies: ["AttainForecast", "AttainModels", "AttainRandom", "AttainData",
@@ -41,7 +43,7 @@ let package = Package(
         .testTarget(name: "AttainSimulationTests", dependencies: ["AttainSimulation", "AttainTestSupport"]),
         .testTarget(name: "AttainTargetsTests", dependencies: ["AttainTargets", "AttainTestSupport"]),
         .testTarget(name: "AttainReportTests", dependencies: ["AttainReport", "AttainTestSupport"]),
-        .testTarget(name: "AttainCLITests", dependencies: ["AttainCLI", "AttainTestSupport"]),
+        .testTarget(name: "AttainCLITests", dependencies: ["AttainCLI", "AttainTestSupport"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

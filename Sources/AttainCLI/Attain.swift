@@ -18,6 +18,7 @@ struct AttainCommand: ParsableCommand {
             Shell completion (bash, zsh or fish):
               attain --generate-completion-script bash > /etc/bash_completion.d/attain
             """,
+        version: AttainVersion.current,
         // In the order of the work: check the data, fit and backtest trends, simulate, then brief.
         subcommands: [ValidateCommand.self, FitCommand.self, BacktestCommand.self, RunCommand.self, CompareCommand.self,
                       GoalseekCommand.self, BriefCommand.self])

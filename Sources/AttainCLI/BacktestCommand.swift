@@ -8,16 +8,19 @@ struct BacktestCommand: ParsableCommand {
         commandName: "backtest",
         abstract: "Forecast each unit from an origin, using only data up to it, and print quantiles beside the actual values.",
         discussion: """
-            For every unit of the indicator: fits the local-trend model on the --window periods up to and including
-            --origin (all of them if absent) and forecasts --horizon periods ahead. How much trends change is learned
-            from all units' histories up to the origin (a single unit uses documented defaults). Removing rows after the
-            origin changes no forecast; those rows only fill "actual". For data every k periods (e.g. every 5 years) a
+            For every unit of the indicator: fits the local-trend model on the --window periods up to and including \
+            --origin (all of them if absent) and forecasts --horizon periods ahead. How much trends change is learned \
+            from all units' histories up to the origin (a single unit uses documented defaults). Removing rows after the \
+            origin changes no forecast; those rows only fill "actual". For data every k periods (e.g. every 5 years) a \
             horizon and a window count grid steps of k periods.
 
-            Output (json, the default): {"forecasts": [{"unit", "origin", "period", "horizon", "quantiles": {level: value},
-            "actual"}]} with the quantile keys written as on the command line; "actual" is null where the data have no
+            Output (json, the default): {"forecasts": [{"unit", "origin", "period", "horizon", "quantiles": {level: value}, \
+            "actual"}]} with the quantile keys written as on the command line; "actual" is null where the data have no \
             value. --format table, csv or md prints the same forecasts as a table (one row per unit and period).
-            Example: attain backtest --data series.csv --indicator x --origin 2015 --horizon 5 --quantiles 0.1,0.5,0.9
+
+            Example:
+              attain backtest --data series.csv --indicator x --origin 2015 --horizon 5 \\
+                --quantiles 0.1,0.5,0.9
             """)
 
     @OptionGroup var series: SeriesDataOptions

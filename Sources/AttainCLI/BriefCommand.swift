@@ -19,7 +19,8 @@ struct BriefCommand: ParsableCommand {
 
             Examples:
               attain brief scenarios/baseline.yaml --lang vi --output briefing-vi.html
-              attain brief scenarios/baseline.yaml scenarios/union-drive-2026.yaml --lang en -o briefing-en.html
+              attain brief scenarios/baseline.yaml scenarios/union-drive-2026.yaml \\
+                --lang en -o briefing-en.html
               attain brief scenarios/baseline.yaml --format md > briefing.md
             """)
 

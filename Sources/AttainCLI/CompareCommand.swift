@@ -8,10 +8,12 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Run scenarios on common random numbers and print each target's difference in probability from the first, with its standard error.",
         discussion: """
-            Every scenario is simulated on the same paths, so a difference is estimated from paired outcomes; its
-            standard error is usually a fraction of what independent runs would give (shown as "indep. se").
+            Every scenario is simulated on the same paths, so a difference is estimated from paired outcomes; its \
+            standard error is usually a fraction of what independent runs would give (shown as "indep. se"). \
             The targets are those of the first scenario's targets file.
-            Example: attain compare scenarios/baseline.yaml scenarios/union-drive-2026.yaml --paths 20000
+
+            Example:
+              attain compare scenarios/baseline.yaml scenarios/union-drive-2026.yaml --paths 20000
             """)
 
     @Argument(help: ArgumentHelp("Scenario files (YAML); the first is the reference.", valueName: "scenario.yaml"))

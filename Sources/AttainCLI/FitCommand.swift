@@ -8,15 +8,15 @@ struct FitCommand: ParsableCommand {
         commandName: "fit",
         abstract: "Fit each unit's series of an indicator and print parameters, standard errors and fit statistics.",
         discussion: """
-            --model auto (the default) lets the data choose: growth curves ranked by AICc for levels (linear,
-            exponential, damped, saturating, logistic, Gompertz, Richards), binomial trends for shares and
-            Poisson/negative-binomial trends for counts and cumulative totals. A named curve on a level indicator is
+            --model auto (the default) lets the data choose: growth curves ranked by AICc for levels (linear, \
+            exponential, damped, saturating, logistic, Gompertz, Richards), binomial trends for shares and \
+            Poisson/negative-binomial trends for counts and cumulative totals. A named curve on a level indicator is \
             fitted by least squares on the data scale, so its optimum compares with any other solver's.
 
-            Series too short for the model (with --model auto: under three spare points; with a named curve: no more
+            Series too short for the model (with --model auto: under three spare points; with a named curve: no more \
             points than parameters) are fitted with weak default priors and a warning saying so.
 
-            Output: table (default), json ({"fits": [...]}, one entry per unit) or csv (one row per parameter, with
+            Output: table (default), json ({"fits": [...]}, one entry per unit) or csv (one row per parameter, with \
             the sum of squared residuals). Results are in the order units first appear in the data, whatever --threads.
             """)
 
@@ -57,7 +57,7 @@ struct FitCommand: ParsableCommand {
                 throw FitCommandError(description: "no series of '\(indicator)' could be fitted; first problem: \(first)")
             }
             switch output.resolvedFormat(default: .table) {
-            case .json: try output.emit(FitOutput.json(fits).rendered())
+            case .json: try output.emitStreaming { sink in try FitJSON.write(fits, to: sink) }
             case .csv: try output.emit(FitOutput.csv(succeeded))
             default: try output.emit(FitOutput.table(succeeded))
             }

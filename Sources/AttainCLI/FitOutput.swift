@@ -3,7 +3,8 @@ import Foundation
 
 /// The three renderings of `attain fit`: JSON (the contract's `fits[]`), tidy CSV and an aligned table.
 enum FitOutput {
-    /// `{"fits": [...], "failures": [...]}`; the fields a check reads are those of the contract.
+    /// `{"fits": [...], "failures": [...]}`; the fields a check reads are those of the contract. The reference form of
+    /// the document ``FitJSON/write(_:chunk:to:)`` streams (the command uses that; tests compare the two).
     static func json(_ fits: [SeriesFit]) -> JSONValue {
         var entries: [JSONValue] = []
         var failures: [JSONValue] = []

@@ -8,12 +8,15 @@ struct GoalseekCommand: ParsableCommand {
         commandName: "goalseek",
         abstract: "Find the smallest lever value that gives a target the chosen probability.",
         discussion: """
-            --lever names an intervention of the scenario (its id), or a new one as LEVER:INDICATOR acting from the
-            year after the cut-off, e.g. rate-multiplier:union_members. Levers: growth-shift, rate-multiplier, cohort,
-            shock, turnover. The search brackets the lever's range (--range, or the lever's default) and bisects on
-            common random numbers, so every evaluation sees the same paths. For levers that make a target harder as
+            --lever names an intervention of the scenario (its id), or a new one as LEVER:INDICATOR acting from the \
+            year after the cut-off, e.g. rate-multiplier:union_members. Levers: growth-shift, rate-multiplier, cohort, \
+            shock, turnover. The search brackets the lever's range (--range, or the lever's default) and bisects on \
+            common random numbers, so every evaluation sees the same paths. For levers that make a target harder as \
             they grow (turnover, shocks) the answer is the largest value that still gives the probability.
-            Example: attain goalseek scenarios/union-drive-2026.yaml --target P2-1a --probability 0.8 --lever founding-drive
+
+            Example:
+              attain goalseek scenarios/union-drive-2026.yaml --target P2-1a \\
+                --probability 0.8 --lever founding-drive
             """)
 
     @Argument(help: ArgumentHelp("Scenario file (YAML).", valueName: "scenario.yaml"))

@@ -8,9 +8,11 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Simulate a scenario and print each target's probability, Monte Carlo error, per-year probabilities and status.",
         discussion: """
-            Status: met (already met in the data, or p ≥ 0.99), likely (0.66 ≤ p < 0.99), at-risk (0.33 ≤ p < 0.66),
+            Status: met (already met in the data, or p ≥ 0.99), likely (0.66 ≤ p < 0.99), at-risk (0.33 ≤ p < 0.66), \
             off-track (p < 0.33, or already missed in the data).
-            Example: attain run scenarios/baseline.yaml --paths 10000 --seed 42 --format json
+
+            Example:
+              attain run scenarios/baseline.yaml --paths 10000 --seed 42 --format json
             """)
 
     @Argument(help: ArgumentHelp("Scenario file (YAML).", valueName: "scenario.yaml"))

@@ -8,11 +8,11 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check data files and print every problem with its line and how to fix it.",
         discussion: """
-            A data file is tidy CSV (UTF-8, or UTF-16 with a BOM; comma- or semicolon-separated) with the columns
-            unit, indicator, period (2025, 2025-Q3 or 2025-07) and value, or numerator and denominator for a share
+            A data file is tidy CSV (UTF-8, or UTF-16 with a BOM; comma- or semicolon-separated) with the columns \
+            unit, indicator, period (2025, 2025-Q3 or 2025-07) and value, or numerator and denominator for a share \
             given as counts. Other columns are kept and ignored.
 
-            Prints the problems (errors keep a file from loading; warnings do not), then one line per file with its
+            Prints the problems (errors keep a file from loading; warnings do not), then one line per file with its \
             series, units, indicators, periods and the kind of each indicator (share, count, cumulative, level).
 
             Exit codes: 0 when every file is clean or has warnings only, 1 when any file has an error, 2 for a usage error.

@@ -17,6 +17,26 @@ struct CommandLineTests {
         #expect(same, "attain brief --help changed; if intended, rerun with ATTAIN_UPDATE_SNAPSHOTS=1.\n--- expected\n\(expected)\n--- got\n\(outcome.standardOutput)")
     }
 
+    /// The help's prose is wrapped by the argument parser alone: at 80 columns no line of a paragraph ends before the
+    /// width would have forced it (a line break written into the source would end a line early, mid-sentence). The
+    /// parser keeps lines below the width: a line ends early if its next word would still fit within 79 columns.
+    @Test(arguments: ["", "validate", "fit", "backtest", "run", "compare", "goalseek", "brief"])
+    func helpParagraphsBreakOnlyWhereTheWidthForcesThem(command: String) throws {
+        let outcome = try AttainProcess.run((command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "80"])
+        #expect(outcome.status == 0)
+        let text = outcome.standardOutput
+        let prose = text.components(separatedBy: "\nUSAGE:")[0].split(separator: "\n", omittingEmptySubsequences: false)
+        for (line, next) in zip(prose, prose.dropFirst()) where !line.isEmpty && !next.isEmpty {
+            // Indented lines are examples and lists, laid out by hand; a line ending in ':' introduces them.
+            guard !line.hasPrefix(" "), !next.hasPrefix(" "), !line.hasSuffix(":"), !line.hasSuffix("\\") else { continue }
+            let word = next.split(separator: " ").first.map(String.init) ?? ""
+            #expect(line.count + 1 + word.count > 79, "attain \(command) --help breaks early:\n\(line)\n\(next)")
+        }
+        for line in text.split(separator: "\n") where !line.hasPrefix("USAGE:") {
+            #expect(line.count <= 80, "attain \(command) --help: a line wider than 80 columns: \(line)")
+        }
+    }
+
     @Test(arguments: [
         ["--no-such-flag"],
         ["brief"],

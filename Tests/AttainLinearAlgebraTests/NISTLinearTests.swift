@@ -17,7 +17,7 @@ private struct LinearProblem: Decodable {
 private struct LinearFile: Decodable { let datasets: [String: LinearProblem] }
 
 private let problems: [LinearProblem] = {
-    let url = RepositoryFiles.sharedData.appendingPathComponent("nist-strd/linear/nist-strd-linear.json")
+    let url = RepositoryFiles.fixtures.appendingPathComponent("nist-strd/linear/nist-strd-linear.json")
     guard let data = try? Data(contentsOf: url), let file = try? JSONDecoder().decode(LinearFile.self, from: data) else { return [] }
     return file.datasets.values.sorted { $0.name < $1.name }
 }()

@@ -3,8 +3,8 @@ import Testing
 @testable import AttainModels
 import AttainTestSupport
 
-/// The parsed NIST StRD nonlinear problems in the shared reference data.
-private let nistURL = RepositoryFiles.sharedData.appendingPathComponent("nist-strd/nonlinear/nist-strd-nonlinear.json")
+/// The parsed NIST StRD nonlinear problems, vendored in `Tests/Fixtures/nist-strd/`.
+private let nistURL = RepositoryFiles.fixtures.appendingPathComponent("nist-strd/nonlinear/nist-strd-nonlinear.json")
 
 private let problems: [NISTProblem] = (try? NISTProblem.loadAll(from: nistURL)) ?? []
 

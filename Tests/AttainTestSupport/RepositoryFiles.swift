@@ -10,10 +10,19 @@ public enum RepositoryFiles {
         return url
     }
 
-    /// `../shared/data` beside the repository: NIST StRD and the real series.
+    /// `../shared/data` beside the repository: the real series (`real-series/`), which are not part of the repository.
+    /// Tests that read it are skipped, with the reason printed, when it is absent (see `sharedDataAvailable`).
     public static var sharedData: URL {
         root.deletingLastPathComponent().appendingPathComponent("shared/data")
     }
+
+    /// Whether `relative` exists under `../shared/data` beside the repository (a fresh clone has no such folder).
+    public static func sharedDataAvailable(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: sharedData.appendingPathComponent(relative).path)
+    }
+
+    /// `Tests/Fixtures` in the repository: the NIST StRD reference data (`nist-strd/`, public domain), vendored.
+    public static var fixtures: URL { root.appendingPathComponent("Tests/Fixtures") }
 
     /// The path of `relative` inside the repository.
     public static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }

@@ -30,7 +30,7 @@ def start(t, y):
     return [K0, r0, c0]
 
 
-def main():
+def main(start=start):
     data, out = sys.argv[1], sys.argv[2]
     series = {}
     order = []

@@ -109,6 +109,15 @@ def main():
     for name in list(INDICATORS):
         if name not in args.indicators.split(","):
             del INDICATORS[name]
+    missing = [f for f, *_ in INDICATORS.values() if not os.path.isfile(os.path.join(args.data, f))]
+    if missing:
+        print(f"run_study.py: the real series are not at {os.path.normpath(args.data)} (missing {', '.join(missing)}); "
+              "they live beside the repository in ../shared/data/real-series, or pass --data DIR", file=sys.stderr)
+        sys.exit(2)
+    if not os.access(args.attain, os.X_OK):
+        print(f"run_study.py: no attain binary at {os.path.normpath(args.attain)}; run `make build` or pass --attain PATH",
+              file=sys.stderr)
+        sys.exit(2)
 
     rows = []  # (indicator, window, origin, horizon, cov50, cov80, cov95, score, rw_score, rw80, rw95)
     started = time.time()

@@ -13,6 +13,24 @@ enum Console {
         print(text, terminator: "")
     }
 
+    /// Writes `bytes` to standard output as they are (after anything ``out(_:)`` left buffered), retrying short writes.
+    static func outBytes(_ bytes: [UInt8]) throws {
+        fflush(nil)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { throw OutputError(code: errno) }
+            offset += written
+        }
+    }
+
+    /// Standard output could not be written (a closed pipe, a full disk).
+    struct OutputError: Error, CustomStringConvertible {
+        let code: Int32
+        var description: String { "could not write the output: \(String(cString: strerror(code)))" }
+    }
+
     /// Writes one line to standard error (a newline is added unless `line` ends with one).
     static func error(_ line: String) {
         errorRaw(line.hasSuffix("\n") ? line : line + "\n")

@@ -48,6 +48,19 @@ struct OutputOptions: ParsableArguments {
         try AtomicFileWriter.checkWritable(output)
     }
 
+    /// Like ``emit(_:)`` for output produced in pieces: `body` hands each piece of bytes to the sink it is given, which
+    /// writes it to standard output, or to the temporary file that replaces `--output` atomically once `body` returns.
+    func emitStreaming(_ body: (_ sink: ([UInt8]) throws -> Void) throws -> Void) throws {
+        guard let output else {
+            try body(Console.outBytes)
+            return
+        }
+        try AtomicFileWriter.write(to: output) { file in
+            try body { bytes throws(FileWriteError) in try file.write(bytes) }
+        }
+        Console.error("wrote \(output)")
+    }
+
     /// Prints `text` on standard output, or writes it atomically to `--output` and says where on standard error.
     func emit(_ text: String) throws {
         guard let output else {

@@ -1,3 +1,4 @@
+import AttainData
 import AttainSimulation
 import AttainTargets
 
@@ -34,7 +35,9 @@ extension BriefingInput {
             illustrative: illustrative,
             dataNote: dataNote,
             paths: run.paths,
-            seed: run.seed)
+            seed: run.seed,
+            version: run.version,
+            inputs: run.inputs ?? [])
     }
 }
 

@@ -1,3 +1,4 @@
+import AttainData
 import AttainSimulation
 import AttainTargets
 
@@ -79,9 +80,11 @@ public enum BriefingPreparation {
         let dataFiles = studies.flatMap { $0.scenario.dataFiles }
         var titles: [String: LocalizedText] = [:]
         for indicator in study.scenario.indicators { titles[indicator.name] = indicator.title }
-        return BriefingInput(run: run, comparison: comparison, efforts: efforts, indicatorTitles: titles,
-                             illustrative: settings.illustrative || studies.contains { $0.scenario.illustrative }
-                                || IllustrativeData.isMarked(dataFiles: dataFiles))
+        var input = BriefingInput(run: run, comparison: comparison, efforts: efforts, indicatorTitles: titles,
+                                  illustrative: settings.illustrative || studies.contains { $0.scenario.illustrative }
+                                      || IllustrativeData.isMarked(dataFiles: dataFiles))
+        input.inputs = InputDigest.merged(studies.map(\.inputs))  // every compared scenario's files, not only the first's
+        return input
     }
 
     /// The lever to goal-seek for `target`: the scenario's own intervention on its indicator if there is one, else a new

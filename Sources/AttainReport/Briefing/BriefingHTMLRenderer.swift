@@ -208,6 +208,7 @@ public struct BriefingHTMLRenderer: Sendable {
             html += "</ul>\n"
         }
         html += "<h3>\(escape(words.methodHeading))</h3>\n<p>\(escape(words.methodText(paths: input.paths, seed: input.seed, format: format)))</p>\n"
+        html += "<p class=\"provenance\">\(escape(words.provenanceText(version: input.version, seed: input.seed, inputs: input.inputs)))</p>\n"
         if !input.indicators.isEmpty {
             var table = TextTable(headers: [words.columnIndicator, words.columnModel], alignments: [.left, .left])
             for indicator in input.indicators { table.append([indicator.title.text(language), indicator.model]) }

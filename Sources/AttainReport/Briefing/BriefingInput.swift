@@ -1,3 +1,4 @@
+import AttainData
 import AttainSimulation
 
 /// Everything a review briefing shows, already computed: the renderer only lays it out.
@@ -30,11 +31,14 @@ public struct BriefingInput: Sendable, Equatable {
     /// Number of simulated paths and the seed (for the method note and reproducibility).
     public var paths: Int
     public var seed: UInt64
+    /// The version of Attain that made the results, and digests of the files they were made from (for the method note).
+    public var version: String?
+    public var inputs: [InputDigest]
 
     public init(title: LocalizedText, plan: LocalizedText? = nil, cutoff: CutoffDate, scenario: LocalizedText,
                 targets: [BriefingTarget], summaryYears: [Int]? = nil, comparison: ScenarioComparison? = nil,
                 assumptions: [LocalizedText] = [], indicators: [IndicatorNote] = [], illustrative: Bool, dataNote: LocalizedText? = nil,
-                paths: Int, seed: UInt64) {
+                paths: Int, seed: UInt64, version: String? = AttainVersion.current, inputs: [InputDigest] = []) {
         self.title = title
         self.plan = plan
         self.cutoff = cutoff
@@ -48,6 +52,8 @@ public struct BriefingInput: Sendable, Equatable {
         self.dataNote = dataNote
         self.paths = paths
         self.seed = seed
+        self.version = version
+        self.inputs = inputs
     }
 
     /// The last three fully observed years (wholly before the cut-off) with any history.

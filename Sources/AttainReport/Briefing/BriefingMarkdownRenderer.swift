@@ -97,7 +97,8 @@ public struct BriefingMarkdownRenderer: Sendable {
         if !input.assumptions.isEmpty {
             md += "**\(words.assumptionsHeading)**\n\n" + input.assumptions.map { "- " + $0.text(language) }.joined(separator: "\n") + "\n\n"
         }
-        md += "**\(words.methodHeading)**: " + words.methodText(paths: input.paths, seed: input.seed, format: format) + "\n"
+        md += "**\(words.methodHeading)**: " + words.methodText(paths: input.paths, seed: input.seed, format: format) + "\n\n"
+        md += words.provenanceText(version: input.version, seed: input.seed, inputs: input.inputs) + "\n"
         if !input.indicators.isEmpty {
             var table = TextTable(headers: [words.columnIndicator, words.columnModel], alignments: [.left, .left])
             for indicator in input.indicators { table.append([indicator.title.text(language), indicator.model]) }

@@ -1,3 +1,4 @@
+import AttainData
 import AttainSimulation
 import AttainTargets
 
@@ -192,6 +193,24 @@ struct BriefingWords {
             sentences.append(stretchProbability(p, stretch, target, format))
         }
         return sentences
+    }
+
+    /// The provenance sentence of the method note: Attain's version, the seed and each input file's short digest.
+    func provenanceText(version: String?, seed: UInt64, inputs: [InputDigest]) -> String {
+        let made = version.map { vi ? "Lập bằng Attain \($0), hạt giống ngẫu nhiên \(seed)." : "Made with Attain \($0), random seed \(seed)." }
+            ?? (vi ? "Hạt giống ngẫu nhiên \(seed)." : "Random seed \(seed).")
+        guard !inputs.isEmpty else { return made }
+        let files = inputs.map { "\(role($0.role)) \($0.file) \($0.sha256)" }.joined(separator: "; ")
+        return made + (vi ? " Tệp đầu vào (12 chữ số thập lục phân đầu của mã băm SHA-256): "
+                          : " Input files (first 12 hexadecimal digits of their SHA-256): ") + files + "."
+    }
+
+    private func role(_ role: InputDigest.Role) -> String {
+        switch role {
+        case .scenario: return vi ? "kịch bản" : "scenario"
+        case .targets: return vi ? "chỉ tiêu" : "targets"
+        case .data: return vi ? "số liệu" : "data"
+        }
     }
 
     func methodText(paths: Int, seed: UInt64, format: NumberFormatting) -> String {

@@ -30,6 +30,9 @@ public struct Scenario: Sendable, Equatable {
     public var interventions: [Intervention]
     /// Whether the data are illustrative rather than observed (the briefing then says so at the top).
     public var illustrative: Bool = false
+    /// The scenario files read to make this scenario: its own file, then the one it `extends`, and so on (empty when
+    /// built in code). Their digests are recorded with the results.
+    public var scenarioFiles: [String] = []
 
     public init(file: String = "", name: String, title: LocalizedText? = nil, dataFiles: [String] = [], targetsFile: String? = nil,
                 unit: String? = nil, horizon: Int, cutoff: CutoffDate, indicators: [IndicatorSpec],

@@ -80,6 +80,7 @@ public enum ScenarioLoader {
                                 horizon: 0, cutoff: .endOfYear(2000), indicators: [])
         }
 
+        scenario.scenarioFiles.insert(file, at: 0)  // after the files of the chain it extends, loaded above
         if let v = root.optional("name") { scenario.name = try v.string() }
         if let v = root.optional("title") { scenario.title = try v.localizedText() }
         if let v = root.optional("unit") { scenario.unit = try v.string() }

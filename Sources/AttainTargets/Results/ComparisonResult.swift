@@ -1,3 +1,4 @@
+import AttainData
 import AttainSimulation
 
 /// Scenarios compared on common random numbers: each target's probability under each scenario, and the differences
@@ -46,4 +47,8 @@ public struct ComparisonResult: Sendable, Codable, Equatable {
     public var seed: UInt64
     public var scenarios: [ScenarioSummary]
     public var targets: [TargetComparison]
+    /// The version of Attain that made the result (``AttainVersion/current``).
+    public var version: String? = nil
+    /// Short SHA-256 digests of every file read (of every scenario): scenario files (with the chain they extend), targets and data.
+    public var inputs: [InputDigest]? = nil
 }

@@ -1,3 +1,4 @@
+import AttainData
 import AttainSimulation
 
 /// The lever value needed for a target to reach a chosen probability (the "required effort").
@@ -34,4 +35,8 @@ public struct GoalSeekResult: Sendable, Codable, Equatable {
     public var evaluations: [Evaluation]
     public var paths: Int
     public var seed: UInt64
+    /// The version of Attain that made the result (``AttainVersion/current``).
+    public var version: String? = nil
+    /// Short SHA-256 digests of every file read: scenario files (with the chain they extend), targets and data.
+    public var inputs: [InputDigest]? = nil
 }

@@ -1,3 +1,4 @@
+import AttainData
 import AttainSimulation
 
 /// What one `attain run` found: every target's probability, and each indicator's projection, with the settings needed
@@ -50,4 +51,8 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var assumptions: [LocalizedText]
     public var interventions: [InterventionSummary]
     public var warnings: [String]
+    /// The version of Attain that made the result (``AttainVersion/current``).
+    public var version: String? = nil
+    /// Short SHA-256 digests of every file read: scenario files (with the chain they extend), targets and data.
+    public var inputs: [InputDigest]? = nil
 }

@@ -1,4 +1,5 @@
 import Foundation
+import AttainData
 import AttainSimulation
 
 extension PlanStudy {
@@ -74,7 +75,7 @@ extension PlanStudy {
             currentProbability: current, required: required, achievedProbability: achieved,
             mcse: achieved.map { ($0 * (1 - $0) / Double(paths)).squareRoot() },
             direction: increasing ? "increasing" : "decreasing", lower: lo, upper: hi, evaluations: evaluations,
-            paths: paths, seed: seed)
+            paths: paths, seed: seed, version: AttainVersion.current, inputs: inputs)
     }
 
     /// The study with lever `name` available: an existing intervention, or a new neutral one from `LEVER:INDICATOR`.

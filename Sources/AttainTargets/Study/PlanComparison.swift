@@ -1,3 +1,4 @@
+import AttainData
 import AttainSimulation
 
 /// Runs several scenarios of one plan on common random numbers: the object behind `attain compare`.
@@ -51,6 +52,7 @@ public enum PlanComparison {
         }
         return ComparisonResult(paths: paths, seed: seed,
                                 scenarios: studies.map { .init(name: $0.scenario.name, file: $0.scenario.file, title: $0.scenario.title) },
-                                targets: comparisons)
+                                targets: comparisons, version: AttainVersion.current,
+                                inputs: InputDigest.merged(studies.map(\.inputs)))
     }
 }

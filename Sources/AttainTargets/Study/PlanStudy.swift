@@ -18,6 +18,9 @@ public struct PlanStudy: Sendable {
     public var targetFile: TargetFile
     /// The targets, resolved against the model.
     public var targets: [CompiledTarget]
+    /// Digests of the files read to make the study (scenario files with the chain they extend, targets file, data
+    /// files), recorded with every result.
+    public var inputs: [InputDigest] = []
 
     /// The scenario.
     public var scenario: Scenario { compiled.scenario }
@@ -43,8 +46,11 @@ public struct PlanStudy: Sendable {
         }
         let start = min(firstYear ?? .max, file.targets.map(\.window.lowerBound).min()!)
         let compiled = try ScenarioCompiler.compile(scenario, firstYear: start, data: data)
-        let targets = try file.targets.map { try CompiledTarget($0, models: [compiled.model]) }
-        return PlanStudy(compiled: compiled, targetFile: file, targets: targets)
+        let compiledTargets = try file.targets.map { try CompiledTarget($0, models: [compiled.model]) }
+        var read: [(file: String, role: InputDigest.Role)] = scenario.scenarioFiles.map { ($0, .scenario) }
+        if targets == nil, let path = scenario.targetsFile { read.append((path, .targets)) }
+        if data == nil { read += scenario.dataFiles.map { ($0, .data) } }
+        return PlanStudy(compiled: compiled, targetFile: file, targets: compiledTargets, inputs: InputDigest.of(read))
     }
 
     /// The target with identifier `id`, and its index.

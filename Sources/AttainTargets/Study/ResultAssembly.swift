@@ -1,3 +1,4 @@
+import AttainData
 import AttainSimulation
 
 /// Turns tallies and sketches into ``TargetResult`` and ``RunResult`` values.
@@ -33,7 +34,7 @@ enum ResultAssembly {
                 .init(id: $0.id, lever: $0.lever, indicators: $0.indicators, from: $0.from, to: $0.to, value: $0.value,
                       probability: $0.lever == .shock ? $0.probability : nil, description: $0.description)
             },
-            warnings: study.compiled.warnings)
+            warnings: study.compiled.warnings, version: AttainVersion.current, inputs: study.inputs)
     }
 
     /// The result of target `t` under model `m` of a tally; the yearly fan of level and every-year targets comes from the

@@ -16,6 +16,7 @@ let benchmarks: [Benchmark] = [
     .simulateModel,
     .simulateParts,
     .conformance,
+    .fitJSON,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
