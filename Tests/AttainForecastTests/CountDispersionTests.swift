@@ -56,13 +56,12 @@ struct CountDispersionTests {
     }
 
     /// Over replicates simulated from each candidate model, the evidence picks the model that made the data far
-    /// more often than any other (a wrong or constant choice fails this; seeds 12 and 13 choose it 190 and 166 times
-    /// in 200).
+    /// in most of 200 windows (a wrong or constant choice fails this; seeds 11 and 12 choose it 200 and 199 times).
     @Test("The evidence recognises the model that generated a window")
     func evidenceRecognisesItsModel() throws {
         let candidates = TrendCalibration.defaultCandidates(for: .log(offset: 1))
-        #expect(candidates.count == 3)
-        for (truthIndex, truth) in candidates.enumerated() where truthIndex > 0 {
+        #expect(candidates.count == 2)
+        for (truthIndex, truth) in candidates.enumerated() {
             // The typical scale of change of that panel; windows of 7 on the latent scale around log(1 + 10).
             var h = truth.hyperparameters
             h.scaleShape = 50; h.scaleRate *= 50 / truth.hyperparameters.scaleShape
@@ -76,7 +75,7 @@ struct CountDispersionTests {
                 }
                 chosen[evidences.indices.max { evidences[$0] < evidences[$1] }!] += 1
             }
-            #expect(chosen[truthIndex] > chosen.max()! - 1 && chosen[truthIndex] > 80, "truth \(truthIndex): chosen \(chosen)")
+            #expect(chosen[truthIndex] > 150, "truth \(truthIndex): chosen \(chosen)")
         }
     }
 

@@ -76,6 +76,13 @@ extension BriefingTarget {
             stretch: result.stretch, window: result.from...result.to, history: history, fan: fan,
             estimate: result.median, probability: result.probability, mcse: result.mcse,
             stretchProbability: result.stretchProbability, yearProbabilities: years, status: result.status,
-            missed: result.settled == "missed", effort: effort)
+            missed: result.settled == "missed", effort: effort,
+            note: indicator?.restsOnPlan == true ? Self.planNote : nil)
+        restsOnPlan = indicator?.restsOnPlan == true
     }
+
+    /// Said of every target whose indicator is a schedule the unit keeps itself (`model: planned`).
+    static let planNote = LocalizedText(
+        en: "This target rests on the unit's own plan: the probability is that of holding the events it schedules, given how often planned events have slipped.",
+        vi: "Chỉ tiêu này phụ thuộc vào kế hoạch tự tổ chức của đơn vị: xác suất là khả năng tổ chức đủ số hoạt động đã lên kế hoạch, theo tỷ lệ hoạt động bị lùi trước đây.")
 }

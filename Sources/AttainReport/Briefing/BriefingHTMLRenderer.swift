@@ -92,7 +92,7 @@ public struct BriefingHTMLRenderer: Sendable {
                 html += "<tr class=\"group\"><td colspan=\"\(6 + years.count)\">\(escape(group))</td></tr>\n"
                 currentGroup = group
             }
-            html += "<tr><td class=\"id\">\(escape(target.id))</td><td class=\"wording\">\(wordingCell(target))</td>"
+            html += "<tr><td class=\"id\">\(escape(target.id))\(target.restsOnPlan ? " †" : "")</td><td class=\"wording\">\(wordingCell(target))</td>"
             html += "<td class=\"unit\">\(escape(target.unit.text(language)))</td>"
             for year in years {
                 let point = target.history.first { $0.year == year }
@@ -110,6 +110,7 @@ public struct BriefingHTMLRenderer: Sendable {
         if input.targets.contains(where: { $0.history.contains(where: \.partial) }) {
             note += language == .vi ? " (*) Số liệu lũy kế đến ngày chốt số liệu." : " (*) Year to date at the cut-off."
         }
+        if input.targets.contains(where: \.restsOnPlan) { note += " " + words.planMark }
         html += "<p class=\"note\">\(escape(note))</p>\n</section>\n"
         return html
     }

@@ -40,9 +40,10 @@ public struct BriefingMarkdownRenderer: Sendable {
             let estimate = target.estimate.map { words.value($0, target, format, withPercent: false) + " (\(target.deadline))" } ?? "–"
             let share = target.shareOfTarget.map { format.percent($0, fractionDigits: 1) } ?? "–"
             let status = target.statusWord(language) + " (" + words.probability(target.probability, format) + ")"
-            summary.append([target.id, wording, target.unit.text(language)] + years + [estimate, share, status])
+            summary.append([target.id + (target.restsOnPlan ? " †" : ""), wording, target.unit.text(language)] + years + [estimate, share, status])
         }
-        md += summary.renderMarkdown() + "\n" + words.summaryNote + "\n\n"
+        md += summary.renderMarkdown() + "\n" + words.summaryNote
+            + (input.targets.contains(where: \.restsOnPlan) ? " " + words.planMark : "") + "\n\n"
 
         md += heading(words.sectionTargets)
         for target in input.targets {
@@ -50,6 +51,7 @@ public struct BriefingMarkdownRenderer: Sendable {
             md += language == .vi ? "*\(words.englishWording):* \(target.wording.en ?? "")\n\n"
                 : "*\(words.originalWording):* \(target.wording.vi ?? "")\n\n"
             md += "**\(target.statusWord(language))** — " + words.evidenceSentences(target, format).joined(separator: " ") + "\n\n"
+            if let note = target.note { md += note.text(language) + "\n\n" }
             if !target.fan.isEmpty {
                 var fan = TextTable(headers: [words.columnYear, "5%", "25%", "50%", "75%", "95%"])
                 for point in target.fan {

@@ -48,6 +48,8 @@ public struct BriefingTarget: Sendable, Equatable {
     public var effort: GoalSeekEffort?
     /// A short remark (data caveats, partial year).
     public var note: LocalizedText?
+    /// Whether the target rests on a schedule the unit keeps itself (marked † in the summary table).
+    public var restsOnPlan: Bool = false
 
     public init(id: String, wording: LocalizedText, group: LocalizedText? = nil, unit: LocalizedText, kind: TargetKind, scale: Scale,
                 comparison: Comparison = .atLeast, threshold: Double, stretch: Double? = nil, window: ClosedRange<Int>,

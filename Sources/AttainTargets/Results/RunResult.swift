@@ -20,6 +20,21 @@ public struct RunResult: Sendable, Codable, Equatable {
         public var history: [ObservedValue]
         /// Projection quantiles per simulated year (running totals from the first timeline year for flows).
         public var fan: [QuantileBand]
+        /// Whether the projection rests on the unit's own schedule (`model: planned`) rather than on a fitted trend.
+        public var restsOnPlan: Bool = false
+
+        public init(name: String, kind: String, model: String, history: [ObservedValue], fan: [QuantileBand], restsOnPlan: Bool = false) {
+            (self.name, self.kind, self.model, self.history, self.fan, self.restsOnPlan) = (name, kind, model, history, fan, restsOnPlan)
+        }
+
+        /// Reads results written before `restsOnPlan` existed (absent: false).
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(name: try c.decode(String.self, forKey: .name), kind: try c.decode(String.self, forKey: .kind),
+                      model: try c.decode(String.self, forKey: .model), history: try c.decode([ObservedValue].self, forKey: .history),
+                      fan: try c.decode([QuantileBand].self, forKey: .fan),
+                      restsOnPlan: try c.decodeIfPresent(Bool.self, forKey: .restsOnPlan) ?? false)
+        }
     }
 
     /// One intervention of the scenario.

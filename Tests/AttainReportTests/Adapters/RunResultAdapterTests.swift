@@ -59,6 +59,24 @@ struct RunResultAdapterTests {
         try JSONDecoder().decode(RunResult.self, from: Data(json.utf8))
     }
 
+    /// Targets on an indicator the unit schedules itself are marked † in the summary, with the plan note under the
+    /// target, in both languages; the others are not.
+    @Test func targetsRestingOnAPlanAreMarked() throws {
+        var run = try Self.run()
+        run.indicators[1].restsOnPlan = true                       // party_introductions: P1-5 and P1-7
+        let input = BriefingInput(run: run, illustrative: false)
+        #expect(input.targets.map(\.restsOnPlan) == [false, true, true])
+        for language in [ReportLanguage.vi, .en] {
+            let md = BriefingMarkdownRenderer(language: language).render(input)
+            #expect(md.contains("| P1-5 † |") && md.contains("| P1-7 † |") && !md.contains("P1-1a †"))
+            #expect(md.contains("(†)"))
+            let note = BriefingTarget.planNote.text(language)
+            #expect(md.components(separatedBy: note).count - 1 == 2)
+        }
+        let plain = BriefingMarkdownRenderer(language: .en).render(BriefingInput(run: try Self.run(), illustrative: false))
+        #expect(!plain.contains("†"))
+    }
+
     @Test func targetsCarryTheirEvidence() throws {
         let input = BriefingInput(run: try Self.run(), illustrative: true)
         #expect(input.cutoff == CutoffDate(year: 2026, month: 6, day: 30))
