@@ -109,6 +109,12 @@ def unit_rank(name, uid):
     return hashlib.sha256(f"{name}:{uid}".encode()).hexdigest()
 
 
+def in_half(group, half):
+    """Half A or B of the sister groups (states, diseases, countries) by a hash of the group: defaults learned on one
+    half can be scored on the other."""
+    return (hashlib.sha256(f"half:{group}".encode()).digest()[0] % 2 == 0) == (half == "A")
+
+
 def select_cases(name, units, max_units):
     """Cases (uid, origin) of a panel: complete window, counts averaging >= 2 a year; at most `max_units` units per
     origin (per disease and origin for the disease panel), the first by hash of the unit id."""
@@ -421,6 +427,7 @@ def main():
     ap.add_argument("--paths", type=int, default=2000)
     ap.add_argument("--json", help="write every scored target (and the failures and summary rows) to this file")
     ap.add_argument("--svg-dir", help="where the reliability diagrams go (default: docs/ of the repository; none with --quick)")
+    ap.add_argument("--half", choices=["A", "B"], help="only the units whose sister group (state, disease, country) hashes to this half (out-of-sample checks of defaults learned on the other half)")
     args = ap.parse_args()
     panels = [p for p in args.panels.split(",") if p]
     unknown = [p for p in panels if p not in PANELS]
@@ -451,6 +458,8 @@ def main():
             kind = PANELS[p][1]
             units = data[p]
             selected = select_cases(p, units, max_units)
+            if args.half:      # out-of-sample checks: only the units whose sister group hashes to this half
+                selected = [c for c in selected if in_half(units[c[0]]["group"] or c[0], args.half)]
             if args.quick:     # a smoke run: at most QUICK_CASES unit-origins a panel (the national panel has many origins)
                 selected = sorted(selected, key=lambda c: unit_rank(p, f"{c[0]}@{c[1]}"))[:QUICK_CASES]
             sister_files = {}
