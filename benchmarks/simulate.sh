@@ -2,8 +2,9 @@
 # The `simulate` benchmark (called by run.sh, or on its own: benchmarks/simulate.sh [ATTAIN_BENCH]).
 # 1,000,000 paths of scenarios/baseline.yaml (9 indicators, all 18 targets, to 2030) on all cores, compared in the same
 # run with (1) the floor: one C thread drawing just 45 normals a path (xoshiro256** + polar, peers/normals_floor.c,
-# cc -O2), goal ≤ 3x; (2) numpy running the same simulation (peers/numpy_simulate.py); and peak memory at 1M paths
-# against 10k paths (goal ≤ 1.25x). Environment: SIM_COUNT (paths, default 1000000), SIM_REPEATS (default 3).
+# cc -O2), goal ≤ 3x; (2) numpy running the same simulation (peers/numpy_simulate.py), with the largest difference of
+# a target's probability between the two in combined Monte Carlo standard errors; and peak memory at 1M paths against
+# 10k paths (goal ≤ 1.25x). Environment: SIM_COUNT (paths, default 1000000), SIM_REPEATS (default 3).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bench="${1:-}"
@@ -34,6 +35,18 @@ if "$python" -c 'import numpy' 2>/dev/null; then
     awk -v a="$(awk '/wall-seconds/ { print $5 }' <<<"$ours")" \
         -v r="$(awk '/^simulate-numpy/ { gsub(",", "", $3); print $3 }' <<<"$theirs")" -v n="$count" \
         'BEGIN { printf "ratio numpy / attain: %.2fx wall-clock (above 1: Attain is faster)\n", (n / r) / a }'
+    # Same model, different generators: each target's probability should differ by no more than Monte Carlo error.
+    "$python" -c '
+import math, sys
+n = float(sys.argv[1])
+a, b = ({k: float(v) for k, v in (kv.split("=") for kv in line.split()[1:])} for line in sys.argv[2:4])
+def z(k):
+    se = math.sqrt((a[k] * (1 - a[k]) + b[k] * (1 - b[k])) / n)
+    return abs(a[k] - b[k]) / se if se > 0 else (0.0 if a[k] == b[k] else math.inf)
+worst = max(a, key=z)
+print(f"agreement attain vs numpy: largest difference {z(worst):.2f} combined MC standard errors ({worst}: "
+      f"{a[worst]:.4f} vs {b[worst]:.4f}) over {len(a)} targets")
+' "$count" "$(grep '^probabilities' <<<"$ours")" "$(grep '^probabilities' <<<"$theirs")"
 else
     echo "numpy:  skipped ($python cannot import numpy)"
 fi

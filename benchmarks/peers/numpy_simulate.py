@@ -3,11 +3,14 @@
 usage: python3 numpy_simulate.py MODEL.json [--count N] [--repeats R] [--seed S] [--chunk C]
 MODEL.json comes from `attain-bench simulate-model` (each indicator's fitted process and observed years, each
 target's rule). The algorithm is Attain's, step for step: local-trend latent paths (trend-change variance from its
-inverse-gamma posterior, origin state, three normals a step), Poisson counts with the nowcast of the partly observed
-year, stock-flow coverage (binomial exits, Poisson entries, acquisition matching the continuous-time expectation),
-Poisson event counts with Gamma rates; then every target's probability over the paths. numpy draws with its own
-generator and samplers (not by inversion), so the probabilities agree with Attain's within Monte Carlo error only.
-Paths are processed in chunks of C so memory stays bounded. Prints attain-bench's result line, then the probabilities.
+inverse-gamma posterior, origin state, three normals a step), counts from the trend's intensity (Poisson, or randomized
+rounding floor(m + u) when the calibration was learned from data) with the nowcast of the partly observed year, whose
+unobserved rest carries a mean-preserving lognormal of the one-step latent scale, stock-flow coverage (binomial exits,
+Poisson entries, acquisition matching the continuous-time expectation), Poisson event counts with Gamma rates, planned
+events (slip probability from its Beta, a Binomial of the events still planned each year); then every target's
+probability over the paths. numpy draws with its own generator and samplers (not by inversion), so the probabilities
+agree with Attain's within Monte Carlo error only. Paths are processed in chunks of C so memory stays bounded. Prints
+attain-bench's result line, then the probabilities (of the last repeat, seed S + R - 1).
 """
 import argparse
 import json
@@ -28,14 +31,18 @@ def trend_state(t):
         rows.append(a + noise2 * e0)
     h = np.array(t["horizonScale"] or [1.0])
     factors = np.array([h[min(k, len(h) - 1)] for k in range(len(t["scales"]))])
-    x = np.linalg.lstsq(np.array(rows), (np.array(t["scales"]) / factors) ** 2, rcond=None)[0]
+    # The exported scales hold the sampling variance of a share counted out of a small denominator; take it out.
+    model_var = np.array(t["scales"]) ** 2 - t.get("samplingVariance", 0.0)
+    x = np.linalg.lstsq(np.array(rows), model_var / factors ** 2, rcond=None)[0]
     r = x[0]
     p00, p01, p11 = x[1] / r, x[2] / r, x[3] / r
     shape = t["degreesOfFreedom"] / 2
     l00 = np.sqrt(max(p00, 0.0))
     l10 = p01 / l00 if l00 > 0 else 0.0
     l11 = np.sqrt(max(p11 - l10 * l10, 0.0))
-    return dict(shape=shape, rate=r * shape, l00=l00, l10=l10, l11=l11)
+    sampling = t.get("samplingVariance", 0.0)
+    return dict(shape=shape, rate=r * shape, l00=l00, l10=l10, l11=l11,
+                sampling_sd=np.sqrt(sampling / r) if sampling > 0 else 0.0)
 
 
 def trend_latent(t, state, n, steps, rng):
@@ -55,6 +62,8 @@ def trend_latent(t, state, n, steps, rng):
         mean_slope *= t["damping"]
         factor = h[min(k, len(h) - 1)]
         out[:, k] = mean_level + factor * (level + s * t["noiseRatio"] * rng.standard_normal(n) - mean_level)
+        if state["sampling_sd"] > 0:   # sampling noise shares the path's scale draw, as in Attain
+            out[:, k] += state["sampling_sd"] * s * rng.standard_normal(n)
     return out
 
 
@@ -84,18 +93,38 @@ def simulate_indicator(ind, n, rng):
         z = trend_latent(t, trend_state(t), n, steps, rng)
         if ind["kind"] == "share":
             return to_data(t, z)
-        mean = np.minimum(np.maximum(to_data(t, z), 0), 1e15)
+        # Intensities as Attain clamps them: a NaN latent value gives 0, an overflow 10^15 events a year.
+        mean = np.where(np.isnan(z), 0.0, np.minimum(np.maximum(to_data(t, z), 0), 1e15))
         if t["fraction"] > 0:
             kappa = min(1e6, max(0.5, 1 / max(t["scales"][0] ** 2, 1e-12)))
-            prior = np.maximum(mean[:, 0], 1e-9)
+            # The prior is the first year's intensity before the cap (Attain's), so a heavy-tailed path far above
+            # 10^15 learns a ratio near 0 and its later years fall with it.
+            raw = np.exp(z[:, 0]) - t["offset"] if t["transform"] == "log" else to_data(t, z[:, 0])
+            prior = np.maximum(raw, 1e-9)
             learnt = rng.gamma(kappa + t["observed"], 1 / (kappa / prior + t["fraction"])) / prior
             mean = mean * learnt[:, None]
-        mean[:, 0] *= 1 - t["fraction"]
-        out = rng.poisson(mean).astype(float)
+            # The unobserved rest of the year carries the one-step uncertainty of a year's flow (mean-preserving).
+            s = t["restOfYearNoise"]
+            mean[:, 0] *= (1 - t["fraction"]) * np.exp(s * rng.standard_normal(n) - s * s / 2)
+        if t["countNoise"] == "rounding":
+            out = np.floor(mean + rng.random((n, steps)))
+        else:
+            out = rng.poisson(np.nan_to_num(mean)).astype(float)
         out[:, 0] += t["observed"]
         return out
+    if pr["type"] == "planned":
+        if pr.get("slip") is not None:   # a slip probability stated in the scenario
+            slip = np.full(n, pr["slip"])
+        else:
+            x, y = rng.gamma(pr["slipped"], size=n), rng.gamma(pr["held"], size=n)
+            slip = x / np.maximum(x + y, np.finfo(float).tiny)
+        planned = np.full(steps, float(pr["planned"]))
+        planned[0] = max(planned[0] - pr["observed"], 0)
+        out = rng.binomial(planned.astype(np.int64)[None, :], (1 - slip)[:, None]).astype(float)
+        out[:, 0] += pr["observed"]
+        return out
     if pr["type"] == "poisson":
-        lam = rng.gamma(pr["shape"], 1 / pr["rate"], size=n) if pr["shape"] is not None else np.full(n, pr["mean"])
+        lam = rng.gamma(pr["shape"], 1 / pr["rate"], size=n) if pr.get("shape") is not None else np.full(n, pr["mean"])
         mean = np.repeat(lam[:, None], steps, axis=1)
         mean[:, 0] *= 1 - pr["fraction"]
         out = rng.poisson(mean).astype(float)
@@ -188,7 +217,7 @@ def main():
     print(f"simulate-numpy median {args.count / statistics.median(wall):,.0f} paths/s "
           f"cpu-median {args.count / statistics.median(cpu):,.0f} paths/s "
           f"(medians of {args.repeats} repeats of {args.count}; numpy {np.__version__})")
-    print("probabilities " + " ".join(f"{t['id']}={p:.3f}" for t, p in zip(model["targets"], probabilities)))
+    print("probabilities " + " ".join(f"{t['id']}={p:.6f}" for t, p in zip(model["targets"], probabilities)))
 
 
 if __name__ == "__main__":

@@ -13,11 +13,13 @@ extension Benchmark {
         let threads = ProcessInfo.processInfo.environment["ATTAIN_BENCH_THREADS"].flatMap(Int.init) ?? SimulationEngine.defaultThreads
         var checksum = 0.0
         var processCPU: [Double] = []
+        var probabilities: [(id: String, probability: Double)] = []
         let timing = measure(repeats: options.repeats) {
             let c0 = processSeconds()
             let result = study.run(paths: options.count, seed: options.seed, threads: threads)
             processCPU.append(processSeconds() - c0)
             checksum += result.targets.reduce(0) { $0 + $1.probability }
+            probabilities = result.targets.map { ($0.id, $0.probability) }
         }
         precondition(checksum.isFinite)
         let timed = processCPU.dropFirst().sorted()          // the first run is `measure`'s untimed warm-up
@@ -26,6 +28,8 @@ extension Benchmark {
         report("simulate", work: options.count, timing: Timing(wallSeconds: timing.wallSeconds, cpuSeconds: cpu),
                unit: "paths", repeats: options.repeats)
         print("simulate threads \(threads) wall-seconds \(String(format: "%.4f", timing.wallSeconds)) cpu-seconds \(String(format: "%.4f", cpu))")
+        // Every repeat uses the same seed, so these are the run's probabilities; numpy_simulate.py prints the same line.
+        print("probabilities " + probabilities.map { "\($0.id)=\(String(format: "%.6f", $0.probability))" }.joined(separator: " "))
     }
 
     /// The compiled baseline's parameters and targets as JSON: the input of `peers/numpy_simulate.py`.
@@ -53,11 +57,16 @@ private func processSeconds() -> Double {
 
 /// What the numpy peer needs to run the same simulation: each indicator's fitted process and observed years, each
 /// target's rule. Local-trend forecasts are given by their public summaries (level, slope, hyperparameters, degrees of
-/// freedom and the latent scale at horizons 1–6, from which the peer recovers the state covariance).
+/// freedom, sampling variance and the latent scale at horizons 1–6, from which the peer recovers the state covariance),
+/// with how counts are drawn from the intensity (`countNoise`: "poisson" or "rounding") and the latent scale carried by
+/// the unobserved rest of a partly observed first year (`restOfYearNoise`). Planned events give the plan, the slip
+/// probability's Beta parameters (or the stated slip) and the events already held in the first simulated year.
+/// A process the peer does not know stops the export (`fatalError`) rather than being exported wrongly.
 struct ModelExport: Encodable {
     struct Trend: Encodable {
         var transform: String, offset: Double, level: Double, slope: Double, damping: Double, levelRatio: Double,
-            noiseRatio: Double, degreesOfFreedom: Double, scales: [Double], horizonScale: [Double], observed: Double, fraction: Double
+            noiseRatio: Double, degreesOfFreedom: Double, samplingVariance: Double, scales: [Double], horizonScale: [Double],
+            observed: Double, fraction: Double, countNoise: String, restOfYearNoise: Double
     }
     struct Process: Encodable {
         var type: String
@@ -65,6 +74,7 @@ struct ModelExport: Encodable {
         var mode: String?, populationOrigin: Double?, startPopulation: Double?, startHolders: Double?, exitRate: Double?, hazardShape: Double?,
             hazardRate: Double?, dispersion: Double?, entryShape: Double?, entryRate: Double?, firstStep: Double?
         var shape: Double?, rate: Double?, mean: Double?, observed: Double?, fraction: Double?
+        var planned: Int?, slipped: Double?, held: Double?, slip: Double?
     }
     struct Indicator: Encodable {
         var name: String, kind: String, observed: [Double?], firstSimulated: Int, process: Process
@@ -97,10 +107,17 @@ struct ModelExport: Encodable {
         case .identity: break
         }
         let h = f.hyperparameters
+        let noise: String
+        switch p.countNoise {
+        case .poisson: noise = "poisson"
+        case .rounding: noise = "rounding"
+        }
+        // TrendProcess carries the one-step latent scale on the rest of a partly observed year (its restOfYearNoise).
         return Trend(transform: transform, offset: offset, level: f.latentLevel, slope: f.latentSlope, damping: h.damping,
                      levelRatio: h.levelRatio, noiseRatio: h.noiseRatio, degreesOfFreedom: f.degreesOfFreedom,
-                     scales: (1...6).map { f.latentLocationScale(horizon: $0).scale }, horizonScale: f.horizonScale,
-                     observed: p.observedInFirstYear, fraction: p.observedFraction)
+                     samplingVariance: f.samplingVariance, scales: (1...6).map { f.latentLocationScale(horizon: $0).scale },
+                     horizonScale: f.horizonScale, observed: p.observedInFirstYear, fraction: p.observedFraction,
+                     countNoise: noise, restOfYearNoise: f.latentLocationScale(horizon: 1).scale)
     }
 
     static func process(_ process: any PathProcess) -> Process {
@@ -108,6 +125,10 @@ struct ModelExport: Encodable {
         if let p = process as? PoissonRateProcess {
             return Process(type: "poisson", shape: p.shape, rate: p.rate, mean: p.knownMean, observed: p.observedInFirstYear,
                            fraction: p.observedFraction)
+        }
+        if let p = process as? PlannedEventsProcess {
+            return Process(type: "planned", observed: p.observedInFirstYear, planned: p.planned, slipped: p.slipShape?.slipped,
+                           held: p.slipShape?.held, slip: p.slipShape == nil ? p.fixedSlip : nil)
         }
         if let p = process as? StockFlowProcess {
             var out = Process(type: "stock-flow", startPopulation: p.startPopulation, startHolders: p.startHolders,
@@ -119,7 +140,8 @@ struct ModelExport: Encodable {
             case .trend(let t, let origin):
                 out.mode = "trend"
                 out.populationOrigin = origin
-                out.trend = (t as? TrendProcess).map(trend)
+                guard let t = t as? TrendProcess else { fatalError("the numpy peer does not know a \(type(of: t)) population") }
+                out.trend = trend(t)
             }
             return out
         }
