@@ -427,8 +427,10 @@ def main():
     ap.add_argument("--paths", type=int, default=2000)
     ap.add_argument("--json", help="write every scored target (and the failures and summary rows) to this file")
     ap.add_argument("--svg-dir", help="where the reliability diagrams go (default: docs/ of the repository; none with --quick)")
+    ap.add_argument("--window", type=int, default=WINDOW, help=f"years kept up to the origin (default {WINDOW}; 3 is a plan's own 2023–2025)")
     ap.add_argument("--half", choices=["A", "B"], help="only the units whose sister group (state, disease, country) hashes to this half (out-of-sample checks of defaults learned on the other half)")
     args = ap.parse_args()
+    globals()["WINDOW"] = args.window
     panels = [p for p in args.panels.split(",") if p]
     unknown = [p for p in panels if p not in PANELS]
     if unknown:
