@@ -105,10 +105,15 @@ public struct TrendForecaster: Sendable {
         let h = calibration.hyperparameters
         let design = try LocalTrendDesign(h, steps: steps.map { $0 - steps[0] }, originStep: deepest - steps[0])
         let state = values.withUnsafeBufferPointer { design.apply($0, cap: h.innovationCap) }
+        // A noisy-panel default's tail was learned where every unit's scale leaned on a strong pooled prior; a unit alone
+        // under the weakened prior knows its scale only from its own few innovations, so its tails are no lighter than
+        // its own posterior's (2α + n − 2 degrees of freedom).
+        var tail = calibration.tailDegreesOfFreedom
+        if calibration.defaultsName != nil, let t = tail { tail = min(t, 2 * h.scaleShape + Double(steps.count - 2)) }
         var forecast = TrendForecast(unit: series.unit, indicator: series.indicator, transform: transform, origin: origin, stepPeriods: step,
                                      observationCount: steps.count, hyperparameters: h, level: state.level, slope: state.slope,
                                      stateCovariance: design.stateCovariance, residualSumOfSquares: state.q,
-                                     horizonScale: calibration.horizonScale, tailDegreesOfFreedom: calibration.tailDegreesOfFreedom)
+                                     horizonScale: calibration.horizonScale, tailDegreesOfFreedom: tail)
         forecast.defaultsName = calibration.defaultsName
         // The defaults were learned on smooth national series: a share counted out of n adds its binomial noise.
         if calibration.source == .defaults, transform == .logit,

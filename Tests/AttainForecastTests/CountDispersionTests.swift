@@ -33,6 +33,17 @@ struct CountDispersionTests {
         }
     }
 
+    /// Three points alone under a noisy-panel default: the scale of change rests on one innovation, so the marginals
+    /// have the posterior's heavy tails (2α + n − 2 = 3 degrees of freedom), not the panel's lighter learned tail (7).
+    @Test("A short window alone keeps its posterior's heavy tails")
+    func shortWindowTails() throws {
+        let f = try TrendForecaster(kind: .count).fit(series: Self.series([5, 3, 6]), calibration: .defaults(for: .log(offset: 1)))
+        #expect(f.defaultsName != nil)
+        #expect(abs(f.degreesOfFreedom - 3) < 1e-9)
+        let long = try TrendForecaster(kind: .count).fit(series: Self.series([5, 3, 6, 4, 7, 3, 5]), calibration: .defaults(for: .log(offset: 1)))
+        #expect(abs(long.degreesOfFreedom - 7) < 1e-9)
+    }
+
     /// A flat count series projects a flat median: no trend is read into noise.
     @Test("A flat count series projects a flat median", arguments: [[6, 8, 5, 7, 6, 7, 6], [20, 20, 20, 20, 20, 20, 20]] as [[Double]])
     func flatMedian(values: [Double]) throws {
