@@ -89,19 +89,36 @@ public struct TrendForecaster: Sendable {
             throw ForecastError.tooFewObservations(unit: series.unit, indicator: series.indicator, origin: origin.description,
                                                    have: steps.count, need: 2)
         }
-        // A unit standing alone on the smooth defaults: take the default model its own window supports best.
+        // A unit standing alone on the smooth defaults: take the default model its own window supports. When the window
+        // cannot rule out another (posterior probability ≥ 5% at equal prior odds, as with three points, which cannot
+        // show how noisy a series is), take the one with the wider five-step spread: a briefing should not be sure of
+        // what its data cannot tell.
         var calibration = calibration
         if calibration.source == .defaults, calibration == TrendCalibration.defaults(for: transform, stepPeriods: step) {
             let candidates = TrendCalibration.defaultCandidates(for: transform, stepPeriods: step)
             if candidates.count > 1 {
-                var best = (evidence: -Double.infinity, index: 0)
-                for (i, c) in candidates.enumerated() {
-                    let e = try Self.logEvidence(values, steps: steps, deepest: deepest, hyperparameters: c.hyperparameters)
-                    if e > best.evidence { best = (e, i) }
+                let evidences = try candidates.map {
+                    try Self.logEvidence(values, steps: steps, deepest: deepest, hyperparameters: $0.hyperparameters)
                 }
-                calibration = candidates[best.index]
+                let top = evidences.max()!, total = evidences.reduce(0) { $0 + exp($1 - top) }
+                let plausible = candidates.indices.filter { exp(evidences[$0] - top) / total >= Self.plausibleModelWeight }
+                let widths = try plausible.map {
+                    try forecast(series, values: values, steps: steps, deepest: deepest, origin: origin, calibration: candidates[$0])
+                        .latentLocationScale(horizon: 5).scale
+                }
+                calibration = candidates[plausible[widths.indices.max { widths[$0] < widths[$1] }!]]
             }
         }
+        return try forecast(series, values: values, steps: steps, deepest: deepest, origin: origin, calibration: calibration)
+    }
+
+    /// Posterior probability (equal prior odds) below which a default model is ruled out by a unit's own window.
+    static let plausibleModelWeight = 0.05
+
+    /// The forecast of a window's latent `values` (at grid `steps`, origin at step `deepest`) under `calibration`.
+    func forecast(_ series: Series, values: [Double], steps: [Int], deepest: Int, origin: Period,
+                  calibration: TrendCalibration) throws -> TrendForecast {
+        let step = calibration.stepPeriods
         let h = calibration.hyperparameters
         let design = try LocalTrendDesign(h, steps: steps.map { $0 - steps[0] }, originStep: deepest - steps[0])
         let state = values.withUnsafeBufferPointer { design.apply($0, cap: h.innovationCap) }

@@ -44,6 +44,33 @@ struct CountDispersionTests {
         #expect(abs(long.degreesOfFreedom - 7) < 1e-9)
     }
 
+    /// When a short window cannot rule a default model out (posterior probability ≥ 5%), the unit gets the plausible
+    /// model with the wider five-step spread; where one model is decisive it is taken. Over these windows both cases
+    /// occur (asserted), and the chosen spread is always the widest plausible one.
+    @Test("A window that cannot tell the models apart gets the more cautious one")
+    func cautiousWhenUndecided() throws {
+        let forecaster = TrendForecaster(kind: .count)
+        let candidates = TrendCalibration.defaultCandidates(for: .log(offset: 1))
+        var undecided = 0, decided = 0
+        for values in [[5, 3, 6], [4, 4, 5], [10, 12, 11], [3, 7, 2], [20, 22, 25, 27], [6, 6, 6, 7], [100, 140, 180]] as [[Double]] {
+            let latent = values.map { log(1 + $0) }, steps = Array(0..<values.count), deepest = values.count - 1
+            let evidences = try candidates.map {
+                try TrendForecaster.logEvidence(latent, steps: steps, deepest: deepest, hyperparameters: $0.hyperparameters)
+            }
+            let top = evidences.max()!, total = evidences.reduce(0) { $0 + exp($1 - top) }
+            let plausible = candidates.indices.filter { exp(evidences[$0] - top) / total >= TrendForecaster.plausibleModelWeight }
+            if plausible.count > 1 { undecided += 1 } else { decided += 1 }
+            let series = Self.series(values)
+            let widths = try plausible.map {
+                try forecaster.forecast(series, values: latent, steps: steps, deepest: deepest, origin: .year(2019 + deepest),
+                                        calibration: candidates[$0]).latentLocationScale(horizon: 5).scale
+            }
+            let chosen = try forecaster.fit(series: series, calibration: .defaults(for: .log(offset: 1)))
+            #expect(abs(chosen.latentLocationScale(horizon: 5).scale - widths.max()!) < 1e-12, "\(values): \(widths)")
+        }
+        #expect(undecided > 0 && decided > 0, "undecided \(undecided), decided \(decided)")
+    }
+
     /// A flat count series projects a flat median: no trend is read into noise.
     @Test("A flat count series projects a flat median", arguments: [[6, 8, 5, 7, 6, 7, 6], [20, 20, 20, 20, 20, 20, 20]] as [[Double]])
     func flatMedian(values: [Double]) throws {
