@@ -1,56 +1,8 @@
 import Attain
 import Foundation
 
-/// The three renderings of `attain fit`: JSON (the contract's `fits[]`), tidy CSV and an aligned table.
+/// Two renderings of `attain fit`: tidy CSV and an aligned table (the JSON document is streamed by ``FitJSON``).
 enum FitOutput {
-    /// `{"fits": [...], "failures": [...]}`; the fields a check reads are those of the contract. The reference form of
-    /// the document ``FitJSON/write(_:chunk:to:)`` streams (the command uses that; tests compare the two).
-    static func json(_ fits: [SeriesFit]) -> JSONValue {
-        var entries: [JSONValue] = []
-        var failures: [JSONValue] = []
-        for f in fits {
-            guard let fit = f.fit else {
-                failures.append(.object(["unit": .string(f.series.unit), "message": .string(f.failure ?? "")]))
-                continue
-            }
-            let se = fit.standardErrors
-            var entry: [String: JSONValue] = [
-                "unit": .string(f.series.unit),
-                "indicator": .string(f.series.indicator),
-                "kind": .string(f.series.kind.rawValue),
-                "model": .string(fit.model),
-                "converged": .bool(fit.converged),
-                "parameters": .object(Dictionary(uniqueKeysWithValues: zip(fit.parameterNames, fit.parameters.map(JSONValue.double)))),
-                "standardErrors": .object(Dictionary(uniqueKeysWithValues: zip(fit.parameterNames, se.map(JSONValue.double)))),
-                "sigma": fit.sigma.map(JSONValue.double) ?? .null,
-                "aicc": .double(fit.aicc),
-                "logLikelihood": .double(fit.logLikelihood),
-                "observations": .int(fit.observationCount),
-                "iterations": .int(fit.iterations),
-                "sumOfSquares": f.sumOfSquaredResiduals.map(JSONValue.double) ?? .null,
-                "referenceTime": fit.referenceTime.map(JSONValue.double) ?? .null,
-                "fitted": .array(zip(f.series.periods, fit.fitted).map { period, value in
-                    .object(["period": .string(period.description), "value": .double(value)])
-                }),
-                "warnings": .array(fit.warnings.map(JSONValue.string)),
-            ]
-            if let dispersion = fit.dispersion { entry["dispersion"] = .double(dispersion) }
-            if let selection = f.selection {
-                entry["selection"] = .object([
-                    "rule": .string(selection.rule),
-                    "candidates": .array(selection.candidates.indices.map { i in
-                        .object(["model": .string(selection.candidates[i].model), "aicc": .double(selection.criteria[i]),
-                                 "weight": .double(selection.weights[i]), "converged": .bool(selection.candidates[i].converged)])
-                    }),
-                ])
-            }
-            entries.append(.object(entry))
-        }
-        var doc: [String: JSONValue] = ["fits": .array(entries)]
-        if !failures.isEmpty { doc["failures"] = .array(failures) }
-        return .object(doc)
-    }
-
     /// One row per parameter: `unit,indicator,kind,model,converged,observations,sigma,aicc,sse,parameter,estimate,standard_error`.
     static func csv(_ fits: [SeriesFit]) -> String {
         var out = "unit,indicator,kind,model,converged,observations,sigma,aicc,sse,parameter,estimate,standard_error\n"

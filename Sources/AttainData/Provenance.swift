@@ -71,14 +71,6 @@ public struct InputDigest: Sendable, Codable, Equatable, Hashable {
     /// The digests of `files` that can be read, in order and without repeats (a file named twice is listed once, with
     /// its first role); files that cannot be read (a scenario parsed from text) are left out.
     public static func of(_ files: [(file: String, role: Role)]) -> [InputDigest] {
-        var seen = Set<String>()
-        var out: [InputDigest] = []
-        for (file, role) in files where !file.isEmpty {
-            let key = URL(fileURLWithPath: file).standardizedFileURL.path
-            guard !seen.contains(key), let digest = try? InputDigest(file: file, role: role) else { continue }
-            seen.insert(key)
-            out.append(digest)
-        }
-        return out
+        merged([files.compactMap { $0.file.isEmpty ? nil : try? InputDigest(file: $0.file, role: $0.role) }])
     }
 }

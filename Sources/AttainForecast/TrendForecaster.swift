@@ -93,7 +93,6 @@ public struct TrendForecaster: Sendable {
         // cannot rule out another (posterior probability ≥ 5% at equal prior odds, as with three points, which cannot
         // show how noisy a series is), take the one with the wider five-step spread: a briefing should not be sure of
         // what its data cannot tell.
-        var calibration = calibration
         if calibration.source == .defaults, calibration == TrendCalibration.defaults(for: transform, stepPeriods: step) {
             let candidates = TrendCalibration.defaultCandidates(for: transform, stepPeriods: step)
             if candidates.count > 1 {
@@ -101,12 +100,10 @@ public struct TrendForecaster: Sendable {
                     try Self.logEvidence(values, steps: steps, deepest: deepest, hyperparameters: $0.hyperparameters)
                 }
                 let top = evidences.max()!, total = evidences.reduce(0) { $0 + exp($1 - top) }
-                let plausible = candidates.indices.filter { exp(evidences[$0] - top) / total >= Self.plausibleModelWeight }
-                let widths = try plausible.map {
+                let plausible = try candidates.indices.filter { exp(evidences[$0] - top) / total >= Self.plausibleModelWeight }.map {
                     try forecast(series, values: values, steps: steps, deepest: deepest, origin: origin, calibration: candidates[$0])
-                        .latentLocationScale(horizon: 5).scale
                 }
-                calibration = candidates[plausible[widths.indices.max { widths[$0] < widths[$1] }!]]
+                return plausible.max { $0.latentLocationScale(horizon: 5).scale < $1.latentLocationScale(horizon: 5).scale }!
             }
         }
         return try forecast(series, values: values, steps: steps, deepest: deepest, origin: origin, calibration: calibration)

@@ -12,13 +12,12 @@ import AttainRandom
 public struct PlannedEventsProcess: PathProcess {
     /// Events planned a year.
     public let planned: Int
-    /// The slip probability's Beta parameters (`nil`: ``fixedSlip`` applies).
+    /// The slip probability's Beta shapes learnt from the data (`nil`: the slip probability was stated).
     public let slipShape: (slipped: Double, held: Double)?
-    /// A slip probability stated in the scenario.
-    public let fixedSlip: Double
+    /// The slip probability: the stated one, or the mean of its Beta.
+    public let meanSlip: Double
     /// Events already held in the first simulated year.
     public let observedInFirstYear: Double
-    let slipDraw: (GammaDistribution, GammaDistribution)?
 
     /// A plan of `planned` events a year; the slip probability learnt from `history` (events held a year), or `slip`.
     public init(planned: Int, history: [Double], slip: Double? = nil, observedInFirstYear: Double = 0) {
@@ -26,31 +25,22 @@ public struct PlannedEventsProcess: PathProcess {
         self.planned = planned
         self.observedInFirstYear = observedInFirstYear
         if let slip {
-            fixedSlip = min(max(slip, 0), 1)
+            meanSlip = min(max(slip, 0), 1)
             slipShape = nil
-            slipDraw = nil
         } else {
             let held = history.reduce(0) { $0 + min(max($1, 0), Double(planned)) }
             let slipped = Double(planned * history.count) - held
             slipShape = (0.5 + slipped, 0.5 + held)
-            fixedSlip = (0.5 + slipped) / (1 + Double(planned * history.count))
-            slipDraw = (GammaDistribution(shape: 0.5 + slipped), GammaDistribution(shape: 0.5 + held))
+            meanSlip = (0.5 + slipped) / (1 + Double(planned * history.count))
         }
     }
-
-    /// The mean slip probability (the Beta mean, or the stated value).
-    public var meanSlip: Double { fixedSlip }
 
     public var supportedLevers: Set<Lever> { [.rateMultiplier] }
     public var scratchCount: Int { 0 }
 
     public func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
                        count: Int, scratch: inout [Double]) {
-        var slip = fixedSlip
-        if let (a, b) = slipDraw {
-            let x = rng.gamma(a), y = rng.gamma(b)
-            slip = x / max(x + y, .leastNormalMagnitude)
-        }
+        let slip = slipShape.map { rng.beta($0.slipped, $0.held) } ?? meanSlip
         for k in 0..<count {
             var n = (Double(planned) * levers.rateMultiplier[k]).rounded(.down)
             if k == 0 { n = max(n - observedInFirstYear, 0) }

@@ -128,7 +128,7 @@ struct ModelExport: Encodable {
         }
         if let p = process as? PlannedEventsProcess {
             return Process(type: "planned", observed: p.observedInFirstYear, planned: p.planned, slipped: p.slipShape?.slipped,
-                           held: p.slipShape?.held, slip: p.slipShape == nil ? p.fixedSlip : nil)
+                           held: p.slipShape?.held, slip: p.slipShape == nil ? p.meanSlip : nil)
         }
         if let p = process as? StockFlowProcess {
             var out = Process(type: "stock-flow", startPopulation: p.startPopulation, startHolders: p.startHolders,
