@@ -221,4 +221,33 @@ import AttainData
         let required = try #require(result.required)
         #expect(abs(required - exact) < 4 * mcse(want, n) / density + 0.0002, "found \(required), exact \(exact)")
     }
+
+    @Test func resultsCarryTheFormOnlyForSchema2Targets() throws {
+        // A version-1 target's result has no new fields (so its JSON keeps its bytes); a growth target's says its symbol,
+        // form, base year and observed base value, and its median is of the growth itself.
+        let (mu, sigma) = (0.03, 0.06)
+        let model = logWalk(50, mu, sigma)
+        let v1 = TargetSpec(id: "V", indicator: "x", kind: .levelAtDeadline, threshold: 60, window: 2030...2030)
+        let growth = TargetSpec(id: "R", indicator: "x", kind: .growthFromBase, threshold: 0.2, window: 2025...2030, base: 2025)
+        let cap = TargetSpec(id: "C", indicator: "x", kind: .levelAtDeadline, comparison: .atMost, threshold: 55, window: 2030...2030)
+        let scenario = Scenario(name: "m", horizon: 2030, cutoff: .endOfYear(2025), indicators: [IndicatorSpec(name: "x", kind: .level)])
+        let compiled = CompiledScenario(scenario: scenario, model: model,
+                                        histories: [YearlyHistory(observations: [], kind: .level, cutoff: .endOfYear(2025))], warnings: [])
+        let specs = [v1, growth, cap]
+        let study = PlanStudy(compiled: compiled, targetFile: TargetFile(targets: specs),
+                              targets: try specs.map { try CompiledTarget($0, models: [model]) })
+        let result = study.run(paths: n, seed: 3, threads: 2)
+        let (r1, rg, rc) = (result.targets[0], result.targets[1], result.targets[2])
+        #expect(r1.symbol == nil && r1.form == nil && r1.base == nil && r1.baseValue == nil && r1.milestoneOf == nil)
+        let json = String(decoding: try JSONEncoder().encode(r1), as: UTF8.self)
+        #expect(!json.contains("symbol") && !json.contains("form") && !json.contains("base"))
+        #expect(rg.symbol == "≥" && rg.form == "growth-from-base" && rg.base == 2025 && rg.baseValue == 50 && rg.baseSimulated == false)
+        #expect(abs(rg.median - (exp(5 * mu) - 1)) < 0.01, "median growth \(rg.median)")
+        #expect(rg.fan.map(\.period) == ["2026", "2027", "2028", "2029", "2030"])
+        #expect(rc.symbol == "≤" && rc.comparison == .atMost && rc.status == TargetStatus(probability: rc.probability))
+        // ≤ 55 and ≥ 60 on the same paths: disjoint.
+        #expect(rc.probability + r1.probability <= 1)
+        let exactCap = phi((log(55.0 / 50) - 5 * mu) / (sigma * 5.0.squareRoot()))
+        #expect(abs(rc.probability - exactCap) < 4 * mcse(exactCap, n))
+    }
 }
