@@ -377,6 +377,17 @@ extension BadInputCorpus {
         "version: 2\ntargets:\n  - " + body.split(separator: "\n").joined(separator: "\n    ") + "\n"
     }
 
+    /// A version-2 targets file on the base scenario's indicators.
+    static let v2Targets = """
+        version: 2
+        targets:
+          - { id: CH, indicator: union_members, kind: change-from-base, base: 2020, deadline: 2030, at-least: 5 điểm }
+          - { id: M, indicator: union_members, kind: level-at-deadline, at-least: { 2027: 80%, 2028: 85% } }
+          - { id: CAP, indicator: cultural_events, kind: every-year, window: 2027-2030, at-most: 4 }
+          - { id: AG, indicator: cultural_events, kind: average-growth, window: 2025-2030, at-least: 2% }
+
+        """
+
     static var validateFiles: [BadInputCase] {
         let s = FileContent.text(scenario()), t = FileContent.text(targets)
         let badTargets = """
@@ -414,6 +425,18 @@ extension BadInputCorpus {
                    "d.csv": .text(header + "A,union_members,2024,abc,,\n")],
                   ["s.yaml"], status: 1, ["d.csv:2", "abc"]),
             check("an unreadable file among good ones", ["t.yaml": t], ["t.yaml", "missing.yaml"], status: 2, ["missing.yaml", "does not exist"]),
+            // Version-2 forms read and reported: the new JSON fields through the binary.
+            BadInputCase(name: "yaml: version-2 targets run", files: ["s.yaml": s, "t.yaml": .text(v2Targets)],
+                         arguments: ["run", "@/s.yaml", "--paths", "200", "--format", "json"], status: 0, messages: [],
+                         output: ["\"comparison\": \"<=\"", "\"symbol\": \"≤\"", "\"form\": \"change-from-base\"", "\"base\": 2020",
+                                  "\"baseValue\"", "\"id\": \"M@2028\"", "\"milestoneOf\": \"M\"", "\"form\": \"average-growth\""]),
+            BadInputCase(name: "yaml: version-2 targets table", files: ["s.yaml": s, "t.yaml": .text(v2Targets)],
+                         arguments: ["run", "@/s.yaml", "--paths", "200"], status: 0, messages: [],
+                         output: ["M (2028)", "change ≥ 5.0pp from 2020 to 2030", "≤ 4 each year 2027–2030", "average growth ≥ 2.0%/yr"]),
+            BadInputCase(name: "yaml: version-2 goal seek on a cap", files: ["s.yaml": s, "t.yaml": .text(v2Targets)],
+                         arguments: ["goalseek", "@/s.yaml", "--target", "CAP", "--probability", "0.5", "--lever", "rate-multiplier:cultural_events",
+                                     "--paths", "200", "--format", "json"], status: 0, messages: [],
+                         output: ["\"direction\": \"decreasing\"", "\"symbol\": \"≤\""]),
             check("broken YAML in a targets file", ["t.yaml": .text("version: 2\ntargets:\n  - { id: A, kind: [\n")], ["t.yaml"], status: 1,
                   ["t.yaml:", "not valid YAML"]),
         ]
