@@ -437,6 +437,10 @@ extension BadInputCorpus {
                          arguments: ["goalseek", "@/s.yaml", "--target", "CAP", "--probability", "0.5", "--lever", "rate-multiplier:cultural_events",
                                      "--paths", "200", "--format", "json"], status: 0, messages: [],
                          output: ["\"direction\": \"decreasing\"", "\"symbol\": \"≤\""]),
+            BadInputCase(name: "validate: JSON for a scenario and a bad targets file", files: ["s.yaml": s, "t.yaml": t, "b.yaml": .text(badTargets)],
+                         arguments: ["validate", "@/s.yaml", "@/b.yaml", "--format", "json"], status: 1, messages: [], stream: .standardOutput,
+                         output: ["\"type\": \"scenario\"", "\"type\": \"targets\"", "\"status\": \"rejected\"", "\"key\": \"targets[1].window\"",
+                                  "\"line\": 4", "\"valid\": false"]),
             check("broken YAML in a targets file", ["t.yaml": .text("version: 2\ntargets:\n  - { id: A, kind: [\n")], ["t.yaml"], status: 1,
                   ["t.yaml:", "not valid YAML"]),
         ]
