@@ -82,7 +82,8 @@ public enum BriefingPreparation {
         for indicator in study.scenario.indicators { titles[indicator.name] = indicator.title }
         var input = BriefingInput(run: run, comparison: comparison, efforts: efforts, indicatorTitles: titles,
                                   illustrative: settings.illustrative || studies.contains { $0.scenario.illustrative }
-                                      || IllustrativeData.isMarked(dataFiles: dataFiles))
+                                      || IllustrativeData.isMarked(dataFiles: dataFiles),
+                                  dataNote: study.scenario.dataNote)
         input.inputs = InputDigest.merged(studies.map(\.inputs))  // every compared scenario's files, not only the first's
         return input
     }
