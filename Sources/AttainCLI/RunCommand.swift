@@ -62,13 +62,45 @@ extension RunCommand {
                               alignments: [.left, .left, .right, .right, .right, .left, .left])
         for t in r.targets {
             let share = r.indicators.first { $0.name == t.indicator }?.kind == "share"
-            var rule = "\(t.comparison.symbol) \(ResultText.value(t.threshold, share: share))"
-            if let s = t.stretch { rule += " (stretch \(ResultText.value(s, share: share)))" }
-            rule += t.kind == .levelAtDeadline ? " in \(t.to)" : t.kind.isCumulative ? " over \(t.from)–\(t.to)" : " each year \(t.from)–\(t.to)"
-            let years = t.kind == .levelAtDeadline ? "" : t.years.map { "\($0.period): \(ResultText.number($0.probability, digits: 2))" }.joined(separator: "  ")
-            table.append([t.id, rule, ResultText.value(t.median, share: share), ResultText.number(t.probability, digits: 3),
+            var rule = Self.rule(t, share: share)
+            if let s = t.stretch { rule += " (stretch \(Self.value(s, t, share: share)))" }
+            rule += Self.span(t)
+            let years = t.kind.judgesDeadlineOnly ? "" : t.years.map { "\($0.period): \(ResultText.number($0.probability, digits: 2))" }.joined(separator: "  ")
+            table.append([t.milestoneOf.map { "\($0) (\(t.to))" } ?? t.id, rule, Self.value(t.median, t, share: share), ResultText.number(t.probability, digits: 3),
                           ResultText.number(t.mcse, digits: 3), t.status.rawValue + (t.settled != nil ? " (settled)" : ""), years])
         }
         return table
+    }
+
+    /// `≥ 90.0%`, or for the schema-2 forms the statistic named: `growth ≥ 20.0%`, `average change ≤ -1.0pp/yr`.
+    static func rule(_ t: TargetResult, share: Bool) -> String {
+        let bound = "\(t.comparison.symbol) \(value(t.threshold, t, share: share))"
+        switch t.kind {
+        case .growthFromBase: return "growth " + bound
+        case .changeFromBase: return "change " + bound
+        case .averageGrowth: return "average growth " + bound + "/yr"
+        case .averageChange: return "average change " + bound + "/yr"
+        default: return bound
+        }
+    }
+
+    /// A value on the target's scale: growth in percent, changes in a share in points, else as the indicator's values.
+    static func value(_ v: Double, _ t: TargetResult, share: Bool) -> String {
+        switch t.kind {
+        case .growthFromBase, .averageGrowth: return ResultText.number(100 * v, digits: 1) + "%"
+        case .changeFromBase, .averageChange: return share ? ResultText.number(100 * v, digits: 1) + "pp" : ResultText.value(v, share: false)
+        default: return ResultText.value(v, share: share)
+        }
+    }
+
+    /// The years the rule covers: ` in 2026`, ` over 2023–2026`, ` each year 2027–2030`, ` from 2023 to 2030`.
+    static func span(_ t: TargetResult) -> String {
+        switch t.kind {
+        case .levelAtDeadline: return " in \(t.to)"
+        case .cumulativeCount, .cumulativeFlow: return " over \(t.from)–\(t.to)"
+        case .everyYear, .range: return " each year \(t.from)–\(t.to)"
+        case .growthFromBase, .changeFromBase: return " from \(t.base ?? t.from) to \(t.to)"
+        case .averageGrowth, .averageChange: return " over \(t.from)–\(t.to)"
+        }
     }
 }

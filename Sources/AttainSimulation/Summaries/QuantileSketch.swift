@@ -4,13 +4,17 @@
 /// - ``Layout/unitInterval`` (shares): 4,096 equal bins on [0, 1]; a quantile is exact to ±1/8,192 (±0.012 points).
 /// - ``Layout/magnitude`` (counts, flows, levels ≥ 0): one bin per integer below 1,024 (integer values are exact);
 ///   above, 256 bins per power of two up to 2⁵⁰, so a quantile is exact to ±0.2% of its value.
-/// Values outside the range are clamped into the end bins. Memory is fixed (16 KB or 45 KB), whatever the number of
+/// - ``Layout/signed`` (changes and growth rates, of either sign): 256 bins per power of two of |v| from 2⁻²⁴ to 2²⁴
+///   on each side of a bin for zero (|v| < 2⁻²⁴), so a quantile is exact to ±0.2% of its value.
+/// Values outside the range are clamped into the end bins. Memory is fixed (16 KB, 45 KB or 98 KB), whatever the number of
 /// values; ``merge(_:)`` is integer addition, so merging per-thread sketches gives the same result in any order.
 public struct QuantileSketch: Sendable, Equatable {
     /// How values map to bins.
     public enum Layout: Sendable, Equatable {
         case unitInterval
         case magnitude
+        /// Values of either sign (changes, growth rates): relative bins on each side of zero.
+        case signed
     }
 
     public let layout: Layout
@@ -23,6 +27,8 @@ public struct QuantileSketch: Sendable, Equatable {
     static let linearLimit = 1024
     static let mantissaBits = 8
     static let octaves = 40
+    /// Bins on each side of zero in the signed layout: 48 octaves (2⁻²⁴ … 2²⁴) of 256.
+    static let signedSide = 48 << 8
 
     public init(layout: Layout) {
         self.layout = layout
@@ -37,7 +43,21 @@ public struct QuantileSketch: Sendable, Equatable {
 
     /// Number of bins of a layout.
     public static func binCount(_ layout: Layout) -> Int {
-        layout == .unitInterval ? unitBins : linearLimit + octaves << mantissaBits
+        switch layout {
+        case .unitInterval: return unitBins
+        case .magnitude: return linearLimit + octaves << mantissaBits
+        case .signed: return 2 * signedSide + 1
+        }
+    }
+
+    /// The position of `a` > 0 among the bins of one side of the signed layout, or −1 when it counts as zero.
+    @inlinable @inline(__always)
+    static func signedPosition(_ a: Double) -> Int {
+        guard a >= 0x1p-24 else { return -1 }
+        let bits = a.bitPattern
+        let exponent = min(Int((bits >> 52) & 0x7FF) - 1023, 23)     // −24 … 23 (clamped above)
+        let mantissa = a >= 0x1p24 ? 0xFF : Int((bits >> 44) & 0xFF)
+        return (exponent + 24) << 8 + mantissa
     }
 
     /// The bin of `v` in `layout`.
@@ -54,6 +74,11 @@ public struct QuantileSketch: Sendable, Equatable {
             let exponent = Int((bits >> 52) & 0x7FF) - 1023          // ≥ 10
             let mantissa = Int((bits >> 44) & 0xFF)                  // the top 8 bits of the significand
             return min(1024 + (exponent - 10) << 8 + mantissa, 1024 + 40 << 8 - 1)
+        case .signed:
+            let side = 48 << 8
+            let p = signedPosition(abs(v))
+            if p < 0 { return side }
+            return v > 0 ? side + 1 + p : side - 1 - p
         }
     }
 
@@ -67,6 +92,12 @@ public struct QuantileSketch: Sendable, Equatable {
             let k = b - Self.linearLimit
             let exponent = 10 + k >> Self.mantissaBits, mantissa = k & ((1 << Self.mantissaBits) - 1)
             return Double(sign: .plus, exponent: exponent, significand: 1 + (Double(mantissa) + 0.5) / Double(1 << Self.mantissaBits))
+        case .signed:
+            if b == Self.signedSide { return 0 }
+            let k = b > Self.signedSide ? b - Self.signedSide - 1 : Self.signedSide - 1 - b
+            let exponent = k >> Self.mantissaBits - 24, mantissa = k & ((1 << Self.mantissaBits) - 1)
+            return Double(sign: b > Self.signedSide ? .plus : .minus, exponent: exponent,
+                          significand: 1 + (Double(mantissa) + 0.5) / Double(1 << Self.mantissaBits))
         }
     }
 

@@ -1,4 +1,5 @@
 import AttainSimulation
+import Foundation
 
 /// Streaming tallies of every target over simulated paths: how many paths meet it, year by year and overall, the
 /// stretch value likewise, paired counts between scenarios, and sketches of the projected values.
@@ -33,12 +34,15 @@ public struct TargetTally: PathAccumulator {
     /// One target under one model, flattened for the per-path loop.
     struct Lane {
         /// How the judged statistic is formed from the window.
-        enum Statistic { case deadline, total, weakest }
+        enum Statistic { case deadline, total, weakest, growth, change, averageGrowth, averageChange }
         let statistic: Statistic
         /// The indicator's index in the model, and the window's timeline indices.
         let indicator: Int, first: Int, last: Int
-        /// The rule's ``TargetRule/thresholdFloor`` and stretch floor (used only when the target has a stretch value).
-        let cut: Double, stretchCut: Double, hasStretch: Bool
+        /// The rule's ``TargetRule/thresholdFloor`` and stretch floor (used only when the target has a stretch value),
+        /// and its sign (−1 for an upper bound: `sign · x ≥ cut`).
+        let cut: Double, stretchCut: Double, hasStretch: Bool, sign: Double
+        /// Timeline index of the base year (−1 without one) and its observed value (NaN: read from the path).
+        let base: Int, baseValue: Double
         /// Where the counts `[met, stretchMet, yearMet × n, yearStretch × n]` start, and the first sketch.
         let counts: Int, sketch: Int
         /// Reported years before this index are observed: counted but not sketched (yearly sketches of cumulative
@@ -56,7 +60,8 @@ public struct TargetTally: PathAccumulator {
             offsets.append(o)
             o += 2 + 2 * t.reportedCount
             sketchOffsets.append(layouts.count)
-            layouts += Array(repeating: t.isShare ? .unitInterval : .magnitude, count: 1 + (t.spec.kind.isCumulative ? t.reportedCount : 0))
+            let statistic: QuantileSketch.Layout = t.spec.kind.isRelative ? .signed : t.isShare ? .unitInterval : .magnitude
+            layouts += [statistic] + Array(repeating: t.isShare ? .unitInterval : .magnitude, count: t.spec.kind.isCumulative ? t.reportedCount : 0)
         }
         self.offsets = offsets
         block = o
@@ -70,11 +75,16 @@ public struct TargetTally: PathAccumulator {
                 case .levelAtDeadline: .deadline
                 case .cumulativeCount, .cumulativeFlow: .total
                 case .everyYear, .range: .weakest
+                case .growthFromBase: .growth
+                case .changeFromBase: .change
+                case .averageGrowth: .averageGrowth
+                case .averageChange: .averageChange
                 }
                 let lead = rule.kind.isCumulative ? max(0, min(n, target.firstSimulated[m] - target.first)) : n
                 return Lane(statistic: statistic, indicator: target.indicatorIndex[m], first: rule.first, last: rule.last,
                             cut: rule.thresholdFloor, stretchCut: rule.stretchFloor,
-                            hasStretch: rule.stretch.isFinite, counts: m * o + offsets[t], sketch: m * layouts.count + sketchOffsets[t],
+                            hasStretch: rule.stretch.isFinite, sign: rule.sign, base: rule.base,
+                            baseValue: target.baseValues.isEmpty ? .nan : target.baseValues[m], counts: m * o + offsets[t], sketch: m * layouts.count + sketchOffsets[t],
                             lead: lead, reported: n)
             }
         }
@@ -122,37 +132,70 @@ public struct TargetTally: PathAccumulator {
     @inline(__always)
     private static func judge(_ row: UnsafePointer<Double>, _ lane: Lane, counts: UnsafeMutablePointer<Int>,
                               adder: SketchBank.Adder) -> (Bool, Bool) {
-        let c = lane.counts, n = lane.reported
+        let c = lane.counts, n = lane.reported, sign = lane.sign
         let x: Double
         switch lane.statistic {
         case .deadline:
             x = row[lane.last]
-            counts[c + 2] &+= x >= lane.cut ? 1 : 0
-            if lane.hasStretch { counts[c + 3] &+= x >= lane.stretchCut ? 1 : 0 }
+            counts[c + 2] &+= sign * x >= lane.cut ? 1 : 0
+            if lane.hasStretch { counts[c + 3] &+= sign * x >= lane.stretchCut ? 1 : 0 }
         case .total:
             var running = 0.0
             for k in 0..<n {
                 running += row[lane.first + k]
-                counts[c + 2 + k] &+= running >= lane.cut ? 1 : 0
-                if lane.hasStretch { counts[c + 2 + n + k] &+= running >= lane.stretchCut ? 1 : 0 }
+                counts[c + 2 + k] &+= sign * running >= lane.cut ? 1 : 0
+                if lane.hasStretch { counts[c + 2 + n + k] &+= sign * running >= lane.stretchCut ? 1 : 0 }
                 if k >= lane.lead { adder.add(running, to: lane.sketch + 1 + k) }
             }
             x = running
         case .weakest:
+            // The weakest year in the comparison's direction: the lowest for a lower bound, the highest for an upper one.
             var weakest = Double.infinity
             for k in 0..<n {
-                let v = row[lane.first + k]
+                let v = sign * row[lane.first + k]
                 weakest = min(weakest, v)
                 counts[c + 2 + k] &+= v >= lane.cut ? 1 : 0
                 if lane.hasStretch { counts[c + 2 + n + k] &+= v >= lane.stretchCut ? 1 : 0 }
             }
-            x = weakest
+            x = sign * weakest
+        case .growth, .change:
+            let b = lane.baseValue.isNaN ? row[lane.base] : lane.baseValue
+            let v = row[lane.last]
+            x = lane.statistic == .change ? v - b : Self.growth(v, from: b)
+            counts[c + 2] &+= sign * x >= lane.cut ? 1 : 0
+            if lane.hasStretch { counts[c + 3] &+= sign * x >= lane.stretchCut ? 1 : 0 }
+        case .averageGrowth, .averageChange:
+            // Reported year k is the (k+1)-th year after the first: the average so far.
+            let b = lane.baseValue.isNaN ? row[lane.first] : lane.baseValue
+            var a = 0.0
+            for k in 0..<n {
+                let v = row[lane.first + 1 + k], years = Double(k + 1)
+                a = lane.statistic == .averageChange ? (v - b) / years : Self.averageGrowth(v, from: b, years: years)
+                counts[c + 2 + k] &+= sign * a >= lane.cut ? 1 : 0
+                if lane.hasStretch { counts[c + 2 + n + k] &+= sign * a >= lane.stretchCut ? 1 : 0 }
+            }
+            x = a
         }
-        let ok = x >= lane.cut, okStretch = lane.hasStretch && x >= lane.stretchCut
+        let ok = sign * x >= lane.cut, okStretch = lane.hasStretch && sign * x >= lane.stretchCut
         counts[c] &+= ok ? 1 : 0
         counts[c + 1] &+= okStretch ? 1 : 0
         adder.add(x, to: lane.sketch)
         return (ok, okStretch)
+    }
+
+    /// Growth from `b` to `v`, `v / b − 1`; from a base ≤ 0 (possible only on simulated paths) +∞ when `v` > 0, else 0.
+    @inline(__always)
+    public static func growth(_ v: Double, from b: Double) -> Double {
+        b > 0 ? v / b - 1 : (v > 0 ? .infinity : 0)
+    }
+
+    /// Average yearly growth from `b` to `v` over `years`, `(v / b)^(1/years) − 1`; −100% when `v` ≤ 0, and from a base
+    /// ≤ 0 +∞ when `v` > 0, else 0.
+    @inline(__always)
+    public static func averageGrowth(_ v: Double, from b: Double, years: Double) -> Double {
+        guard b > 0 else { return v > 0 ? .infinity : 0 }
+        guard v > 0 else { return -1 }
+        return years == 1 ? v / b - 1 : Foundation.pow(v / b, 1 / years) - 1
     }
 
     public mutating func merge(_ other: TargetTally) {

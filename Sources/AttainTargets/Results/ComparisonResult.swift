@@ -41,6 +41,16 @@ public struct ComparisonResult: Sendable, Codable, Equatable {
         public var wording: LocalizedText
         public var results: [ScenarioProbability]
         public var differences: [Difference]
+        // Targets schema 2 only (absent for version-1 targets):
+        /// `≥`, `>`, `≤` or `<`.
+        public var symbol: String? = nil
+        /// The kind as written, e.g. `average-growth`.
+        public var form: String? = nil
+        /// The base year, and its observed value in the first scenario (absent when simulated).
+        public var base: Int? = nil
+        public var baseValue: Double? = nil
+        /// For a milestone, the target it was expanded from.
+        public var milestoneOf: String? = nil
     }
 
     public var paths: Int

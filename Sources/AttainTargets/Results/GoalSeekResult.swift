@@ -39,4 +39,11 @@ public struct GoalSeekResult: Sendable, Codable, Equatable {
     public var version: String? = nil
     /// Short SHA-256 digests of every file read: scenario files (with the chain they extend), targets and data.
     public var inputs: [InputDigest]? = nil
+    // Targets schema 2 only (absent for version-1 targets):
+    /// `≥`, `>`, `≤` or `<`, and the kind as written.
+    public var symbol: String? = nil
+    public var form: String? = nil
+    /// The base year and its observed value (absent when simulated).
+    public var base: Int? = nil
+    public var baseValue: Double? = nil
 }

@@ -80,6 +80,21 @@ public struct TargetResult: Sendable, Codable, Equatable {
     public var upper90: Double
     /// Observed values on the target's scale (running totals within the window for cumulative targets).
     public var history: [ObservedValue]
-    /// Projection quantiles per simulated year of the window, on the target's scale.
+    /// Projection quantiles per simulated year of the window, on the target's scale (the indicator's values for
+    /// from-base and average targets, from the base year).
     public var fan: [QuantileBand]
+
+    // Targets schema 2 (present only for targets using it, so version-1 results keep their bytes):
+    /// The comparison's symbol: `≥`, `>`, `≤` or `<`.
+    public var symbol: String? = nil
+    /// The target's kind as written (`growth-from-base`, …).
+    public var form: String? = nil
+    /// The base year of a from-base or average target (the window's first year for averages).
+    public var base: Int? = nil
+    /// The observed value in the base year (absent when the base year is simulated, `baseSimulated`).
+    public var baseValue: Double? = nil
+    /// Whether the base value is simulated on each path (the base year is not yet complete).
+    public var baseSimulated: Bool? = nil
+    /// For a milestone (`R28-1@2025`), the target it was expanded from (`R28-1`).
+    public var milestoneOf: String? = nil
 }

@@ -69,13 +69,22 @@ extension PlanStudy {
         }
         (lo, hi) = (bounds.lowerBound, bounds.upperBound)
         let achieved = required.flatMap { r in evaluations.last { $0.value == r }?.probability }
-        return GoalSeekResult(
+        var result = GoalSeekResult(
             target: targetID, wording: target.spec.wording, lever: intervention.id, leverKind: intervention.lever,
             indicators: intervention.indicators, probability: probability, currentValue: intervention.value,
             currentProbability: current, required: required, achievedProbability: achieved,
             mcse: achieved.map { ($0 * (1 - $0) / Double(paths)).squareRoot() },
             direction: increasing ? "increasing" : "decreasing", lower: lo, upper: hi, evaluations: evaluations,
             paths: paths, seed: seed, version: AttainVersion.current, inputs: inputs)
+        if target.spec.usesSchema2 {
+            result.symbol = target.spec.comparison.symbol
+            result.form = target.spec.kind.rawValue
+            if let b = compiled.baseIndex {
+                result.base = reduced.model.firstYear + b
+                result.baseValue = compiled.baseValues[0].isNaN ? nil : compiled.baseValues[0]
+            }
+        }
+        return result
     }
 
     /// The study with lever `name` available: an existing intervention, or a new neutral one from `LEVER:INDICATOR`.

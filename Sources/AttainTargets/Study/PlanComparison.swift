@@ -48,7 +48,18 @@ public enum PlanComparison {
                 return .init(scenario: studies[m].scenario.name, versus: first.scenario.name, difference: d, se: variance.squareRoot(),
                              independentSE: ((pa * (1 - pa) + pb * (1 - pb)) / n).squareRoot())
             }
-            return .init(id: target.spec.id, wording: target.spec.wording, results: results, differences: differences)
+            var comparison = ComparisonResult.TargetComparison(id: target.spec.id, wording: target.spec.wording, results: results,
+                                                               differences: differences)
+            if target.spec.usesSchema2 {
+                comparison.symbol = target.spec.comparison.symbol
+                comparison.form = target.spec.kind.rawValue
+                comparison.milestoneOf = target.spec.milestoneOf
+                if let b = target.baseIndex {
+                    comparison.base = first.model.firstYear + b
+                    comparison.baseValue = target.baseValues[0].isNaN ? nil : target.baseValues[0]
+                }
+            }
+            return comparison
         }
         return ComparisonResult(paths: paths, seed: seed,
                                 scenarios: studies.map { .init(name: $0.scenario.name, file: $0.scenario.file, title: $0.scenario.title) },

@@ -59,7 +59,7 @@ enum ResultAssembly {
             }
         }
         let years = yearProbabilities(stretch: false)
-        let settled = settlement(target, indicator: indicator, partial: history.partial)
+        let settled = settlement(target, indicator: indicator, partial: history.partial, model: m)
         let q = tally.statisticQuantiles(target: t, model: m, levels: [0.05, 0.5, 0.95])
 
         // History on the target's scale.
@@ -75,9 +75,12 @@ enum ResultAssembly {
             observed.append(ObservedValue(period: String(partial.year), value: spec.kind.isCumulative ? running + partial.value : partial.value,
                                           partial: true))
         }
-        let fan = reported.enumerated().compactMap { k, y -> QuantileBand? in
+        // Relative targets show the indicator's own fan over the whole window (from the base year), so the threshold can
+        // be drawn as the plan states it; the others one band per reported year.
+        let fanYears = spec.kind.isRelative ? Array(target.first...target.last) : reported
+        let fan = fanYears.enumerated().compactMap { k, y -> QuantileBand? in
             guard y >= firstSim else { return nil }
-            let q = tally.yearQuantiles(k, target: t, model: m, levels: QuantileBand.levels)
+            let q = (spec.kind.isRelative ? nil : tally.yearQuantiles(k, target: t, model: m, levels: QuantileBand.levels))
                 ?? (indicator.showsRunningTotal ? nil
                     : indicatorFan?.quantiles(model: m, indicator: indicatorIndex, simulatedYear: y - firstSim, levels: QuantileBand.levels))
             return q.map { QuantileBand(period: String(firstYear + y), quantiles: $0) }
@@ -93,6 +96,17 @@ enum ResultAssembly {
             result.jointProbability = p
             result.independentYearsProbability = years.reduce(1) { $0 * $1.probability }
         }
+        if spec.usesSchema2 {
+            result.symbol = spec.comparison.symbol
+            result.form = spec.kind.rawValue
+            result.milestoneOf = spec.milestoneOf
+            if let b = target.baseIndex {
+                result.base = firstYear + b
+                let v = target.baseValues[m]
+                result.baseValue = v.isNaN ? nil : v
+                result.baseSimulated = v.isNaN
+            }
+        }
         if spec.stretch != nil {
             let ps = Double(tally.met(target: t, model: m, stretch: true)) / Double(n)
             result.stretchProbability = ps
@@ -101,8 +115,9 @@ enum ResultAssembly {
         return result
     }
 
-    /// true / false when the observed data alone settle the target (met / missed), nil otherwise.
-    static func settlement(_ target: CompiledTarget, indicator: SimulatedIndicator, partial: YearlyHistory.Partial?) -> Bool? {
+    /// true / false when the observed data alone settle the target (met / missed), nil otherwise; the same statistic as
+    /// on the paths, computed on the observed values.
+    static func settlement(_ target: CompiledTarget, indicator: SimulatedIndicator, partial: YearlyHistory.Partial?, model m: Int = 0) -> Bool? {
         let spec = target.spec, firstSim = indicator.firstSimulated, row = indicator.observed
         let cmp = spec.comparison
         switch spec.kind {
@@ -113,19 +128,39 @@ enum ResultAssembly {
             for y in target.first...target.last where y < firstSim { sum += row[y] }
             if target.last < firstSim { return cmp.holds(sum, spec.threshold) }
             if let partial, (target.first...target.last).contains(firstSim) { sum += partial.value }
+            // Flows are never negative: a total reached stays reached, a cap exceeded stays exceeded.
+            if cmp.isUpperBound { return cmp.holds(sum, spec.threshold) ? nil : false }
             return cmp.holds(sum, spec.threshold) ? true : nil
         case .everyYear, .range:
             var allSettled = true
             for y in target.first...target.last {
                 if y < firstSim {
                     if !cmp.holds(row[y], spec.threshold) { return false }
-                } else if y == firstSim, indicator.isFlow, let partial, cmp.holds(partial.value, spec.threshold) {
-                    continue        // a partly observed year whose count already meets the threshold
+                } else if y == firstSim, indicator.isFlow, let partial {
+                    // A partly observed year's count can only grow: one already meeting a minimum is settled, one already
+                    // over a cap is missed.
+                    if cmp.isUpperBound {
+                        if !cmp.holds(partial.value, spec.threshold) { return false }
+                        allSettled = false
+                    } else if !cmp.holds(partial.value, spec.threshold) {
+                        allSettled = false
+                    }
                 } else {
                     allSettled = false
                 }
             }
             return allSettled ? true : nil
+        case .growthFromBase, .changeFromBase, .averageGrowth, .averageChange:
+            guard target.last < firstSim, let b0 = target.baseIndex else { return nil }
+            let b = target.baseValues.indices.contains(m) && !target.baseValues[m].isNaN ? target.baseValues[m] : row[b0]
+            let v = row[target.last], years = Double(target.last - target.first)
+            let x: Double = switch spec.kind {
+            case .growthFromBase: TargetTally.growth(v, from: b)
+            case .changeFromBase: v - b
+            case .averageGrowth: TargetTally.averageGrowth(v, from: b, years: years)
+            default: (v - b) / years
+            }
+            return cmp.holds(x, spec.threshold)
         }
     }
 }
