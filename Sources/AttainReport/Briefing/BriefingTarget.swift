@@ -192,11 +192,6 @@ public enum ThresholdForm: Sendable, Equatable {
     }
 }
 
-extension Comparison {
-    /// Whether the threshold is an upper bound (≤ "không quá", < "dưới"): lower values meet it.
-    var isUpperBound: Bool { symbol == "≤" || symbol == "<" }
-}
-
 /// One observed value.
 public struct HistoryPoint: Sendable, Equatable {
     public var year: Int

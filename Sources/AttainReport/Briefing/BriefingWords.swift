@@ -91,7 +91,7 @@ struct BriefingWords {
         switch target.scale {
         case .share: return withPercent ? format.percent(v, fractionDigits: 1) : format.decimal(v * 100, fractionDigits: 1)
         case .count: return format.decimal(v, fractionDigits: 0)
-        case .level: return format.compact(v, maximumFractionDigits: 1)
+        case .level: return abs(v) >= 1000 ? format.decimal(v, fractionDigits: 0) : format.compact(v, maximumFractionDigits: 1)
         }
     }
 

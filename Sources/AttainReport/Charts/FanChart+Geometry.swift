@@ -52,7 +52,7 @@ extension FanChart {
             let pad = (high - low) * 0.06
             low -= pad
             high += pad
-            if share || target.scale == .count { low = max(0, low) }
+            if share || target.scale == .count || (target.scale == .level && values.allSatisfy { $0 >= 0 }) { low = max(0, low) }
             if share { high = min(100, high) }
             scale = NiceScale(lower: low, upper: high, maximumTicks: 6, integerSteps: target.scale == .count)
             let digits = scale.fractionDigits
