@@ -25,7 +25,9 @@ struct TargetFormsRenderingTests {
             comparison: comparison, threshold: -0.3, window: 2024...2030,
             history: [HistoryPoint(year: 2023, value: 24786), HistoryPoint(year: 2024, value: 22710),
                       HistoryPoint(year: 2025, value: 22841), HistoryPoint(year: 2026, value: 12373, partial: true)],
-            fan: (2026...2030).map { FanPoint(year: $0, lower90: 15000, lower50: 19000, median: 21000, upper50: 23000, upper90: 27000) },
+            fan: (2026...2030).map { (y: Int) -> FanPoint in
+                FanPoint(year: y, lower90: 15000, lower50: 19000, median: 21000, upper50: 23000, upper90: 27000)
+            },
             estimate: -0.075, probability: 0.11, mcse: 0.003, status: TargetStatus(probability: 0.11))
         target.form = .growthFromBase(base: 2024)
         target.baseValue = 22710
@@ -42,8 +44,8 @@ struct TargetFormsRenderingTests {
             group: provincial, unit: LocalizedText(en: "people", vi: "người"), kind: .levelAtDeadline, scale: .level,
             threshold: 0.18, window: 2025...2030,
             history: [HistoryPoint(year: 2024, value: 20927), HistoryPoint(year: 2025, value: 25708)],
-            fan: (2026...2030).map { y in
-                let m = 25708 * pow(1.12, Double(y - 2025))
+            fan: (2026...2030).map { (y: Int) -> FanPoint in
+                let m: Double = 25708 * pow(1.12, Double(y - 2025))
                 return FanPoint(year: y, lower90: m * 0.8, lower50: m * 0.92, median: m, upper50: m * 1.08, upper90: m * 1.25)
             },
             estimate: 0.12, probability: 0.2, mcse: 0.004, status: TargetStatus(probability: 0.2))
@@ -61,8 +63,8 @@ struct TargetFormsRenderingTests {
                                    vi: "Tỷ lệ bao phủ tăng thêm 10 điểm % so với năm 2020"),
             unit: LocalizedText(en: "%", vi: "%"), kind: .levelAtDeadline, scale: .share,
             threshold: 0.10, window: 2020...2030,
-            history: (2020...2025).map { HistoryPoint(year: $0, value: 0.32 + 0.02 * Double($0 - 2020)) },
-            fan: (2026...2030).map { FanPoint(year: $0, value: 0.42 + 0.02 * Double($0 - 2025)) },
+            history: (2020...2025).map { (y: Int) -> HistoryPoint in HistoryPoint(year: y, value: 0.32 + 0.02 * Double(y - 2020)) },
+            fan: (2026...2030).map { (y: Int) -> FanPoint in FanPoint(year: y, value: 0.42 + 0.02 * Double(y - 2025)) },
             estimate: 0.2, probability: 0.97, mcse: 0.002, status: TargetStatus(probability: 0.97))
         target.form = .changeFromBase(base: 2020)
         target.baseValue = 0.32
@@ -71,10 +73,12 @@ struct TargetFormsRenderingTests {
 
     /// Resolution 28's social-insurance line: 35% by 2021, 45% by 2025, 60% by 2030, as three milestones.
     static var milestones: [BriefingTarget] {
-        let history = (2016...2025).map { HistoryPoint(year: $0, value: 0.235 + 0.024 * Double($0 - 2016)) }
-        let fan = (2026...2030).map { y in
-            FanPoint(year: y, lower90: 0.44 + 0.01 * Double(y - 2025), lower50: 0.46 + 0.018 * Double(y - 2025),
-                     median: 0.47 + 0.021 * Double(y - 2025), upper50: 0.48 + 0.024 * Double(y - 2025), upper90: 0.49 + 0.03 * Double(y - 2025))
+        let history = (2016...2025).map { (y: Int) -> HistoryPoint in HistoryPoint(year: y, value: 0.235 + 0.024 * Double(y - 2016)) }
+        let fan = (2026...2030).map { (y: Int) -> FanPoint in
+            let t = Double(y - 2025)
+            let low90: Double = 0.44 + 0.01 * t, low50: Double = 0.46 + 0.018 * t, mid: Double = 0.47 + 0.021 * t
+            let high50: Double = 0.48 + 0.024 * t, high90: Double = 0.49 + 0.03 * t
+            return FanPoint(year: y, lower90: low90, lower50: low50, median: mid, upper50: high50, upper90: high90)
         }
         return [(2021, 0.35, 0.0), (2025, 0.45, 0.0), (2030, 0.60, 0.04)].map { year, threshold, p in
             var target = BriefingTarget(
@@ -131,13 +135,74 @@ struct TargetFormsRenderingTests {
         #expect(svg.contains("Chỉ tiêu ≥ 58.814"))
     }
 
+    @Test func aReductionFromABaseYearIsAFallingLineFromTheMarkedBase() throws {
+        let target = Self.lumpSums(comparison: .atMost)
+        let svg = FanChart(target: target, language: .vi, cutoff: cutoff).svg(standalone: true)
+        let path = try points(svg, "polyline", class: "target-path")
+        #expect(path.count == 2)
+        #expect(path[1].1 > path[0].1)  // falling (SVG y grows downwards)
+        let base = try #require(XMLCollector.parse(svg).all("rect", class: "base").first)
+        #expect(abs(Double(base["x"]!)! + 5 - path[0].0) < 0.01)
+        #expect(svg.contains("Gốc 2024: 22.710"))
+        #expect(svg.contains("Chỉ tiêu ≤ 15.897"))  // 22,710 × 0.7
+        #expect(svg.contains("(−30% so với 2024)"))
+        let en = FanChart(target: target, language: .en, cutoff: cutoff).svg(standalone: true)
+        #expect(en.contains("Target ≤ 15,897"))
+        #expect(en.contains("(−30% vs 2024)"))
+        #expect(en.contains("Base 2024: 22,710"))
+    }
+
+    @Test func reductionWordingReadsAsThePlanWritesIt() {
+        let vi = BriefingWords(language: .vi), en = BriefingWords(language: .en)
+        let fvi = NumberFormatting(language: .vi), fen = NumberFormatting(language: .en)
+        let atMost = Self.lumpSums(comparison: .atMost)
+        #expect(vi.thresholdSentence(atMost, fvi)
+                == "Chỉ tiêu: đến năm 2030 giảm ít nhất 30% so với năm 2024 (22.710), tức không quá 15.897 năm 2030.")
+        #expect(en.thresholdSentence(atMost, fen)
+                == "Target: by 2030, fall by at least 30% from 2024 (22,710), that is at most 15,897 in 2030.")
+        #expect(vi.statisticSentence(atMost, fvi) == "Ước đến năm 2030: −7,5% so với năm 2024 (khoảng 90%: −34,0% đến +19,0%).")
+        #expect(vi.targetLabel(atMost, fvi) == "Chỉ tiêu ≤ −30% so với 2024")
+        let below = Self.lumpSums(comparison: .below)
+        #expect(vi.thresholdSentence(below, fvi)?.contains("giảm hơn 30% so với năm 2024") == true)
+        #expect(vi.thresholdSentence(below, fvi)?.hasSuffix("tức dưới 15.897 năm 2030.") == true)
+        #expect(en.targetLabel(below, fen) == "Target < −30% vs 2024")
+        // "Giảm không quá 5%": at least −5%.
+        var mild = Self.lumpSums(comparison: .atLeast)
+        mild.threshold = -0.05
+        #expect(vi.thresholdSentence(mild, fvi)?.contains("giảm không quá 5% so với năm 2024") == true)
+        // A level with an upper bound: "không quá 6%", "dưới 6%"; ≤ in the chart label.
+        var arrears = SampleBriefing.unionShare
+        arrears.comparison = .atMost
+        arrears.threshold = 0.06
+        #expect(vi.thresholdSentence(arrears, fvi) == "Chỉ tiêu: không quá 6% vào năm 2026.")
+        #expect(en.thresholdSentence(arrears, fen) == "Target: at most 6% in 2026.")
+        arrears.comparison = .below
+        #expect(vi.thresholdSentence(arrears, fvi) == "Chỉ tiêu: dưới 6% vào năm 2026.")
+        #expect(vi.targetLabel(arrears, fvi) == "Chỉ tiêu < 6%")
+        #expect(arrears.shareOfTarget == nil)  // "% of target" would read the wrong way for a reduction
+        // Targets of schema 1 say nothing new.
+        #expect(vi.thresholdSentence(SampleBriefing.unionShare, fvi) == nil)
+    }
+
+    @Test func anUpperBoundLevelIsAFlatLineWithTheRightSymbol() throws {
+        var arrears = SampleBriefing.unionShare
+        arrears.comparison = .atMost
+        arrears.threshold = 0.06
+        let svg = FanChart(target: arrears, language: .vi, cutoff: cutoff).svg(standalone: true)
+        let xml = XMLCollector.parse(svg)
+        let line = try #require(xml.all("line", class: "target").first)
+        #expect(line["y1"] == line["y2"])
+        #expect(svg.contains("Chỉ tiêu ≤ 6%"))
+        #expect(xml.all("rect", class: "base").isEmpty)
+    }
+
     @Test func aChangeFromBaseIsAStraightLineInPoints() throws {
         let svg = FanChart(target: Self.coverageChange, language: .en, cutoff: cutoff).svg(standalone: true)
         let path = try points(svg, "polyline", class: "target-path")
         #expect(path.count == 2)
         #expect(path[1].1 < path[0].1)
         #expect(svg.contains("(+10 points vs 2020)"))
-        #expect(svg.contains("Target ≥ 42%"))
+        #expect(svg.contains("Target ≥ 42.0%"))
         #expect(svg.contains("Base 2020: 32.0%"))
     }
 

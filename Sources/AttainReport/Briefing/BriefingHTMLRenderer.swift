@@ -242,10 +242,21 @@ public struct BriefingHTMLRenderer: Sendable {
         html += "<th scope=\"col\">\(escape(words.columnID))</th><th scope=\"col\">\(escape(words.columnTarget))</th>"
         for name in names { html += "<th scope=\"col\" class=\"num\">\(escape(name))</th>" }
         html += "</tr></thead>\n<tbody>\n"
-        for row in comparison.rows {
+        for (index, row) in comparison.rows.enumerated() {
             let target = input.targets.first { $0.id == row.targetID }
             let wording = target?.wording.text(language) ?? ""
-            html += "<tr><td class=\"id\">\(escape(target?.label ?? row.targetID))</td><td>\(escape(wording))</td>"
+            // Milestones of one target: one wording cell spanning their rows, as in the summary.
+            let milestoneOf = target?.milestoneOf
+            let sameAs = { (i: Int) -> Bool in
+                guard let milestoneOf, comparison.rows.indices.contains(i) else { return false }
+                return input.targets.first { $0.id == comparison.rows[i].targetID }?.milestoneOf == milestoneOf
+            }
+            html += "<tr><td class=\"id\">\(escape(target?.label ?? row.targetID))</td>"
+            if !sameAs(index - 1) {
+                var span = 1
+                while sameAs(index + span) { span += 1 }
+                html += span > 1 ? "<td rowspan=\"\(span)\">\(escape(wording))</td>" : "<td>\(escape(wording))</td>"
+            }
             for (index, probability) in row.probabilities.enumerated() {
                 html += "<td class=\"num\">\(escape(words.probability(probability, format)))"
                 if index > 0, index - 1 < row.differences.count {

@@ -162,7 +162,8 @@ public struct FanChart: Sendable {
         let baseLabel = words.baseLabel(path[0].year) + ": " + words.value(path[0].value, target, format)
         let above = first.1 - 11 > m.top + 16
         svg.element("text", ["class": "base-label", "x": SVGWriter.number(first.0), "y": SVGWriter.number(above ? first.1 - 11 : first.1 + 21),
-                             "text-anchor": "middle", "fill": "#c0392b", "font-size": "11"], content: baseLabel)
+                             "text-anchor": "middle", "fill": "#c0392b", "font-size": "11", "stroke": "#fff", "stroke-width": "3",
+                             "paint-order": "stroke"], content: baseLabel)
         svg.element("circle", ["class": "target-point", "cx": SVGWriter.number(last.0), "cy": SVGWriter.number(last.1), "r": "6",
                                "fill": "none", "stroke": "#c0392b", "stroke-width": "2"])
         // Right margin: the value the target implies at the deadline, then the target as the plan states it.
@@ -193,7 +194,8 @@ public struct FanChart: Sendable {
                 // Above the mark unless the top of the plot is too close, then below it.
                 let above = y - 12 > m.top + 16
                 svg.element("text", ["class": "milestone-label", "x": SVGWriter.number(x), "y": SVGWriter.number(above ? y - 12 : y + 22),
-                                     "text-anchor": "middle", "fill": "#c0392b", "font-weight": "bold"],
+                                     "text-anchor": "middle", "fill": "#c0392b", "font-weight": "bold", "stroke": "#fff",
+                                     "stroke-width": "3", "paint-order": "stroke"],
                              content: "\(label) (\(milestone.deadline))")
             }
         }
