@@ -5,7 +5,7 @@
 /// the right numbers); otherwise the run must exit 1 (input) or 2 (usage) with a message naming the file, line or key.
 /// Binary and multi-megabyte inputs are generated here, not committed.
 enum BadInputCorpus {
-    static var all: [BadInputCase] { csv + yaml + flags }
+    static var all: [BadInputCase] { csv + yaml + flags + validateFiles }
 
     // MARK: Building blocks
 
@@ -141,9 +141,11 @@ enum BadInputCorpus {
             validate("200 kB of digits", .bytes(
                 Array("unit,indicator,period,value\nA,x,2024,".utf8) + [UInt8](repeating: 0x39, count: 200_000) + [10]),
                      ["d.csv:2"]),
-            validate("a directory instead of a file", .text(""), ["cannot open"]).with(files: ["d.csv/inner": .text("x")]),
-            BadInputCase(name: "csv: missing file", files: [:], arguments: ["validate", "@/nope.csv"], status: 1,
-                         messages: ["nope.csv", "does not exist"], stream: .standardOutput),
+            // A file that cannot be opened is a usage error (exit 2), said on standard error.
+            BadInputCase(name: "csv: a directory instead of a file", files: ["d.csv/inner": .text("x")], arguments: ["validate", "@/d.csv"],
+                         status: 2, messages: ["d.csv", "cannot open", "directory"]),
+            BadInputCase(name: "csv: missing file", files: [:], arguments: ["validate", "@/nope.csv"], status: 2,
+                         messages: ["nope.csv", "does not exist"]),
 
             // Unambiguous intent: read correctly.
             validate("semicolon export with decimal commas", "unit;indicator;period;value\nA;x;2024;\"90,5\"\nA;x;2025;91,5\n",
@@ -355,5 +357,92 @@ extension BadInputCase {
         var copy = self
         copy.arguments = arguments
         return copy
+    }
+
+}
+
+// MARK: validate on scenarios and targets files
+
+extension BadInputCorpus {
+
+    /// `validate` on the given files (names in `arguments`), the problems table on standard output.
+    static func check(_ name: String, _ files: [String: FileContent], _ arguments: [String], status: Int32, _ messages: [String],
+                      output: [String] = []) -> BadInputCase {
+        BadInputCase(name: "validate: " + name, files: files, arguments: ["validate"] + arguments.map { "@/" + $0 }, status: status,
+                     messages: messages, stream: status == 2 ? .standardError : .standardOutput, output: output)
+    }
+
+    /// A version-2 targets file whose one target has the given body lines.
+    static func oneTarget2(_ body: String) -> String {
+        "version: 2\ntargets:\n  - " + body.split(separator: "\n").joined(separator: "\n    ") + "\n"
+    }
+
+    /// A version-2 targets file on the base scenario's indicators.
+    static let v2Targets = """
+        version: 2
+        targets:
+          - { id: CH, indicator: union_members, kind: change-from-base, base: 2020, deadline: 2030, at-least: 5 điểm }
+          - { id: M, indicator: union_members, kind: level-at-deadline, at-least: { 2027: 80%, 2028: 85% } }
+          - { id: CAP, indicator: cultural_events, kind: every-year, window: 2027-2030, at-most: 4 }
+          - { id: AG, indicator: cultural_events, kind: average-growth, window: 2025-2030, at-least: 2% }
+
+        """
+
+    static var validateFiles: [BadInputCase] {
+        let s = FileContent.text(scenario()), t = FileContent.text(targets)
+        let badTargets = """
+            version: 2
+            targets:
+              - { id: A, indicator: union_members, kind: level-at-deadline, deadline: 2028, at-least: 90%, at-most: 95% }
+              - { id: B, indicator: union_members, kind: average-change, window: 2027-2027, at-least: 1pp }
+              - { id: C, indicator: cultural_events, kind: cumulative-count, window: 2027-2030, below: 9 }
+              - { id: D, indicator: cultural_events, kind: range, window: 2027-2030, at-least: 3, stretch: 2 }
+
+            """
+        return [
+            check("a good scenario, its targets file and data", ["s.yaml": s, "t.yaml": t], ["s.yaml", "t.yaml"], status: 0, [],
+                  output: ["s.yaml: scenario ok", "t.yaml: targets ok — version 1, 2 targets"]),
+            check("scenario, targets and CSV told apart", ["s.yaml": s, "t.yaml": t, "d.csv": .text(header + "A,x,2024,1,,\nA,x,2025,2,,\n")],
+                  ["t.yaml", "d.csv", "s.yaml"], status: 0, [], output: ["t.yaml: targets ok", "d.csv: ok", "s.yaml: scenario ok"]),
+            check("every bad target of a targets file", ["t.yaml": .text(badTargets)], ["t.yaml"], status: 1,
+                  ["t.yaml:3", "targets[0].at-most", "together", "t.yaml:4", "targets[1].window", "no years to average over",
+                   "t.yaml:5", "targets[2].below", "reduction on a cumulative count", "t.yaml:6", "targets[3].stretch", "below the threshold",
+                   "t.yaml: targets rejected, 4 errors"]),
+            check("a version-1 file using version-2 keys", ["t.yaml": .text(oneTarget(
+                "id: T1\nindicator: union_members\nkind: level-at-deadline\ndeadline: 2028\nat-most: 90%"))], ["t.yaml"], status: 1,
+                  ["t.yaml:7", "targets[0].at-most", "needs `version: 2`"]),
+            check("a newer targets schema", ["t.yaml": .text(targets.replacingOccurrences(of: "version: 1", with: "version: 3"))], ["t.yaml"],
+                  status: 1, ["t.yaml:1", "version", "targets schema 3; this Attain reads up to 2", "upgrade Attain"]),
+            check("a scenario whose targets need a base year the data lack",
+                  ["s.yaml": s, "t.yaml": .text(oneTarget2("id: G\nindicator: union_members\nkind: change-from-base\nbase: 2012\ndeadline: 2030\nat-least: 10pp"))],
+                  ["s.yaml"], status: 1, ["t.yaml:6", "targets[0].base", "base year 2012 has no data", "start in 2019"]),
+            check("a scenario naming a bad targets file", ["s.yaml": s, "t.yaml": .text(badTargets)], ["s.yaml"], status: 1,
+                  ["t.yaml:3", "t.yaml:6", "s.yaml: scenario rejected"]),
+            check("a scenario with an unknown key", ["s.yaml": .text(scenario("horizn: 2031\n")), "t.yaml": t], ["s.yaml"], status: 1,
+                  ["s.yaml:", "horizn", "horizon"]),
+            check("a scenario whose data file is broken",
+                  ["s.yaml": .text(scenario().replacingOccurrences(of: district, with: "d.csv")), "t.yaml": t,
+                   "d.csv": .text(header + "A,union_members,2024,abc,,\n")],
+                  ["s.yaml"], status: 1, ["d.csv:2", "abc"]),
+            check("an unreadable file among good ones", ["t.yaml": t], ["t.yaml", "missing.yaml"], status: 2, ["missing.yaml", "does not exist"]),
+            // Version-2 forms read and reported: the new JSON fields through the binary.
+            BadInputCase(name: "yaml: version-2 targets run", files: ["s.yaml": s, "t.yaml": .text(v2Targets)],
+                         arguments: ["run", "@/s.yaml", "--paths", "200", "--format", "json"], status: 0, messages: [],
+                         output: ["\"comparison\": \"<=\"", "\"symbol\": \"≤\"", "\"form\": \"change-from-base\"", "\"base\": 2020",
+                                  "\"baseValue\"", "\"id\": \"M@2028\"", "\"milestoneOf\": \"M\"", "\"form\": \"average-growth\""]),
+            BadInputCase(name: "yaml: version-2 targets table", files: ["s.yaml": s, "t.yaml": .text(v2Targets)],
+                         arguments: ["run", "@/s.yaml", "--paths", "200"], status: 0, messages: [],
+                         output: ["M (2028)", "change ≥ 5.0pp from 2020 to 2030", "≤ 4 each year 2027–2030", "average growth ≥ 2.0%/yr"]),
+            BadInputCase(name: "yaml: version-2 goal seek on a cap", files: ["s.yaml": s, "t.yaml": .text(v2Targets)],
+                         arguments: ["goalseek", "@/s.yaml", "--target", "CAP", "--probability", "0.5", "--lever", "rate-multiplier:cultural_events",
+                                     "--paths", "200", "--format", "json"], status: 0, messages: [],
+                         output: ["\"direction\": \"decreasing\"", "\"symbol\": \"≤\""]),
+            BadInputCase(name: "validate: JSON for a scenario and a bad targets file", files: ["s.yaml": s, "t.yaml": t, "b.yaml": .text(badTargets)],
+                         arguments: ["validate", "@/s.yaml", "@/b.yaml", "--format", "json"], status: 1, messages: [], stream: .standardOutput,
+                         output: ["\"type\": \"scenario\"", "\"type\": \"targets\"", "\"status\": \"rejected\"", "\"key\": \"targets[1].window\"",
+                                  "\"line\": 4", "\"valid\": false"]),
+            check("broken YAML in a targets file", ["t.yaml": .text("version: 2\ntargets:\n  - { id: A, kind: [\n")], ["t.yaml"], status: 1,
+                  ["t.yaml:", "not valid YAML"]),
+        ]
     }
 }

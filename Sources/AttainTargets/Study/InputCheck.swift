@@ -1,0 +1,224 @@
+import AttainData
+import AttainSimulation
+import Foundation
+
+/// Checks of the files `attain validate` is given — scenarios, targets files and data CSVs — with the loaders and
+/// messages `attain run` uses, collecting every problem found instead of stopping at the first.
+///
+/// ```swift
+/// let report = InputCheck.check(path: "scenarios/baseline.yaml")
+/// for p in report.problems { print(p) }          // file:line: `key`: what is wrong (how to fix it)
+/// ```
+/// What "every problem" means per file type: a data CSV lists every bad row; a targets file each target's first
+/// problem (every target is read, a bad one does not hide the next); a scenario its own first problem (its loader
+/// stops there), then every problem of its data files and of its targets file, then, when those load, each target
+/// checked against the scenario's data (a base year without data, an indicator the scenario lacks, …).
+public enum InputCheck {
+    /// What a file holds, as told from its name and contents.
+    public enum FileType: String, Sendable, Codable {
+        case scenario, targets, data
+    }
+
+    /// One problem: where (file, line, key), what, how to fix it, and whether it keeps the file from being used.
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        public var file: String
+        public var line: Int?
+        public var key: String
+        public var message: String
+        public var hint: String?
+        /// `error` or `warning` (data warnings: the file still loads).
+        public var severity: String
+
+        public init(file: String, line: Int? = nil, key: String = "", message: String, hint: String? = nil, severity: String = "error") {
+            (self.file, self.line, self.key, self.message, self.hint, self.severity) = (file, line, key, message, hint, severity)
+        }
+
+        init(_ error: ConfigurationError) {
+            self.init(file: error.file, line: error.line, key: error.key, message: error.message, hint: error.hint)
+        }
+
+        init(_ issue: DataIssue) {
+            self.init(file: issue.file, line: issue.line > 0 ? issue.line : nil, key: issue.column ?? "", message: issue.message,
+                      hint: issue.hint.isEmpty ? nil : issue.hint, severity: issue.severity.rawValue)
+        }
+
+        /// Any error a loader throws, as a problem of `file` (its own file, line and key when it carries them).
+        init(_ error: any Error, file: String) {
+            if let c = error as? ConfigurationError { self.init(c); return }
+            self.init(file: file, message: String(describing: error))
+        }
+
+        /// `file:line: `key`: message (hint)`, as `attain run` prints it.
+        public var description: String {
+            ConfigurationError(file: file, line: line, key: key, message: message, hint: hint).description
+        }
+    }
+
+    /// The outcome for one file given to `validate`.
+    public struct Report: Sendable {
+        public var file: String
+        /// nil when the file could not be read at all (`unreadable`).
+        public var type: FileType?
+        /// Why it could not be read.
+        public var unreadable: String?
+        /// Problems of a scenario or targets file (including those of the files a scenario names).
+        public var problems: [Problem] = []
+        /// For a data file, and the data files a scenario names: the full data check.
+        public var data: [DataValidation] = []
+        /// A one-line description of what was found when the file is usable (`18 targets`, `9 indicators, 18 targets`).
+        public var summary: String?
+
+        /// Whether any error was found (warnings alone do not count).
+        public var hasErrors: Bool {
+            unreadable != nil || problems.contains { $0.severity == "error" } || data.contains(where: \.hasErrors)
+        }
+    }
+
+    /// Tells what the file at `path` holds: `.csv`/`.tsv` names are data; otherwise a YAML mapping whose `targets` is a
+    /// list is a targets file, any other YAML mapping a scenario, and anything else data. nil when it cannot be read.
+    public static func type(ofFileAt path: String) -> FileType? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let bytes = FileManager.default.contents(atPath: path) else { return nil }
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ["csv", "tsv", "txt"].contains(ext) { return .data }
+        guard let text = String(data: bytes, encoding: .utf8) else { return ext == "yaml" || ext == "yml" ? .scenario : .data }
+        if let root = try? ConfigNode.parse(text, file: path), case .mapping = root.node {
+            if let t = root.optional("targets"), case .sequence = t.node, root.optional("indicators") == nil { return .targets }
+            return .scenario
+        }
+        // Not a YAML mapping: a YAML-named file is still checked as YAML (its parse error is the problem), others as CSV.
+        if ext == "yaml" || ext == "yml" {
+            return text.range(of: "\ntargets:") != nil && text.range(of: "\nindicators:") == nil ? .targets : .scenario
+        }
+        return .data
+    }
+
+    /// Checks the file at `path`, whatever it holds; `kinds` states indicator kinds for data files (`--kind`).
+    public static func check(path: String, kinds: [String: IndicatorKind] = [:]) -> Report {
+        guard let type = type(ofFileAt: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            return Report(file: path, type: nil,
+                          unreadable: !exists ? "it does not exist" : isDirectory.boolValue ? "it is a directory" : "it cannot be read")
+        }
+        switch type {
+        case .data:
+            let v = DataSet.validate(contentsOf: URL(fileURLWithPath: path), options: .init(kinds: kinds))
+            return Report(file: path, type: .data, data: [v])
+        case .targets:
+            return checkTargets(path: path)
+        case .scenario:
+            return checkScenario(path: path)
+        }
+    }
+
+    /// Every target of the targets file at `path` read on its own: each one's first problem, plus the file's own.
+    public static func checkTargets(path: String) -> Report {
+        var report = Report(file: path, type: .targets)
+        let (file, problems) = TargetFile.check(path: path)
+        report.problems = problems.map(Problem.init)
+        if let file, problems.isEmpty {
+            report.summary = "version \(file.version), \(plural(file.targets.count, "target"))"
+        }
+        return report
+    }
+
+    /// The scenario at `path` loaded as `attain run` loads it, with its data and targets files checked in full and
+    /// each target checked against the scenario's data.
+    public static func checkScenario(path: String) -> Report {
+        var report = Report(file: path, type: .scenario)
+        let scenario: Scenario
+        do { scenario = try ScenarioLoader.load(path: path) } catch {
+            report.problems.append(Problem(error, file: path))
+            return report
+        }
+        report.data = scenario.dataFiles.map { DataSet.validate(contentsOf: URL(fileURLWithPath: $0)) }
+        var targetFile: TargetFile?
+        if let targetsPath = scenario.targetsFile {
+            let (file, problems) = TargetFile.check(path: targetsPath)
+            report.problems += problems.map(Problem.init)
+            if problems.isEmpty { targetFile = file }
+        } else {
+            report.problems.append(Problem(file: scenario.file, key: "targets", message: "the scenario names no targets file",
+                                           hint: "add `targets: plan-targets.yaml` (relative to the scenario file)"))
+        }
+        guard !report.hasErrors, let targetFile else { return report }
+        // Compiled as `run` compiles it: fits every indicator and checks every target against the data.
+        let start = targetFile.targets.map(\.window.lowerBound).min()!
+        let compiled: CompiledScenario
+        do { compiled = try ScenarioCompiler.compile(scenario, firstYear: start) } catch {
+            report.problems.append(Problem(error, file: path))
+            return report
+        }
+        for spec in targetFile.targets {
+            do { _ = try CompiledTarget(spec, models: [compiled.model]) } catch {
+                report.problems.append(Problem(error, file: scenario.targetsFile ?? path))
+            }
+        }
+        for warning in compiled.warnings { report.problems.append(Problem(file: path, message: warning, severity: "warning")) }
+        if !report.hasErrors {
+            report.summary = "\(plural(compiled.model.indicators.count, "indicator")), \(plural(targetFile.targets.count, "target"))"
+                + " (\(scenario.targetsFile ?? "")), data: \(plural(scenario.dataFiles.count, "file")), horizon \(compiled.model.horizon)"
+        }
+        return report
+    }
+
+    static func plural(_ n: Int, _ one: String) -> String { "\(n) \(one)\(n == 1 ? "" : "s")" }
+}
+
+extension TargetFile {
+    /// Reads the targets file at `path` target by target, collecting each target's first problem (and the file's own)
+    /// with the messages ``load(path:)`` throws; the file is returned when it has none.
+    public static func check(path: String) -> (file: TargetFile?, problems: [ConfigurationError]) {
+        let root: ConfigNode
+        do { root = try ConfigNode.load(path: path) } catch let e as ConfigurationError { return (nil, [e]) } catch {
+            return (nil, [ConfigurationError(file: path, key: "", message: String(describing: error))])
+        }
+        return check(root)
+    }
+
+    /// Parses a targets file from text as ``check(path:)`` does; `file` names it in messages.
+    public static func check(text: String, file: String) -> (file: TargetFile?, problems: [ConfigurationError]) {
+        do { return check(try ConfigNode.parse(text, file: file)) } catch let e as ConfigurationError { return (nil, [e]) } catch {
+            return (nil, [ConfigurationError(file: file, key: "", message: String(describing: error))])
+        }
+    }
+
+    static func check(_ root: ConfigNode) -> (file: TargetFile?, problems: [ConfigurationError]) {
+        // The file's own problems first: its version and keys stop the reading there, as in `load`.
+        do { return (try read(root), []) } catch let first as ConfigurationError {
+            var problems: [ConfigurationError] = []
+            let version: Int
+            do {
+                if case .mapping = root.node, let v = root.optional("version"), let n = try? v.int(), n > schemaVersion {
+                    throw v.error("written for a newer Attain (targets schema \(n); this Attain reads up to \(schemaVersion)) — upgrade Attain")
+                }
+                try root.checkVersion(supported: schemaVersion, kind: "targets")
+                version = try root.required("version").int()
+                try root.mapping(allowed: topKeys)
+                _ = try root.optional("plan")?.localizedText()
+            } catch let e as ConfigurationError {
+                return (nil, [e])
+            } catch {
+                return (nil, [first])
+            }
+            guard let list = try? root.required("targets").list() else { return (nil, [first]) }
+            var ids: Set<String> = []
+            for item in list {
+                do {
+                    for target in try readTarget(item, version: version) {
+                        if !ids.insert(target.id).inserted { throw try item.required("id").error("target id `\(target.id)` is used twice") }
+                    }
+                } catch let e as ConfigurationError {
+                    problems.append(e)
+                } catch {
+                    problems.append(item.error(String(describing: error)))
+                }
+            }
+            return (nil, problems.isEmpty ? [first] : problems)
+        } catch {
+            return (nil, [ConfigurationError(file: root.file, key: "", message: String(describing: error))])
+        }
+    }
+}
