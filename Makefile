@@ -23,7 +23,7 @@ demo: build
 # The second plan: the social-insurance targets of Resolution 28-NQ/TW on generated province data (notebooks-data/r28/),
 # briefed with its two intervention scenarios compared; writes out/r28/briefing-r28-{vi,en}.html.
 demo-r28: build
-	./scripts/demo.sh $(ATTAIN) --data 'notebooks-data/r28/*.csv' --out out/r28 --name briefing-r28 \
+	./scripts/demo.sh $(ATTAIN) --data 'notebooks-data/r28/*.csv scenarios/r28/targets.yaml' --out out/r28 --name briefing-r28 \
 		scenarios/r28/baseline.yaml scenarios/r28/enforcement-2027.yaml scenarios/r28/voluntary-support-2027.yaml
 
 # The whole test suite.

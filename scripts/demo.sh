@@ -2,10 +2,10 @@
 # The main job on the bundled example data: validate it, simulate the baseline scenario, then write its mid-term
 # review briefing (Vietnamese and English) and say where it is.
 #
-# Usage: scripts/demo.sh [ATTAIN] [--data 'GLOB'] [--out DIR] [--name PREFIX] [SCENARIO [COMPARED.yaml ...]]
+# Usage: scripts/demo.sh [ATTAIN] [--data 'GLOBS'] [--out DIR] [--name PREFIX] [SCENARIO [COMPARED.yaml ...]]
 #   With no options: the first plan (notebooks-data/*.csv, scenarios/baseline.yaml, out/briefing-baseline-*.html).
 #   The second plan (make demo-r28):
-#     scripts/demo.sh .build/release/attain --data 'notebooks-data/r28/*.csv' --out out/r28 --name briefing-r28 \
+#     scripts/demo.sh .build/release/attain --data 'notebooks-data/r28/*.csv scenarios/r28/targets.yaml' --out out/r28 --name briefing-r28 \
 #       scenarios/r28/baseline.yaml scenarios/r28/enforcement-2027.yaml scenarios/r28/voluntary-support-2027.yaml
 #   Scenarios after the first are compared with it in the briefing.
 set -euo pipefail
@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
     --data) DATA=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --name) NAME=$2; shift 2 ;;
-    -*) echo "usage: $0 [ATTAIN] [--data 'GLOB'] [--out DIR] [--name PREFIX] [SCENARIO [COMPARED.yaml ...]]" >&2; exit 2 ;;
+    -*) echo "usage: $0 [ATTAIN] [--data 'GLOBS'] [--out DIR] [--name PREFIX] [SCENARIO [COMPARED.yaml ...]]" >&2; exit 2 ;;
     *) SCENARIOS+=("$1"); shift ;;
   esac
 done
