@@ -120,6 +120,8 @@ public struct BriefingHTMLRenderer: Sendable {
             note += language == .vi ? " (*) Số liệu lũy kế đến ngày chốt số liệu." : " (*) Year to date at the cut-off."
         }
         if input.targets.contains(where: \.restsOnPlan) { note += " " + words.planMark }
+        if input.targets.contains(where: { $0.form != .level }) { note += " " + words.relativeNote }
+        if input.targets.contains(where: { $0.comparison.isUpperBound }) { note += " " + words.upperBoundNote }
         html += "<p class=\"note\">\(escape(note))</p>\n</section>\n"
         return html
     }

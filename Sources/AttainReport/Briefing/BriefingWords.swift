@@ -42,6 +42,15 @@ struct BriefingWords {
             : "(†) Rests on the unit's own plan, not on a trend estimated from the data."
     }
 
+    var relativeNote: String {
+        vi ? "Chỉ tiêu tăng, giảm so với năm gốc hoặc bình quân giai đoạn: các cột năm là giá trị của chỉ số, cột ước đến hạn là mức tăng (+) hoặc giảm (−) ước tính, cùng đơn vị với chỉ tiêu."
+            : "Targets stated as a rise or fall from a base year or as an average over a period: the year columns are the indicator's values; the estimate is the estimated rise (+) or fall (−), in the target's own terms."
+    }
+    var upperBoundNote: String {
+        vi ? "Chỉ tiêu «không quá» (≤) hoặc «dưới» (<): đạt khi giá trị thấp hơn ngưỡng; không tính % so với chỉ tiêu."
+            : "Targets of “at most” (≤) or “below” (<): met when the value stays under the threshold; no % of target is given."
+    }
+
     var columnID: String { vi ? "Mã" : "ID" }
     var columnTarget: String { vi ? "Chỉ tiêu" : "Target" }
     var columnUnit: String { vi ? "Đơn vị tính" : "Unit" }
