@@ -54,7 +54,7 @@ struct CompareCommand: ParsableCommand {
         for name in names.dropFirst() { headers += ["\(name) − \(names[0])", "se", "indep. se"] }
         var table = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
         for t in r.targets {
-            var row = [t.id] + t.results.map { ResultText.number($0.probability, digits: 3) }
+            var row = [t.milestoneOf.map { "\($0) (\(t.id.split(separator: "@").last ?? ""))" } ?? t.id] + t.results.map { ResultText.number($0.probability, digits: 3) }
             for d in t.differences {
                 row += [(d.difference >= 0 ? "+" : "") + ResultText.number(d.difference, digits: 3),
                         ResultText.number(d.se, digits: 4), ResultText.number(d.independentSE, digits: 4)]

@@ -149,7 +149,7 @@ import AttainTestSupport
         let avgBase = try #require(error(v2("kind: average-growth\nbase: 2024\nwindow: 2025-2030\nat-least: 5%")))
         #expect(avgBase.key == "targets[0].base")
         let noBase = try #require(error(v2("kind: change-from-base\ndeadline: 2030\nat-least: 5pp")))
-        #expect(noBase.message.contains("base"))
+        #expect(noBase.key == "targets[0].base" && noBase.line == 3 && noBase.message.contains("needs a `base` year"))
         let levelPoints = try #require(error(v2("kind: level-at-deadline\ndeadline: 2030\nat-least: 35pp")))
         #expect(levelPoints.key == "targets[0].at-least" && levelPoints.message.contains("percentage points"))
         let everyYearMilestones = try #require(error(v2("kind: every-year\nat-least: { 2025: 2, 2030: 3 }")))

@@ -250,4 +250,25 @@ import AttainData
         let exactCap = phi((log(55.0 / 50) - 5 * mu) / (sigma * 5.0.squareRoot()))
         #expect(abs(rc.probability - exactCap) < 4 * mcse(exactCap, n))
     }
+
+    @Test func aCapComparedOnCommonPathsMovesOneWay() throws {
+        // Scenario B shifts the walk up by 0.1 a year from 2026: on the same paths every path within "≤ c" under B is
+        // within it under A, so the paired counts move one way only; and B's probability is the closed form with 5μ + 0.5.
+        let (mu, sigma, c) = (0.05, 0.2, 0.6)
+        let shift = Intervention(id: "up", lever: .growthShift, indicators: ["x"], from: 2026, value: 0.1)
+        let a = levelWalk(mu, sigma), b = TestModels.model(kind: .level, process: RandomWalkProcess(start: 0, drift: mu, sigma: sigma),
+                                                           interventions: [shift], scenario: "b")
+        let cap = TargetSpec(id: "K", indicator: "x", kind: .levelAtDeadline, comparison: .atMost, threshold: c, window: 2030...2030)
+        let change = TargetSpec(id: "D", indicator: "x", kind: .changeFromBase, comparison: .below, threshold: 0.2, window: 2027...2030, base: 2027)
+        let tally = try TestModels.tally([cap, change], models: [a, b], paths: n)
+        let (onlyA, onlyB) = tally.discordant(target: 0, model: 1)
+        #expect(onlyB == 0 && onlyA > 0)
+        #expect(tally.met(target: 0, model: 0) - tally.met(target: 0, model: 1) == onlyA)
+        let exactB = phi((c - 5 * mu - 0.5) / (sigma * 5.0.squareRoot()))
+        #expect(abs(TestModels.probability(tally, target: 0, model: 1) - exactB) < 4 * mcse(exactB, n))
+        // The change from a simulated base (2027) under B: v₂₀₃₀ − v₂₀₂₇ ~ N(3μ + 0.3, 3σ²).
+        let exactChange = phi((0.2 - 3 * mu - 0.3) / (sigma * 3.0.squareRoot()))
+        #expect(abs(TestModels.probability(tally, target: 1, model: 1) - exactChange) < 4 * mcse(exactChange, n))
+        #expect(tally.discordant(target: 1, model: 1).onlyThis == 0)
+    }
 }

@@ -148,7 +148,8 @@ public struct TargetFile: Sendable, Equatable {
             }
             base = try baseNode.int()
         } else if kind.isFromBase {
-            throw item.error("a \(kind.rawValue) target needs a `base` year (e.g. base: 2023)")
+            throw ConfigurationError(file: item.file, line: item.line, key: item.path.isEmpty ? "base" : "\(item.path).base",
+                                     message: "a \(kind.rawValue) target needs a `base` year (e.g. base: 2023)")
         }
 
         // Threshold(s): one value, or milestones { year: value }.
@@ -212,7 +213,10 @@ public struct TargetFile: Sendable, Equatable {
             }
             let deadlines: [Int]
             if milestones.isEmpty {
-                guard let d = item.optional("deadline") else { throw item.error("a \(kind.rawValue) target needs a `deadline` (e.g. deadline: 2030)") }
+                guard let d = item.optional("deadline") else {
+                    throw ConfigurationError(file: item.file, line: item.line, key: item.path.isEmpty ? "deadline" : "\(item.path).deadline",
+                                             message: "a \(kind.rawValue) target needs a `deadline` (e.g. deadline: 2030), or milestones")
+                }
                 deadlines = [try d.int()]
             } else {
                 deadlines = milestones.map(\.year)
