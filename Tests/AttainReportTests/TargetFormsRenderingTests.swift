@@ -271,3 +271,41 @@ struct TargetFormsRenderingTests {
         #expect(Self.milestones[2].shareOfTarget != nil)
     }
 }
+
+@Suite("Briefing: milestones of a growth from a base year")
+struct GrowthMilestoneRenderingTests {
+    /// "Tăng 10% so với năm 2024 vào năm 2027 và 25% vào năm 2030": two milestones of one growth-from-base target.
+    static var milestones: [BriefingTarget] {
+        [(2027, 0.10), (2030, 0.25)].map { year, growth in
+            var target = BriefingTarget(
+                id: "G-1@\(year)", wording: LocalizedText(en: "Members up 10% from 2024 by 2027 and 25% by 2030",
+                                                          vi: "Số đoàn viên tăng 10% so với năm 2024 vào năm 2027 và 25% vào năm 2030"),
+                unit: LocalizedText(en: "people", vi: "người"), kind: .growthFromBase, scale: .level, threshold: growth,
+                window: 2024...year,
+                history: [HistoryPoint(year: 2024, value: 20000), HistoryPoint(year: 2025, value: 21000)],
+                fan: (2026...year).map { (y: Int) -> FanPoint in FanPoint(year: y, value: 21000 + 700 * Double(y - 2025)) },
+                estimate: 0.08, probability: 0.4, mcse: 0.005, status: TargetStatus(probability: 0.4))
+            target.form = .growthFromBase(base: 2024)
+            target.baseValue = 20000
+            target.milestoneOf = "G-1"
+            return target
+        }
+    }
+
+    @Test func eachMilestoneIsALineFromTheOneMarkedBase() throws {
+        let svg = FanChart(milestones: Self.milestones, language: .vi, cutoff: CutoffDate(year: 2026, month: 6, day: 30)!)
+            .svg(standalone: true)
+        let xml = XMLCollector.parse(svg)
+        #expect(xml.error == nil)
+        #expect(xml.all("polyline", class: "target-path").count == 2)
+        #expect(xml.all("rect", class: "base").count == 1)
+        #expect(svg.contains("≥ +10% so với 2024 (2027)"))
+        #expect(svg.contains("Gốc 2024: 20.000"))
+        // The 2027 mark sits at 20,000 × 1.1 = 22,000 on the indicator's scale, below the 2030 mark at 25,000.
+        let marks = xml.all("circle", class: "target-point").compactMap { $0["cy"].flatMap(Double.init) }
+        #expect(marks.count == 2 && marks[0] > marks[1])
+        let html = BriefingHTMLRenderer(language: .en).render(TargetFormsRenderingTests.input(Self.milestones))
+        #expect(html.contains("≥ +25% vs 2024"))
+        #expect(html.contains("+8.0% (est.)"))
+    }
+}

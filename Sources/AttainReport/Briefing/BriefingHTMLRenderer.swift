@@ -204,10 +204,18 @@ public struct BriefingHTMLRenderer: Sendable {
         html += "<th scope=\"col\" class=\"num\">\(escape(words.columnValue))</th><th scope=\"col\">\(escape(words.columnStatus))</th></tr></thead>\n<tbody>\n"
         for milestone in ordered {
             let observed = milestone.history.first { $0.year == milestone.deadline && !$0.partial }
-            let shown = observed.map { words.value($0.value, milestone, format) }
-                ?? milestone.estimate.map { words.value($0, milestone, format) + " " + words.estimatedMark } ?? "–"
+            let shown: String
+            if milestone.form != .level {
+                // The statistic (growth or change from the base), estimated unless the deadline year is observed.
+                shown = milestone.estimate.map { words.statisticValue($0, milestone, format) + (observed == nil ? " " + words.estimatedMark : "") } ?? "–"
+            } else {
+                shown = observed.map { words.value($0.value, milestone, format) }
+                    ?? milestone.estimate.map { words.value($0, milestone, format) + " " + words.estimatedMark } ?? "–"
+            }
+            let stated = milestone.form == .level ? words.thresholdValue(milestone.threshold, milestone, format)
+                : words.statisticThreshold(milestone.threshold, milestone, format)
             html += "<tr id=\"target-\(escape(milestone.id))\"><td>\(milestone.deadline)</td>"
-            html += "<td class=\"num\">\(escape(words.comparator(milestone) + " " + words.thresholdValue(milestone.threshold, milestone, format)))</td>"
+            html += "<td class=\"num\">\(escape(words.comparator(milestone) + " " + stated))</td>"
             html += "<td class=\"num\">\(escape(shown))</td><td class=\"state\">\(statusBadge(milestone, words: words))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n<ul class=\"keyfigures\">\n"

@@ -141,6 +141,10 @@ public struct BriefingTarget: Sendable, Equatable {
         thresholdPath(for: threshold)
     }
 
+    /// The threshold on the indicator's own scale at the deadline: the threshold itself for a level, else the value the
+    /// target implies there (the end of ``thresholdPath``).
+    public var thresholdAtDeadline: Double { thresholdPath?.last?.value ?? threshold }
+
     /// ``thresholdPath`` for another statistic value (the stretch value).
     public func thresholdPath(for statistic: Double) -> [(year: Int, value: Double)]? {
         guard let base = form.baseYear, let v0 = baseValue, base < deadline else { return nil }

@@ -46,7 +46,8 @@ extension FanChart {
                 values.append(display(target.threshold))
                 if let stretch = target.stretch { values.append(display(stretch)) }
             }
-            values += milestones.map { display($0.threshold) }
+            values += milestones.map { display($0.thresholdAtDeadline) }
+            values += milestones.compactMap { $0.baseValue.map(display) }
             var low = values.min() ?? 0
             var high = values.max() ?? 1
             let pad = (high - low) * 0.06

@@ -177,8 +177,22 @@ public struct FanChart: Sendable {
     /// Several deadlines on one indicator: a short threshold mark and a ring at each milestone, labelled beside it.
     private func drawMilestones(_ svg: inout SVGWriter, _ g: Geometry, _ format: NumberFormatting, _ words: BriefingWords) {
         let m = Self.margin
+        // Milestones of a growth or change from one base year: each milestone's line from the base, the base marked once.
+        if let base = milestones.first(where: { $0.thresholdPath != nil }), let path = base.thresholdPath, let start = path.first {
+            for milestone in milestones {
+                guard let line = milestone.thresholdPath else { continue }
+                svg.element("polyline", ["class": "target-path", "points": SVGWriter.points(line.map { (g.x(Double($0.year)), g.y(g.display($0.value))) }),
+                                         "fill": "none", "stroke": "#c0392b", "stroke-width": "1.5", "stroke-dasharray": "7 4"])
+            }
+            let (bx, by) = (g.x(Double(start.year)), g.y(g.display(start.value)))
+            svg.element("rect", ["class": "base", "x": SVGWriter.number(bx - 5), "y": SVGWriter.number(by - 5), "width": "10",
+                                 "height": "10", "fill": base.baseObserved ? "#c0392b" : "#fff", "stroke": "#c0392b", "stroke-width": "2"])
+            svg.element("text", ["class": "base-label", "x": SVGWriter.number(bx), "y": SVGWriter.number(by + 21), "text-anchor": "middle",
+                                 "fill": "#c0392b", "font-size": "11", "stroke": "#fff", "stroke-width": "3", "paint-order": "stroke"],
+                         content: words.baseLabel(start.year) + ": " + words.value(start.value, base, format))
+        }
         for milestone in milestones {
-            let y = g.y(g.display(milestone.threshold))
+            let y = g.y(g.display(milestone.thresholdAtDeadline))
             let x = g.x(Double(milestone.deadline))
             let last = milestone.deadline == target.deadline
             svg.element("line", ["class": "target milestone", "x1": SVGWriter.number(x - 22), "x2": SVGWriter.number(last ? Self.width - m.right : x + 22),
@@ -186,7 +200,9 @@ public struct FanChart: Sendable {
                                  "stroke-width": "2", "stroke-dasharray": "7 4"])
             svg.element("circle", ["class": "target-point", "cx": SVGWriter.number(x), "cy": SVGWriter.number(y), "r": "6",
                                    "fill": "none", "stroke": "#c0392b", "stroke-width": "2"])
-            let label = "\(words.comparator(milestone)) \(words.thresholdValue(milestone.threshold, milestone, format))"
+            let amount = milestone.form == .level ? words.thresholdValue(milestone.threshold, milestone, format)
+                : words.statisticThreshold(milestone.threshold, milestone, format)
+            let label = "\(words.comparator(milestone)) \(amount)"
             if last {
                 svg.element("text", ["x": SVGWriter.number(Self.width - m.right + 6), "y": SVGWriter.number(y + 4),
                                      "fill": "#c0392b", "font-weight": "bold"], content: words.targetLabel(milestone, format))
