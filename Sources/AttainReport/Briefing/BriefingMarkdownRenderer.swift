@@ -34,8 +34,10 @@ public struct BriefingMarkdownRenderer: Sendable {
         for target in input.targets {
             var wording = target.wording.vi ?? target.wording.en ?? ""
             if language == .en, let english = target.wording.en { wording = english + " (" + wording + ")" }
+            // A milestone shows the years of its target's last milestone (its own history stops at its deadline).
+            let shownHistory = target.milestoneOf.flatMap { of in input.targets.last { $0.milestoneOf == of }?.history } ?? target.history
             let years = input.summaryYears.map { year in
-                target.history.first { $0.year == year }.map { words.value($0.value, target, format, withPercent: false) } ?? "–"
+                shownHistory.first { $0.year == year }.map { words.value($0.value, target, format, withPercent: false) } ?? "–"
             }
             let estimate = target.estimate.map {
                 (target.form == .level ? words.value($0, target, format, withPercent: false) : words.statisticValue($0, target, format))
@@ -46,7 +48,9 @@ public struct BriefingMarkdownRenderer: Sendable {
             summary.append([target.label + (target.restsOnPlan ? " †" : ""), wording, target.unit.text(language)] + years + [estimate, share, status])
         }
         md += summary.renderMarkdown() + "\n" + words.summaryNote
-            + (input.targets.contains(where: \.restsOnPlan) ? " " + words.planMark : "") + "\n\n"
+            + (input.targets.contains(where: \.restsOnPlan) ? " " + words.planMark : "")
+            + (input.targets.contains(where: { $0.form != .level }) ? " " + words.relativeNote : "")
+            + (input.targets.contains(where: { $0.comparison.isUpperBound }) ? " " + words.upperBoundNote : "") + "\n\n"
 
         md += heading(words.sectionTargets)
         for target in input.targets {
