@@ -3,7 +3,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?= -c release
 ATTAIN = .build/release/attain
 
-.PHONY: deps build demo test conformance bench probability-study fuzz clean
+.PHONY: deps build demo demo-r28 test conformance bench probability-study fuzz clean
 
 # Install the system LAPACK/BLAS when missing (Debian 12).
 deps:
@@ -19,6 +19,12 @@ build: deps
 # The main job on the bundled example data.
 demo: build
 	./scripts/demo.sh $(ATTAIN)
+
+# The second plan: the social-insurance targets of Resolution 28-NQ/TW on generated province data (notebooks-data/r28/),
+# briefed with its two intervention scenarios compared; writes out/r28/briefing-r28-{vi,en}.html.
+demo-r28: build
+	./scripts/demo.sh $(ATTAIN) --data 'notebooks-data/r28/*.csv scenarios/r28/targets.yaml' --out out/r28 --name briefing-r28 \
+		scenarios/r28/baseline.yaml scenarios/r28/enforcement-2027.yaml scenarios/r28/voluntary-support-2027.yaml
 
 # The whole test suite.
 test: deps

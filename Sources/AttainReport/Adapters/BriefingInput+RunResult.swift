@@ -79,6 +79,25 @@ extension BriefingTarget {
             missed: result.settled == "missed", effort: effort,
             note: indicator?.restsOnPlan == true ? Self.planNote : nil)
         restsOnPlan = indicator?.restsOnPlan == true
+        milestoneOf = result.milestoneOf
+        // Targets stated from a base year or over a window: the chart keeps the indicator's values, the estimate is
+        // the statistic (growth, change, average) with its 90% interval.
+        if result.kind.isRelative, let base = result.base {
+            switch result.kind {
+            case .growthFromBase: form = .growthFromBase(base: base)
+            case .changeFromBase: form = .changeFromBase(base: base)
+            case .averageGrowth: form = .averageGrowth(first: base)
+            default: form = .averageChange(first: base)
+            }
+            if let observed = result.baseValue ?? history.first(where: { $0.year == base && !$0.partial })?.value {
+                baseValue = observed
+                baseObserved = true
+            } else {
+                baseValue = fan.first { $0.year == base }?.median
+                baseObserved = false
+            }
+            estimateInterval = result.lower90 <= result.upper90 ? result.lower90...result.upper90 : nil
+        }
     }
 
     /// Said of every target whose indicator is a schedule the unit keeps itself (`model: planned`).

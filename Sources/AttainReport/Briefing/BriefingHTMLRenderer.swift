@@ -87,19 +87,28 @@ public struct BriefingHTMLRenderer: Sendable {
         html += "<th scope=\"col\" class=\"num\">\(escape(words.columnShareOfTarget))</th>"
         html += "<th scope=\"col\">\(escape(words.columnStatus))</th></tr></thead>\n<tbody>\n"
         var currentGroup: String?
-        for target in input.targets {
+        for (rowGroup, target) in Self.rowGroups(input.targets).flatMap({ group in group.map { (group, $0) } }) {
             if let group = target.group?.text(language), group != currentGroup {
                 html += "<tr class=\"group\"><td colspan=\"\(6 + years.count)\">\(escape(group))</td></tr>\n"
                 currentGroup = group
             }
-            html += "<tr><td class=\"id\">\(escape(target.id))\(target.restsOnPlan ? " †" : "")</td><td class=\"wording\">\(wordingCell(target))</td>"
-            html += "<td class=\"unit\">\(escape(target.unit.text(language)))</td>"
-            for year in years {
-                let point = target.history.first { $0.year == year }
-                let text = point.map { words.value($0.value, target, format, withPercent: false) + ($0.partial ? "*" : "") } ?? "–"
-                html += "<td class=\"num\">\(escape(text))</td>"
+            // Milestones of one target share one row group: the wording, unit and observed years span their rows.
+            let first = rowGroup.first == target
+            let span = rowGroup.count > 1 ? " rowspan=\"\(rowGroup.count)\"" : ""
+            html += rowGroup.count > 1 ? "<tr class=\"milestone\">" : "<tr>"
+            html += "<td class=\"id\">\(escape(target.label))\(target.restsOnPlan ? " †" : "")</td>"
+            if first {
+                html += "<td class=\"wording\"\(span)>\(wordingCell(target))</td>"
+                html += "<td class=\"unit\"\(span)>\(escape(target.unit.text(language)))</td>"
+                for year in years {
+                    let point = (rowGroup.last ?? target).history.first { $0.year == year }
+                    let text = point.map { words.value($0.value, target, format, withPercent: false) + ($0.partial ? "*" : "") } ?? "–"
+                    html += "<td class=\"num\"\(span)>\(escape(text))</td>"
+                }
             }
-            let estimate = target.estimate.map { words.value($0, target, format, withPercent: false) } ?? "–"
+            let estimate = target.estimate.map {
+                target.form == .level ? words.value($0, target, format, withPercent: false) : words.statisticValue($0, target, format)
+            } ?? "–"
             html += "<td class=\"num\">\(escape(estimate)) <span class=\"note\">(\(target.deadline))</span></td>"
             let share = target.shareOfTarget.map { format.percent($0, fractionDigits: 1) } ?? "–"
             html += "<td class=\"num\">\(escape(share))</td>"
@@ -111,8 +120,23 @@ public struct BriefingHTMLRenderer: Sendable {
             note += language == .vi ? " (*) Số liệu lũy kế đến ngày chốt số liệu." : " (*) Year to date at the cut-off."
         }
         if input.targets.contains(where: \.restsOnPlan) { note += " " + words.planMark }
+        if input.targets.contains(where: { $0.form != .level }) { note += " " + words.relativeNote }
+        if input.targets.contains(where: { $0.comparison.isUpperBound }) { note += " " + words.upperBoundNote }
         html += "<p class=\"note\">\(escape(note))</p>\n</section>\n"
         return html
+    }
+
+    /// The targets in order, consecutive milestones of one target together (every other target alone).
+    static func rowGroups(_ targets: [BriefingTarget]) -> [[BriefingTarget]] {
+        var groups: [[BriefingTarget]] = []
+        for target in targets {
+            if let of = target.milestoneOf, let last = groups.last?.last, last.milestoneOf == of {
+                groups[groups.count - 1].append(target)
+            } else {
+                groups.append([target])
+            }
+        }
+        return groups
     }
 
     private func wordingCell(_ target: BriefingTarget) -> String {
@@ -129,7 +153,12 @@ public struct BriefingHTMLRenderer: Sendable {
 
     private func details(_ input: BriefingInput, words: BriefingWords, heading: String) -> String {
         var html = "<h2>\(escape(heading))</h2>\n"
-        for target in input.targets {
+        for group in Self.rowGroups(input.targets) {
+            if group.count > 1 {
+                html += milestoneSection(group, input: input, words: words)
+                continue
+            }
+            let target = group[0]
             html += "<section class=\"target\" id=\"target-\(escape(target.id))\">\n<div class=\"target-head\">"
             html += "<h3>\(escape(target.id)). \(escape(target.wording.text(language)))</h3>"
             html += "<span class=\"state\">\(statusBadge(target, words: words))</span></div>\n"
@@ -154,6 +183,56 @@ public struct BriefingHTMLRenderer: Sendable {
         return html
     }
 
+    /// One section for the milestones of one target: its wording, one chart with every milestone's threshold, and a
+    /// table of the milestones (threshold, value or estimate, probability, status).
+    private func milestoneSection(_ group: [BriefingTarget], input: BriefingInput, words: BriefingWords) -> String {
+        let ordered = group.sorted { $0.deadline < $1.deadline }
+        let main = ordered.last!
+        let id = main.milestoneOf ?? main.id
+        var html = "<section class=\"target milestones\" id=\"target-\(escape(id))\">\n<div class=\"target-head\">"
+        html += "<h3>\(escape(id)). \(escape(main.wording.text(language)))</h3></div>\n"
+        html += "<p class=\"wording\">"
+        if language == .vi {
+            html += "<span class=\"label\">\(escape(words.englishWording)):</span> <span lang=\"en\">\(escape(main.wording.en ?? ""))</span>"
+        } else {
+            html += "<span class=\"label\">\(escape(words.originalWording)):</span> <span lang=\"vi\">\(escape(main.wording.vi ?? ""))</span>"
+        }
+        html += "</p>\n"
+        html += FanChart(milestones: ordered, language: language, cutoff: input.cutoff).svg()
+        html += "<table class=\"small\">\n<caption>\(escape(words.milestonesHeading))</caption>\n<thead><tr>"
+        html += "<th scope=\"col\">\(escape(words.columnMilestone))</th><th scope=\"col\" class=\"num\">\(escape(words.legendTarget))</th>"
+        html += "<th scope=\"col\" class=\"num\">\(escape(words.columnValue))</th><th scope=\"col\">\(escape(words.columnStatus))</th></tr></thead>\n<tbody>\n"
+        for milestone in ordered {
+            let observed = milestone.history.first { $0.year == milestone.deadline && !$0.partial }
+            let shown: String
+            if milestone.form != .level {
+                // The statistic (growth or change from the base), estimated unless the deadline year is observed.
+                shown = milestone.estimate.map { words.statisticValue($0, milestone, format) + (observed == nil ? " " + words.estimatedMark : "") } ?? "–"
+            } else {
+                shown = observed.map { words.value($0.value, milestone, format) }
+                    ?? milestone.estimate.map { words.value($0, milestone, format) + " " + words.estimatedMark } ?? "–"
+            }
+            let stated = milestone.form == .level ? words.thresholdValue(milestone.threshold, milestone, format)
+                : words.statisticThreshold(milestone.threshold, milestone, format)
+            html += "<tr id=\"target-\(escape(milestone.id))\"><td>\(milestone.deadline)</td>"
+            html += "<td class=\"num\">\(escape(words.comparator(milestone) + " " + stated))</td>"
+            html += "<td class=\"num\">\(escape(shown))</td><td class=\"state\">\(statusBadge(milestone, words: words))</td></tr>\n"
+        }
+        html += "</tbody>\n</table>\n<ul class=\"keyfigures\">\n"
+        var sentences = words.evidenceSentences(main, format)
+        sentences.removeLast()  // the last milestone's probability: in the table, with the others
+        for milestone in ordered where !milestone.history.contains(where: { $0.year == milestone.deadline && !$0.partial }) {
+            sentences.append("\(milestone.deadline): " + words.probabilityWithError(milestone.probability, mcse: milestone.mcse, format: format) + ".")
+        }
+        for sentence in sentences { html += "<li>\(escape(sentence))</li>\n" }
+        if let note = main.note { html += "<li>\(escape(note.text(language)))</li>\n" }
+        html += "</ul>\n"
+        for milestone in ordered where milestone.needsEffort {
+            if let effort = milestone.effort { html += "<p class=\"effort\">\(milestone.deadline): \(escape(words.effortSentence(effort, format)))</p>\n" }
+        }
+        return html + "</section>\n"
+    }
+
     private func yearTable(_ target: BriefingTarget, words: BriefingWords) -> String {
         var html = "<table class=\"small\">\n<caption>\(escape(words.perYearHeading))</caption>\n"
         html += "<thead><tr><th scope=\"col\">\(escape(words.columnYear))</th><th scope=\"col\" class=\"num\">\(escape(words.columnProbability))</th></tr></thead>\n<tbody>\n"
@@ -173,9 +252,21 @@ public struct BriefingHTMLRenderer: Sendable {
         html += "<th scope=\"col\">\(escape(words.columnID))</th><th scope=\"col\">\(escape(words.columnTarget))</th>"
         for name in names { html += "<th scope=\"col\" class=\"num\">\(escape(name))</th>" }
         html += "</tr></thead>\n<tbody>\n"
-        for row in comparison.rows {
-            let wording = input.targets.first { $0.id == row.targetID }?.wording.text(language) ?? ""
-            html += "<tr><td class=\"id\">\(escape(row.targetID))</td><td>\(escape(wording))</td>"
+        for (index, row) in comparison.rows.enumerated() {
+            let target = input.targets.first { $0.id == row.targetID }
+            let wording = target?.wording.text(language) ?? ""
+            // Milestones of one target: one wording cell spanning their rows, as in the summary.
+            let milestoneOf = target?.milestoneOf
+            let sameAs = { (i: Int) -> Bool in
+                guard let milestoneOf, comparison.rows.indices.contains(i) else { return false }
+                return input.targets.first { $0.id == comparison.rows[i].targetID }?.milestoneOf == milestoneOf
+            }
+            html += "<tr><td class=\"id\">\(escape(target?.label ?? row.targetID))</td>"
+            if !sameAs(index - 1) {
+                var span = 1
+                while sameAs(index + span) { span += 1 }
+                html += span > 1 ? "<td rowspan=\"\(span)\">\(escape(wording))</td>" : "<td>\(escape(wording))</td>"
+            }
             for (index, probability) in row.probabilities.enumerated() {
                 html += "<td class=\"num\">\(escape(words.probability(probability, format)))"
                 if index > 0, index - 1 < row.differences.count {
@@ -195,7 +286,7 @@ public struct BriefingHTMLRenderer: Sendable {
         var html = "<section class=\"efforts\">\n<h2>\(escape(heading))</h2>\n<ul>\n"
         for target in atRisk {
             let text = target.effort.map { words.effortSentence($0, format) } ?? words.noEffort
-            html += "<li><strong>\(escape(target.id))</strong> (\(escape(target.statusWord(language))), "
+            html += "<li><strong>\(escape(target.label))</strong> (\(escape(target.statusWord(language))), "
                 + "\(escape(words.probability(target.probability, format)))): \(escape(text))</li>\n"
         }
         return html + "</ul>\n</section>\n"

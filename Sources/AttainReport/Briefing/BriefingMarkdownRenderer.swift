@@ -34,20 +34,27 @@ public struct BriefingMarkdownRenderer: Sendable {
         for target in input.targets {
             var wording = target.wording.vi ?? target.wording.en ?? ""
             if language == .en, let english = target.wording.en { wording = english + " (" + wording + ")" }
+            // A milestone shows the years of its target's last milestone (its own history stops at its deadline).
+            let shownHistory = target.milestoneOf.flatMap { of in input.targets.last { $0.milestoneOf == of }?.history } ?? target.history
             let years = input.summaryYears.map { year in
-                target.history.first { $0.year == year }.map { words.value($0.value, target, format, withPercent: false) } ?? "–"
+                shownHistory.first { $0.year == year }.map { words.value($0.value, target, format, withPercent: false) } ?? "–"
             }
-            let estimate = target.estimate.map { words.value($0, target, format, withPercent: false) + " (\(target.deadline))" } ?? "–"
+            let estimate = target.estimate.map {
+                (target.form == .level ? words.value($0, target, format, withPercent: false) : words.statisticValue($0, target, format))
+                    + " (\(target.deadline))"
+            } ?? "–"
             let share = target.shareOfTarget.map { format.percent($0, fractionDigits: 1) } ?? "–"
             let status = target.statusWord(language) + " (" + words.probability(target.probability, format) + ")"
-            summary.append([target.id + (target.restsOnPlan ? " †" : ""), wording, target.unit.text(language)] + years + [estimate, share, status])
+            summary.append([target.label + (target.restsOnPlan ? " †" : ""), wording, target.unit.text(language)] + years + [estimate, share, status])
         }
         md += summary.renderMarkdown() + "\n" + words.summaryNote
-            + (input.targets.contains(where: \.restsOnPlan) ? " " + words.planMark : "") + "\n\n"
+            + (input.targets.contains(where: \.restsOnPlan) ? " " + words.planMark : "")
+            + (input.targets.contains(where: { $0.form != .level }) ? " " + words.relativeNote : "")
+            + (input.targets.contains(where: { $0.comparison.isUpperBound }) ? " " + words.upperBoundNote : "") + "\n\n"
 
         md += heading(words.sectionTargets)
         for target in input.targets {
-            md += "### \(target.id). \(target.wording.text(language))\n\n"
+            md += "### \(target.label). \(target.wording.text(language))\n\n"
             md += language == .vi ? "*\(words.englishWording):* \(target.wording.en ?? "")\n\n"
                 : "*\(words.originalWording):* \(target.wording.vi ?? "")\n\n"
             md += "**\(target.statusWord(language))** — " + words.evidenceSentences(target, format).joined(separator: " ") + "\n\n"
@@ -74,7 +81,7 @@ public struct BriefingMarkdownRenderer: Sendable {
             let names = comparison.scenarios.map { $0.text(language) }
             var table = TextTable(headers: [words.columnID] + names, alignments: [.left] + names.map { _ in .right })
             for row in comparison.rows {
-                var cells = [row.targetID]
+                var cells = [input.targets.first { $0.id == row.targetID }?.label ?? row.targetID]
                 for (index, p) in row.probabilities.enumerated() {
                     var cell = words.probability(p, format)
                     if index > 0, index - 1 < row.differences.count { cell += " (" + words.difference(row.differences[index - 1], format) + ")" }
@@ -90,7 +97,7 @@ public struct BriefingMarkdownRenderer: Sendable {
             md += heading(words.sectionEffort)
             for target in atRisk {
                 let text = target.effort.map { words.effortSentence($0, format) } ?? words.noEffort
-                md += "- **\(target.id)** (\(target.statusWord(language)), \(words.probability(target.probability, format))): \(text)\n"
+                md += "- **\(target.label)** (\(target.statusWord(language)), \(words.probability(target.probability, format))): \(text)\n"
             }
             md += "\n"
         }

@@ -1,5 +1,6 @@
 import AttainSimulation
 import AttainTargets
+import Foundation
 
 /// One target of the plan with its evidence: history, projection fan, probability, status and the effort it needs.
 public struct BriefingTarget: Sendable, Equatable {
@@ -50,6 +51,19 @@ public struct BriefingTarget: Sendable, Equatable {
     public var note: LocalizedText?
     /// Whether the target rests on a schedule the unit keeps itself (marked † in the summary table).
     public var restsOnPlan: Bool = false
+    /// What the threshold is compared with: the value itself (`.level`, every kind of targets schema 1) or a growth or
+    /// change from a base year, or an average over a window. `history` and `fan` stay the indicator's yearly values;
+    /// `threshold`, `stretch` and `estimate` are on the statistic's scale (0.2 for +20 %, 0.03 for 3 points).
+    public var form: ThresholdForm = .level
+    /// The indicator's value in the base year (the window's first year for averages): observed, or the simulated
+    /// median when that year was not complete at the cut-off (`baseObserved` false).
+    public var baseValue: Double?
+    public var baseObserved: Bool = true
+    /// The statistic's 90% projection interval at the deadline, when known (growth in %, change in points).
+    public var estimateInterval: ClosedRange<Double>?
+    /// For a milestone of a target with several deadlines (`at-least: { 2021: 35%, 2025: 45%, 2030: 60% }`): the id
+    /// the milestones share (`R28-1`) and this milestone's year. Consecutive milestones of one id form one row group.
+    public var milestoneOf: String?
 
     public init(id: String, wording: LocalizedText, group: LocalizedText? = nil, unit: LocalizedText, kind: TargetKind, scale: Scale,
                 comparison: Comparison = .atLeast, threshold: Double, stretch: Double? = nil, window: ClosedRange<Int>,
@@ -108,10 +122,77 @@ public struct BriefingTarget: Sendable, Equatable {
     /// The CSS class of the status badge.
     var statusClass: String { missed ? "missed" : status.rawValue }
 
-    /// The estimate as a fraction of the threshold (the "% of target" column), when both are known and positive.
+    /// The estimate as a fraction of the threshold (the "% of target" column), when both are known and positive and
+    /// the ratio reads the right way: not for upper bounds (a reduction) nor for growth or change statistics.
     public var shareOfTarget: Double? {
-        guard let estimate, threshold > 0 else { return nil }
+        guard let estimate, threshold > 0, form == .level, !comparison.isUpperBound else { return nil }
         return estimate / threshold
+    }
+
+    /// The label of this target in tables: its id, and for a milestone its year (`R28-1 (2021)`).
+    public var label: String {
+        milestoneOf.map { "\($0) (\(deadline))" } ?? id
+    }
+
+    /// The threshold on the indicator's own scale, year by year, as the plan states it: nil for a level (a flat line
+    /// at `threshold`); for a growth or change from a base year the line from the base value to the value the target
+    /// implies at the deadline; for an average over a window the path `v₀·(1+g)^(t−t₀)` or `v₀ + c·(t−t₀)`.
+    public var thresholdPath: [(year: Int, value: Double)]? {
+        thresholdPath(for: threshold)
+    }
+
+    /// The threshold on the indicator's own scale at the deadline: the threshold itself for a level, else the value the
+    /// target implies there (the end of ``thresholdPath``).
+    public var thresholdAtDeadline: Double { thresholdPath?.last?.value ?? threshold }
+
+    /// ``thresholdPath`` for another statistic value (the stretch value).
+    public func thresholdPath(for statistic: Double) -> [(year: Int, value: Double)]? {
+        guard let base = form.baseYear, let v0 = baseValue, base < deadline else { return nil }
+        switch form {
+        case .level: return nil
+        case .growthFromBase: return [(base, v0), (deadline, v0 * (1 + statistic))]
+        case .changeFromBase: return [(base, v0), (deadline, v0 + statistic)]
+        case .averageGrowth: return (base...deadline).map { ($0, v0 * pow(1 + statistic, Double($0 - base))) }
+        case .averageChange: return (base...deadline).map { ($0, v0 + statistic * Double($0 - base)) }
+        }
+    }
+}
+
+/// How a target's statistic relates to the indicator's yearly values (see ``BriefingTarget/form``).
+public enum ThresholdForm: Sendable, Equatable {
+    /// The value in the deadline year (or each year, or the window's total), as in targets schema 1.
+    case level
+    /// v(deadline) / v(base) − 1: "tăng 20 % so với năm 2023".
+    case growthFromBase(base: Int)
+    /// v(deadline) − v(base): "tăng thêm 10 điểm % so với năm 2020".
+    case changeFromBase(base: Int)
+    /// (v(last) / v(first))^(1/(last − first)) − 1: "tăng bình quân 5 %/năm giai đoạn 2026–2030" (first = 2025).
+    case averageGrowth(first: Int)
+    /// (v(last) − v(first)) / (last − first): "giảm bình quân 1 điểm %/năm".
+    case averageChange(first: Int)
+
+    /// The base year, or the first year of the window for averages; nil for a level.
+    public var baseYear: Int? {
+        switch self {
+        case .level: return nil
+        case .growthFromBase(let year), .changeFromBase(let year), .averageGrowth(let year), .averageChange(let year): return year
+        }
+    }
+
+    /// Whether the statistic is a relative growth (written in %) rather than a change on the indicator's scale.
+    public var isGrowth: Bool {
+        switch self {
+        case .growthFromBase, .averageGrowth: return true
+        default: return false
+        }
+    }
+
+    /// Whether the statistic is an average a year.
+    public var isAverage: Bool {
+        switch self {
+        case .averageGrowth, .averageChange: return true
+        default: return false
+        }
     }
 }
 

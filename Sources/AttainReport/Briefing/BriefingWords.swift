@@ -42,6 +42,15 @@ struct BriefingWords {
             : "(†) Rests on the unit's own plan, not on a trend estimated from the data."
     }
 
+    var relativeNote: String {
+        vi ? "Chỉ tiêu tăng, giảm so với năm gốc hoặc bình quân giai đoạn: các cột năm là giá trị của chỉ số, cột ước đến hạn là mức tăng (+) hoặc giảm (−) ước tính, cùng đơn vị với chỉ tiêu."
+            : "Targets stated as a rise or fall from a base year or as an average over a period: the year columns are the indicator's values; the estimate is the estimated rise (+) or fall (−), in the target's own terms."
+    }
+    var upperBoundNote: String {
+        vi ? "Chỉ tiêu «không quá» (≤) hoặc «dưới» (<): đạt khi giá trị thấp hơn ngưỡng; không tính % so với chỉ tiêu."
+            : "Targets of “at most” (≤) or “below” (<): met when the value stays under the threshold; no % of target is given."
+    }
+
     var columnID: String { vi ? "Mã" : "ID" }
     var columnTarget: String { vi ? "Chỉ tiêu" : "Target" }
     var columnUnit: String { vi ? "Đơn vị tính" : "Unit" }
@@ -49,6 +58,10 @@ struct BriefingWords {
     var columnShareOfTarget: String { vi ? "% so với chỉ tiêu" : "% of target" }
     var columnStatus: String { vi ? "Đánh giá (xác suất đạt)" : "Status (probability)" }
     var columnYear: String { vi ? "Năm" : "Year" }
+    var columnMilestone: String { vi ? "Mốc" : "Milestone" }
+    var columnValue: String { vi ? "Thực tế / ước" : "Observed / estimate" }
+    var milestonesHeading: String { vi ? "Các mốc của chỉ tiêu" : "The target's milestones" }
+    var estimatedMark: String { vi ? "(ước)" : "(est.)" }
     var columnProbability: String { vi ? "Xác suất đạt" : "Probability" }
     var allYears: String { vi ? "Tất cả các năm" : "Every year" }
     var perYearHeading: String { vi ? "Xác suất đạt từng năm" : "Probability for each year" }
@@ -68,6 +81,8 @@ struct BriefingWords {
     var legendBand50: String { vi ? "Khoảng 50%" : "50% band" }
     var legendBand90: String { vi ? "Khoảng 90%" : "90% band" }
     var legendTarget: String { vi ? "Chỉ tiêu" : "Target" }
+    var legendBase: String { vi ? "Năm gốc" : "Base year" }
+    func baseLabel(_ year: Int) -> String { vi ? "Gốc \(year)" : "Base \(year)" }
     func deadlineLabel(_ year: Int) -> String { vi ? "Hạn \(year)" : "Deadline \(year)" }
     var generatedBy: String { vi ? "Lập bằng Attain" : "Made with Attain" }
 
@@ -85,7 +100,7 @@ struct BriefingWords {
         switch target.scale {
         case .share: return withPercent ? format.percent(v, fractionDigits: 1) : format.decimal(v * 100, fractionDigits: 1)
         case .count: return format.decimal(v, fractionDigits: 0)
-        case .level: return format.compact(v, maximumFractionDigits: 1)
+        case .level: return abs(v) >= 1000 ? format.decimal(v, fractionDigits: 0) : format.compact(v, maximumFractionDigits: 1)
         }
     }
 
@@ -99,15 +114,149 @@ struct BriefingWords {
 
     func comparator(_ target: BriefingTarget) -> String { target.comparison.symbol }
 
-    /// "Chỉ tiêu ≥ 90%", "Target ≥ 9 a year".
+    /// "Chỉ tiêu ≥ 90%", "Target ≥ 9 a year", "Chỉ tiêu ≤ 5%", "Chỉ tiêu ≤ −30% so với 2024", "Target ≥ 18% a year".
     func targetLabel(_ target: BriefingTarget, _ format: NumberFormatting) -> String {
+        if target.form != .level { return "\(legendTarget) \(comparator(target)) \(statisticThreshold(target.threshold, target, format))" }
         let amount = thresholdValue(target.threshold, target, format)
         let perYear = target.kind.isEveryYear ? (vi ? "/năm" : " a year") : ""
         return "\(legendTarget) \(comparator(target)) \(amount)\(perYear)"
     }
 
+    // MARK: Growth, change and average forms (targets schema 2)
+
+    /// A signed number with a true minus sign: "+18", "−30".
+    private func signed(_ text: String, negative: Bool, zero: Bool) -> String {
+        zero ? text : (negative ? "−" : "+") + text
+    }
+
+    /// Points of a share or units of a count/level: "3 điểm %" / "3 points", "1.200".
+    private func changeAmount(_ magnitude: Double, _ target: BriefingTarget, _ format: NumberFormatting, digits: Int) -> String {
+        switch target.scale {
+        case .share: return format.compact(magnitude * 100, maximumFractionDigits: digits) + (vi ? " điểm %" : " points")
+        case .count, .level: return format.compact(magnitude, maximumFractionDigits: digits)
+        }
+    }
+
+    /// "/năm", " a year" after an average's amount.
+    private func perYear(_ target: BriefingTarget) -> String { target.form.isAverage ? (vi ? "/năm" : " a year") : "" }
+
+    /// A statistic's threshold as the plan writes it, signed, with its unit and base: "−30% so với 2024",
+    /// "+10 điểm % so với 2020", "18%/năm", "3 points a year".
+    func statisticThreshold(_ v: Double, _ target: BriefingTarget, _ format: NumberFormatting) -> String {
+        statisticText(v, target, format, digits: 1, signedAverages: false) + baseSuffix(target)
+    }
+
+    /// A statistic's value (an estimate): "−12,4%", "+2,1 điểm %/năm", "10,2%/năm".
+    func statisticValue(_ v: Double, _ target: BriefingTarget, _ format: NumberFormatting) -> String {
+        statisticText(v, target, format, digits: 1, signedAverages: true, exact: true)
+    }
+
+    private func statisticText(_ v: Double, _ target: BriefingTarget, _ format: NumberFormatting, digits: Int,
+                               signedAverages: Bool, exact: Bool = false) -> String {
+        guard v.isFinite else { return "–" }
+        let amount: String
+        if target.form.isGrowth {
+            amount = exact ? format.decimal(abs(v) * 100, fractionDigits: digits) + "%"
+                           : format.compact(abs(v) * 100, maximumFractionDigits: digits) + "%"
+        } else if exact {
+            let scaled = target.scale == .share ? abs(v) * 100 : abs(v)
+            let digitsHere = target.scale == .share ? digits : (target.scale == .count ? 0 : digits)
+            amount = format.decimal(scaled, fractionDigits: digitsHere) + (target.scale == .share ? (vi ? " điểm %" : " points") : "")
+        } else {
+            amount = changeAmount(abs(v), target, format, digits: digits)
+        }
+        let zero = amount.allSatisfy { !"123456789".contains($0) }
+        // An average written as the plan writes it ("18%/năm") keeps no sign when it is a rise.
+        let text = (target.form.isAverage && !signedAverages && v >= 0) ? amount : signed(amount, negative: v < 0, zero: zero)
+        return text + perYear(target)
+    }
+
+    private func baseSuffix(_ target: BriefingTarget) -> String {
+        switch target.form {
+        case .growthFromBase(let base), .changeFromBase(let base): return vi ? " so với \(base)" : " vs \(base)"
+        default: return ""
+        }
+    }
+
+    /// The comparison in words: "ít nhất", "trên", "không quá", "dưới" / "at least", "more than", "at most", "less than".
+    func comparisonWords(_ comparison: Comparison) -> String {
+        switch comparison.symbol {
+        case "≥": return vi ? "ít nhất" : "at least"
+        case ">": return vi ? "trên" : "more than"
+        case "≤": return vi ? "không quá" : "at most"
+        default: return vi ? "dưới" : "less than"
+        }
+    }
+
+    /// The target in a sentence, as a plan states it, with the value it implies on the indicator's scale:
+    /// "Chỉ tiêu: đến năm 2030 giảm ít nhất 30% so với năm 2024 (22.710), tức không quá 15.897."
+    /// For a level with an upper bound: "Chỉ tiêu: không quá 5% vào năm 2030." Nil for the forms of targets schema 1
+    /// with a lower bound (their label says it all).
+    func thresholdSentence(_ target: BriefingTarget, _ format: NumberFormatting) -> String? {
+        let lead = vi ? "Chỉ tiêu: " : "Target: "
+        guard let base = target.form.baseYear else {
+            guard target.comparison.isUpperBound, !target.kind.isEveryYear else { return nil }
+            let amount = thresholdValue(target.threshold, target, format)
+            return lead + (vi ? "\(comparisonWords(target.comparison)) \(amount) vào năm \(target.deadline)."
+                              : "\(comparisonWords(target.comparison)) \(amount) in \(target.deadline).")
+        }
+        // Rise or fall, and how the bound reads on the size of the move (≤ −30%: a fall of at least 30%).
+        let fall = target.threshold < 0
+        let upper = target.comparison.isUpperBound
+        let strict = target.comparison.symbol == ">" || target.comparison.symbol == "<"
+        let sizeWords: String
+        switch (fall == upper, strict) {
+        case (true, false): sizeWords = vi ? "ít nhất" : "at least"
+        case (true, true): sizeWords = vi ? "hơn" : "more than"
+        case (false, false): sizeWords = vi ? "không quá" : "at most"
+        case (false, true): sizeWords = vi ? "chưa tới" : "less than"
+        }
+        let verb = fall ? (vi ? "giảm" : "fall by") : (vi ? "tăng" : "rise by")
+        let magnitude: String
+        if target.form.isGrowth {
+            magnitude = format.compact(abs(target.threshold) * 100, maximumFractionDigits: 1) + "%"
+        } else {
+            magnitude = changeAmount(abs(target.threshold), target, format, digits: 2)
+        }
+        let baseText = target.baseValue.map { value($0, target, format) + (target.baseObserved ? "" : (vi ? ", ước" : ", estimated")) }
+        let implied = target.thresholdPath?.last.map { "\(comparisonWords(target.comparison)) \(value($0.value, target, format))" }
+        var sentence = lead
+        switch target.form {
+        case .averageGrowth, .averageChange:
+            let window = "\(base + 1)–\(target.deadline)"
+            sentence += vi ? "\(verb) bình quân \(sizeWords) \(magnitude)/năm giai đoạn \(window)"
+                           : "\(verb) \(sizeWords) \(magnitude) a year on average over \(window)"
+            if let baseText { sentence += vi ? " (từ \(baseText) năm \(base))" : " (from \(baseText) in \(base))" }
+        default:
+            sentence += vi ? "đến năm \(target.deadline) \(verb) \(sizeWords) \(magnitude) so với năm \(base)"
+                           : "by \(target.deadline), \(verb) \(sizeWords) \(magnitude) from \(base)"
+            if let baseText { sentence += " (\(baseText))" }
+        }
+        if let implied { sentence += vi ? ", tức \(implied) năm \(target.deadline)" : ", that is \(implied) in \(target.deadline)" }
+        return sentence + "."
+    }
+
+    /// The statistic's projection: "Ước đến năm 2030: −12,4% so với năm 2024 (khoảng 90%: −25,1% đến +3,0%)."
+    func statisticSentence(_ target: BriefingTarget, _ format: NumberFormatting) -> String? {
+        guard let base = target.form.baseYear, let estimate = target.estimate else { return nil }
+        let median = statisticValue(estimate, target, format)
+        let band = target.estimateInterval.map {
+            vi ? " (khoảng 90%: \(statisticValue($0.lowerBound, target, format)) đến \(statisticValue($0.upperBound, target, format)))"
+               : " (90% band \(statisticValue($0.lowerBound, target, format)) to \(statisticValue($0.upperBound, target, format)))"
+        } ?? ""
+        switch target.form {
+        case .averageGrowth, .averageChange:
+            let window = "\(base + 1)–\(target.deadline)"
+            return vi ? "Ước bình quân giai đoạn \(window): \(median)\(band)." : "Estimated average over \(window): \(median)\(band)."
+        default:
+            return vi ? "Ước đến năm \(target.deadline): \(median) so với năm \(base)\(band)."
+                      : "Estimate for \(target.deadline): \(median) from \(base)\(band)."
+        }
+    }
+
     func stretchLabel(_ stretch: Double, _ target: BriefingTarget, _ format: NumberFormatting) -> String {
-        (vi ? "Phấn đấu " : "Stretch ") + thresholdValue(stretch, target, format)
+        (vi ? "Phấn đấu " : "Stretch ")
+            + (target.form == .level ? thresholdValue(stretch, target, format) : statisticThreshold(stretch, target, format))
     }
 
     /// "Thực tế: 2023: 75,7%; 2024: 78,9%; 2025: 81,7%; 2026 (đến ngày chốt số liệu): 11."
@@ -142,8 +291,9 @@ struct BriefingWords {
     }
 
     func stretchProbability(_ p: Double, _ stretch: Double, _ target: BriefingTarget, _ format: NumberFormatting) -> String {
-        vi ? "Xác suất đạt mức phấn đấu \(value(stretch, target, format)): \(probability(p, format))."
-            : "Probability of reaching the stretch value \(value(stretch, target, format)): \(probability(p, format))."
+        let amount = target.form == .level ? value(stretch, target, format) : statisticThreshold(stretch, target, format)
+        return vi ? "Xác suất đạt mức phấn đấu \(amount): \(probability(p, format))."
+            : "Probability of reaching the stretch value \(amount): \(probability(p, format))."
     }
 
     func effortSentence(_ effort: GoalSeekEffort, _ format: NumberFormatting) -> String {
@@ -192,6 +342,8 @@ struct BriefingWords {
         if let end = target.fan.last(where: { $0.year == target.deadline }) ?? target.fan.last {
             sentences.append(projectionSentence(end, target: target, format: format))
         }
+        if let stated = thresholdSentence(target, format) { sentences.append(stated) }
+        if let statistic = statisticSentence(target, format) { sentences.append(statistic) }
         sentences.append(probabilityWithError(target.probability, mcse: target.mcse, format: format) + ".")
         if let stretch = target.stretch, let p = target.stretchProbability {
             sentences.append(stretchProbability(p, stretch, target, format))

@@ -15,7 +15,7 @@ extension FanChart {
         private let firstYear: Double
         private let lastYear: Double
 
-        init(target: BriefingTarget, cutoff: CutoffDate, format: NumberFormatting) {
+        init(target: BriefingTarget, cutoff: CutoffDate, format: NumberFormatting, milestones: [BriefingTarget] = []) {
             isShare = target.scale == .share
             var fan = target.fan.sorted { $0.year < $1.year }
             // Join the fan to the last fully observed year so the projection visibly starts from the data.
@@ -36,14 +36,24 @@ extension FanChart {
             func display(_ v: Double) -> Double { share ? v * 100 : v }
             var values = target.history.map { display($0.value) }
             values += fan.flatMap { [display($0.lower90), display($0.upper90)] }
-            values.append(display(target.threshold))
-            if let stretch = target.stretch { values.append(display(stretch)) }
+            if let path = target.thresholdPath {
+                // A threshold stated from a base year is drawn on the indicator's scale: its path and the base value.
+                values += path.map { display($0.value) }
+                if let stretch = target.stretch, let stretchPath = target.thresholdPath(for: stretch) {
+                    values += stretchPath.map { display($0.value) }
+                }
+            } else {
+                values.append(display(target.threshold))
+                if let stretch = target.stretch { values.append(display(stretch)) }
+            }
+            values += milestones.map { display($0.thresholdAtDeadline) }
+            values += milestones.compactMap { $0.baseValue.map(display) }
             var low = values.min() ?? 0
             var high = values.max() ?? 1
             let pad = (high - low) * 0.06
             low -= pad
             high += pad
-            if share || target.scale == .count { low = max(0, low) }
+            if share || target.scale == .count || (target.scale == .level && values.allSatisfy { $0 >= 0 }) { low = max(0, low) }
             if share { high = min(100, high) }
             scale = NiceScale(lower: low, upper: high, maximumTicks: 6, integerSteps: target.scale == .count)
             let digits = scale.fractionDigits

@@ -11,6 +11,9 @@ public struct FanChart: Sendable {
     public let target: BriefingTarget
     public let language: ReportLanguage
     public let cutoff: CutoffDate
+    /// The milestones of a target with several deadlines, drawn as several threshold marks on one chart (empty for a
+    /// target with one deadline). `target` is then the last milestone, whose window holds the whole projection.
+    public let milestones: [BriefingTarget]
 
     /// The drawing size in SVG user units (the chart scales to its container width).
     public static let width = 760.0
@@ -21,19 +24,30 @@ public struct FanChart: Sendable {
         self.target = target
         self.language = language
         self.cutoff = cutoff
+        self.milestones = []
+    }
+
+    /// One chart for the milestones of one target (`R28-1 (2021)`, `(2025)`, `(2030)`), in deadline order.
+    public init(milestones: [BriefingTarget], language: ReportLanguage, cutoff: CutoffDate) {
+        let ordered = milestones.sorted { $0.deadline < $1.deadline }
+        self.target = ordered.last!
+        self.language = language
+        self.cutoff = cutoff
+        self.milestones = ordered.count > 1 ? ordered : []
     }
 
     /// The chart as an `<svg>` element; `standalone` adds the SVG namespace needed for a separate `.svg` file.
     public func svg(standalone: Bool = false) -> String {
         let format = NumberFormatting(language: language)
         let words = BriefingWords(language: language)
-        let geometry = Geometry(target: target, cutoff: cutoff, format: format)
-        let ident = "fan-" + target.id.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        let geometry = Geometry(target: target, cutoff: cutoff, format: format, milestones: milestones)
+        let ident = "fan-" + (milestones.isEmpty ? target.id : target.milestoneOf ?? target.id)
+            .map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
         var svg = SVGWriter()
         let namespace = standalone ? " xmlns=\"http://www.w3.org/2000/svg\"" : ""
         svg.raw("<svg\(namespace) class=\"fan\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" "
                 + "aria-labelledby=\"\(ident)-title \(ident)-desc\" font-family=\"'DejaVu Sans', 'Noto Sans', Arial, sans-serif\" font-size=\"12\">\n")
-        svg.element("title", ["id": "\(ident)-title"], content: "\(target.id): " + words.fanTitle)
+        svg.element("title", ["id": "\(ident)-title"], content: "\(milestones.isEmpty ? target.id : target.milestoneOf ?? target.id): " + words.fanTitle)
         svg.element("desc", ["id": "\(ident)-desc"], content: description(format: format, words: words))
         drawAxes(&svg, geometry)
         drawProjectionShade(&svg, geometry, words)
@@ -99,6 +113,8 @@ public struct FanChart: Sendable {
     }
 
     private func drawTarget(_ svg: inout SVGWriter, _ g: Geometry, _ format: NumberFormatting, _ words: BriefingWords) {
+        if !milestones.isEmpty { return drawMilestones(&svg, g, format, words) }
+        if let path = target.thresholdPath { return drawThresholdPath(path, &svg, g, format, words) }
         let m = Self.margin
         let y = g.y(g.display(target.threshold))
         let everyYear = target.kind.isEveryYear
@@ -122,6 +138,82 @@ public struct FanChart: Sendable {
             let x = g.x(Double(target.deadline))
             svg.element("circle", ["class": "target-point", "cx": SVGWriter.number(x), "cy": SVGWriter.number(y), "r": "6",
                                    "fill": "none", "stroke": "#c0392b", "stroke-width": "2"])
+        }
+    }
+
+    /// A threshold stated from a base year: the line (growth or change from the base) or the compounding path (an
+    /// average over a window) from the base value to the value it implies at the deadline, the base value marked.
+    private func drawThresholdPath(_ path: [(year: Int, value: Double)], _ svg: inout SVGWriter, _ g: Geometry,
+                                   _ format: NumberFormatting, _ words: BriefingWords) {
+        let m = Self.margin
+        let points = path.map { (g.x(Double($0.year)), g.y(g.display($0.value))) }
+        svg.element("polyline", ["class": "target-path", "points": SVGWriter.points(points), "fill": "none",
+                                 "stroke": "#c0392b", "stroke-width": "2", "stroke-dasharray": "7 4"])
+        if let stretch = target.stretch, let stretchPath = target.thresholdPath(for: stretch) {
+            let sp = stretchPath.map { (g.x(Double($0.year)), g.y(g.display($0.value))) }
+            svg.element("polyline", ["class": "stretch-path", "points": SVGWriter.points(sp), "fill": "none",
+                                     "stroke": "#e67e22", "stroke-width": "1.5", "stroke-dasharray": "2 3"])
+        }
+        guard let first = points.first, let last = points.last, let end = path.last else { return }
+        // The base value: a square, filled when observed, hollow when the base year is itself a projection.
+        svg.element("rect", ["class": "base", "x": SVGWriter.number(first.0 - 5), "y": SVGWriter.number(first.1 - 5),
+                             "width": "10", "height": "10", "fill": target.baseObserved ? "#c0392b" : "#fff",
+                             "stroke": "#c0392b", "stroke-width": "2"])
+        let baseLabel = words.baseLabel(path[0].year) + ": " + words.value(path[0].value, target, format)
+        let above = first.1 - 11 > m.top + 16
+        svg.element("text", ["class": "base-label", "x": SVGWriter.number(first.0), "y": SVGWriter.number(above ? first.1 - 11 : first.1 + 21),
+                             "text-anchor": "middle", "fill": "#c0392b", "font-size": "11", "stroke": "#fff", "stroke-width": "3",
+                             "paint-order": "stroke"], content: baseLabel)
+        svg.element("circle", ["class": "target-point", "cx": SVGWriter.number(last.0), "cy": SVGWriter.number(last.1), "r": "6",
+                               "fill": "none", "stroke": "#c0392b", "stroke-width": "2"])
+        // Right margin: the value the target implies at the deadline, then the target as the plan states it.
+        let x = SVGWriter.number(Self.width - m.right + 6)
+        svg.element("text", ["x": x, "y": SVGWriter.number(last.1 - 2), "fill": "#c0392b", "font-weight": "bold"],
+                     content: "\(words.legendTarget) \(words.comparator(target)) \(words.value(end.value, target, format))")
+        svg.element("text", ["x": x, "y": SVGWriter.number(last.1 + 13), "fill": "#c0392b", "font-size": "11"],
+                     content: "(" + words.statisticThreshold(target.threshold, target, format) + ")")
+    }
+
+    /// Several deadlines on one indicator: a short threshold mark and a ring at each milestone, labelled beside it.
+    private func drawMilestones(_ svg: inout SVGWriter, _ g: Geometry, _ format: NumberFormatting, _ words: BriefingWords) {
+        let m = Self.margin
+        // Milestones of a growth or change from one base year: each milestone's line from the base, the base marked once.
+        if let base = milestones.first(where: { $0.thresholdPath != nil }), let path = base.thresholdPath, let start = path.first {
+            for milestone in milestones {
+                guard let line = milestone.thresholdPath else { continue }
+                svg.element("polyline", ["class": "target-path", "points": SVGWriter.points(line.map { (g.x(Double($0.year)), g.y(g.display($0.value))) }),
+                                         "fill": "none", "stroke": "#c0392b", "stroke-width": "1.5", "stroke-dasharray": "7 4"])
+            }
+            let (bx, by) = (g.x(Double(start.year)), g.y(g.display(start.value)))
+            svg.element("rect", ["class": "base", "x": SVGWriter.number(bx - 5), "y": SVGWriter.number(by - 5), "width": "10",
+                                 "height": "10", "fill": base.baseObserved ? "#c0392b" : "#fff", "stroke": "#c0392b", "stroke-width": "2"])
+            svg.element("text", ["class": "base-label", "x": SVGWriter.number(bx), "y": SVGWriter.number(by + 21), "text-anchor": "middle",
+                                 "fill": "#c0392b", "font-size": "11", "stroke": "#fff", "stroke-width": "3", "paint-order": "stroke"],
+                         content: words.baseLabel(start.year) + ": " + words.value(start.value, base, format))
+        }
+        for milestone in milestones {
+            let y = g.y(g.display(milestone.thresholdAtDeadline))
+            let x = g.x(Double(milestone.deadline))
+            let last = milestone.deadline == target.deadline
+            svg.element("line", ["class": "target milestone", "x1": SVGWriter.number(x - 22), "x2": SVGWriter.number(last ? Self.width - m.right : x + 22),
+                                 "y1": SVGWriter.number(y), "y2": SVGWriter.number(y), "stroke": "#c0392b",
+                                 "stroke-width": "2", "stroke-dasharray": "7 4"])
+            svg.element("circle", ["class": "target-point", "cx": SVGWriter.number(x), "cy": SVGWriter.number(y), "r": "6",
+                                   "fill": "none", "stroke": "#c0392b", "stroke-width": "2"])
+            let amount = milestone.form == .level ? words.thresholdValue(milestone.threshold, milestone, format)
+                : words.statisticThreshold(milestone.threshold, milestone, format)
+            let label = "\(words.comparator(milestone)) \(amount)"
+            if last {
+                svg.element("text", ["x": SVGWriter.number(Self.width - m.right + 6), "y": SVGWriter.number(y + 4),
+                                     "fill": "#c0392b", "font-weight": "bold"], content: words.targetLabel(milestone, format))
+            } else {
+                // Above the mark unless the top of the plot is too close, then below it.
+                let above = y - 12 > m.top + 16
+                svg.element("text", ["class": "milestone-label", "x": SVGWriter.number(x), "y": SVGWriter.number(above ? y - 12 : y + 22),
+                                     "text-anchor": "middle", "fill": "#c0392b", "font-weight": "bold", "stroke": "#fff",
+                                     "stroke-width": "3", "paint-order": "stroke"],
+                             content: "\(label) (\(milestone.deadline))")
+            }
         }
     }
 
@@ -193,6 +285,12 @@ public struct FanChart: Sendable {
                                  "y2": SVGWriter.number(y), "stroke": "#c0392b", "stroke-width": "2",
                                  "stroke-dasharray": "5 3"])
         }
+        if milestones.isEmpty, target.thresholdPath != nil {
+            item(words.legendBase) { svg, x, y in
+                svg.element("rect", ["x": SVGWriter.number(x + 3), "y": SVGWriter.number(y - 5), "width": "10", "height": "10",
+                                     "fill": "#c0392b"])
+            }
+        }
         svg.raw("</g>\n")
     }
 
@@ -203,8 +301,14 @@ public struct FanChart: Sendable {
         if let end = target.fan.last(where: { $0.year == target.deadline }) ?? target.fan.last {
             parts.append(words.projectionSentence(end, target: target, format: format))
         }
-        parts.append(words.targetLabel(target, format) + ".")
-        parts.append(words.probabilitySentence(target.probability, format: format))
+        if milestones.isEmpty {
+            if let stated = words.thresholdSentence(target, format) { parts.append(stated) } else { parts.append(words.targetLabel(target, format) + ".") }
+            parts.append(words.probabilitySentence(target.probability, format: format))
+        } else {
+            for milestone in milestones {
+                parts.append("\(milestone.deadline): \(words.targetLabel(milestone, format)); " + words.probabilitySentence(milestone.probability, format: format))
+            }
+        }
         return parts.joined(separator: " ")
     }
 }

@@ -30,6 +30,8 @@ public struct Scenario: Sendable, Equatable {
     public var interventions: [Intervention]
     /// Whether the data are illustrative rather than observed (the briefing then says so at the top).
     public var illustrative: Bool = false
+    /// Where the data come from, in words (`data-note:`); the briefing shows it with the illustrative warning.
+    public var dataNote: LocalizedText?
     /// The scenario files read to make this scenario: its own file, then the one it `extends`, and so on (empty when
     /// built in code). Their digests are recorded with the results.
     public var scenarioFiles: [String] = []

@@ -17,7 +17,7 @@ import Foundation
 /// A scenario may `extends: baseline.yaml`: it then inherits everything from that file, replaces what it states
 /// (indicators with the same name are replaced, others added) and adds its own assumptions and interventions.
 public enum ScenarioLoader {
-    static let topKeys = ["version", "name", "title", "extends", "data", "illustrative", "targets", "unit", "horizon", "cutoff",
+    static let topKeys = ["version", "name", "title", "extends", "data", "illustrative", "data-note", "targets", "unit", "horizon", "cutoff",
                           "indicators", "assumptions", "interventions"]
     static let indicatorKeys = ["name", "kind", "model", "source", "unit", "turnover", "closure-rate", "exit-rate",
                                 "population", "window", "title", "planned", "slip"]
@@ -85,6 +85,7 @@ public enum ScenarioLoader {
         if let v = root.optional("title") { scenario.title = try v.localizedText() }
         if let v = root.optional("unit") { scenario.unit = try v.string() }
         if let v = root.optional("illustrative") { scenario.illustrative = try v.bool() }
+        if let v = root.optional("data-note") { scenario.dataNote = try v.localizedText() }
         if let v = root.optional("data") {
             scenario.dataFiles = try v.list(scalarAsList: true).map { item in
                 let path = resolve(try item.string(), from: file)
