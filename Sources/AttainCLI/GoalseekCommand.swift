@@ -31,7 +31,7 @@ struct GoalseekCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Intervention id, or LEVER:INDICATOR.", valueName: "name"))
     var lever: String
 
-    @Option(name: .long, help: ArgumentHelp("Range searched, LOW,HIGH (default: the lever's own).", valueName: "low,high"))
+    @Option(name: .long, help: ArgumentHelp("Range searched, LOW,HIGH (default: the lever's own; for an at-most or below target, mirrored below the lever's neutral value).", valueName: "low,high"))
     var range: String?
 
     @OptionGroup var simulation: SimulationOptions

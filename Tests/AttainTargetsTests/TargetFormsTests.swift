@@ -198,6 +198,28 @@ import AttainData
         for (a, b) in zip(sorted, sorted.dropFirst()) { #expect(a.probability >= b.probability) }
     }
 
+    @Test func aCapIsSoughtBelowTheNeutralLeverByDefault() throws {
+        // "At most 0.3 in 2030" with drift 0.05 a year needs a negative growth shift: without --range the search
+        // covers the growth shift's default range mirrored below 0 and finds s* = (c − 5μ − σ√5·Φ⁻¹(p))/5 ≈ −0.037.
+        let (mu, sigma, c, want) = (0.05, 0.2, 0.3, 0.7)
+        let lever = Intervention(id: "push", lever: .growthShift, indicators: ["x"], from: 2026, value: 0)
+        let model = levelWalk(mu, sigma, interventions: [lever])
+        let scenario = Scenario(name: "m", horizon: 2030, cutoff: .endOfYear(2025),
+                                indicators: [IndicatorSpec(name: "x", kind: .level)], interventions: [lever])
+        let spec = TargetSpec(id: "L", indicator: "x", kind: .levelAtDeadline, comparison: .atMost, threshold: c, window: 2030...2030)
+        let compiled = CompiledScenario(scenario: scenario, model: model,
+                                        histories: [YearlyHistory(observations: [], kind: .level, cutoff: .endOfYear(2025))], warnings: [])
+        let study = PlanStudy(compiled: compiled, targetFile: TargetFile(targets: [spec]), targets: [try CompiledTarget(spec, models: [model])])
+        let result = try study.goalSeek(target: "L", probability: want, lever: "push", paths: n, seed: 5, threads: 2)
+        #expect(result.lower == -Lever.growthShift.defaultRange.upperBound && result.upper == 0)
+        var lo = -6.0, hi = 6.0
+        for _ in 0..<80 { let mid = (lo + hi) / 2; if phi(mid) < want { lo = mid } else { hi = mid } }
+        let exact = (c - 5 * mu - sigma * 5.0.squareRoot() * hi) / 5
+        let slope = 5 / (sigma * 5.0.squareRoot()) * exp(-hi * hi / 2) / (2 * Double.pi).squareRoot()
+        let required = try #require(result.required)
+        #expect(exact < 0 && abs(required - exact) < 4 * mcse(want, n) / slope + 0.002, "found \(required), exact \(exact)")
+    }
+
     @Test func goalSeekWorksOnAverageGrowth() throws {
         // Average growth ≥ 5%/year over 2025–2030 on a log walk with drift 0.03; a growth shift s from 2026 adds s to
         // every year's log-step, so the average log growth is μ + s and P = 1 − Φ((log 1.05 − μ − s)/(σ/√5)).

@@ -68,8 +68,8 @@ public enum BriefingPreparation {
                 continue
             }
             do {
+                // The lever's default range, mirrored below its neutral value for a reduction (see Lever.defaultRange(lowering:)).
                 let result = try study.goalSeek(target: target.id, probability: settings.effortProbability, lever: lever,
-                                                range: effortRange(for: target, lever: lever, in: study),
                                                 paths: settings.paths, seed: settings.seed, threads: settings.threads)
                 efforts[target.id] = GoalSeekEffort(result: result, indicatorTitle: study.scenario.indicator(target.indicator)?.title,
                                                     description: description,
@@ -87,19 +87,6 @@ public enum BriefingPreparation {
                                   dataNote: study.scenario.dataNote)
         input.inputs = InputDigest.merged(studies.map(\.inputs))  // every compared scenario's files, not only the first's
         return input
-    }
-
-    /// Where to look for the effort: the lever's default range for a target met by higher values; for one met by lower
-    /// values (`at-most`, `below`: a reduction) the same range mirrored below the neutral value — a negative growth
-    /// shift, a rate multiplier under 1 — since pushing the indicator up can only make it worse. Nil keeps the default.
-    static func effortRange(for target: TargetResult, lever: String, in study: PlanStudy) -> ClosedRange<Double>? {
-        guard target.comparison.isUpperBound else { return nil }
-        let kind = study.scenario.intervention(lever)?.lever ?? Lever(rawValue: String(lever.prefix { $0 != ":" }))
-        switch kind {
-        case .growthShift?: return -Lever.growthShift.defaultRange.upperBound...0
-        case .rateMultiplier?: return 0...1
-        default: return nil
-        }
     }
 
     /// The lever to goal-seek for `target`: the scenario's own intervention on its indicator if there is one, else a new

@@ -26,7 +26,19 @@ public enum Lever: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// A default search range for goal seeking.
+    /// The default search range for a target met by lower values (`at-most`, `below`: a reduction) when `lowering`:
+    /// a growth shift or rate multiplier mirrored below its neutral value (a negative shift, a multiplier under 1),
+    /// since pushing the indicator up can only make such a target harder; ``defaultRange`` otherwise.
+    public func defaultRange(lowering: Bool) -> ClosedRange<Double> {
+        guard lowering else { return defaultRange }
+        switch self {
+        case .growthShift: return -defaultRange.upperBound...0
+        case .rateMultiplier: return 0...1
+        default: return defaultRange
+        }
+    }
+
+    /// A default search range for goal seeking (for targets met by higher values).
     public var defaultRange: ClosedRange<Double> {
         switch self {
         case .growthShift: return 0...1

@@ -44,7 +44,7 @@ extension PlanStudy {
             progress?(evaluations.count, max(expectedRuns, evaluations.count))
             return p
         }
-        let bounds = range ?? intervention.lever.defaultRange
+        let bounds = range ?? intervention.lever.defaultRange(lowering: target.spec.comparison.isUpperBound)
         let current = evaluate(intervention.value)
         var (lo, hi) = (bounds.lowerBound, bounds.upperBound)
         let pLo = evaluate(lo), pHi = evaluate(hi)
