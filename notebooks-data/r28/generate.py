@@ -8,8 +8,8 @@ script for the assumptions.
 
     python3 notebooks-data/r28/generate.py      # rewrites province.csv and regions.csv beside this script
 
-Same script, same output, byte for byte: the random numbers come from a SplitMix64 generator written below (Python's
-own `random` module is not promised to give the same stream across versions), the same one as ../generate.py.
+Same script, same output, byte for byte: the random numbers come from the SplitMix64 generator of ../generate.py (Python's
+own `random` module is not promised to give the same stream across versions).
 
 How the files hang together: each of three regions of the province is simulated (labour force, compulsory and
 voluntary participants, unemployment-insurance participants, enterprises and those owing contributions, lump-sum
@@ -18,9 +18,12 @@ withdrawals); regions.csv holds them and province.csv their sums, so the two agr
 
 import math
 import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from generate import SplitMix64  # noqa: E402  (the first plan's generator: one SplitMix64 for both data sets)
 
 SEED = 20180523  # the date of Resolution 28-NQ/TW (23/5/2018)
-MASK = (1 << 64) - 1
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 PROVINCE = "Tỉnh mẫu"
@@ -50,27 +53,6 @@ ARREARS_SHOCK = {2020: 0.22, 2021: 0.38, 2022: 0.12}
 LUMP_SUM_RATE = {2016: 0.046, 2017: 0.048, 2018: 0.050, 2019: 0.051, 2020: 0.058, 2021: 0.066, 2022: 0.067,
                  2023: 0.058, 2024: 0.051, 2025: 0.047, 2026: 0.045}
 LUMP_SUM_HALF = {"2026-Q1": 0.29, "2026-Q2": 0.24}  # share of a year's withdrawals in each quarter (after Tết: Q1)
-
-
-class SplitMix64:
-    """A small deterministic generator (SplitMix64), so the output never depends on the Python version."""
-
-    def __init__(self, seed):
-        self.state = seed & MASK
-
-    def next(self):
-        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        return z ^ (z >> 31)
-
-    def uniform(self):
-        return (self.next() >> 11) * (1.0 / (1 << 53))
-
-    def normal(self):
-        u1 = 1.0 - self.uniform()
-        return math.sqrt(-2.0 * math.log(u1)) * math.cos(2.0 * math.pi * self.uniform())
 
 
 def logistic(x):

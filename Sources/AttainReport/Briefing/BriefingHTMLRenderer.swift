@@ -162,13 +162,7 @@ public struct BriefingHTMLRenderer: Sendable {
             html += "<section class=\"target\" id=\"target-\(escape(target.id))\">\n<div class=\"target-head\">"
             html += "<h3>\(escape(target.id)). \(escape(target.wording.text(language)))</h3>"
             html += "<span class=\"state\">\(statusBadge(target, words: words))</span></div>\n"
-            html += "<p class=\"wording\">"
-            if language == .vi {
-                html += "<span class=\"label\">\(escape(words.englishWording)):</span> <span lang=\"en\">\(escape(target.wording.en ?? ""))</span>"
-            } else {
-                html += "<span class=\"label\">\(escape(words.originalWording)):</span> <span lang=\"vi\">\(escape(target.wording.vi ?? ""))</span>"
-            }
-            html += "</p>\n"
+            html += otherWording(target.wording, words: words)
             html += FanChart(target: target, language: language, cutoff: input.cutoff).svg()
             html += "<ul class=\"keyfigures\">\n"
             for sentence in words.evidenceSentences(target, format) { html += "<li>\(escape(sentence))</li>\n" }
@@ -183,6 +177,13 @@ public struct BriefingHTMLRenderer: Sendable {
         return html
     }
 
+    /// The target's wording in the other language (English under a Vietnamese briefing, the original Vietnamese
+    /// under an English one), labelled.
+    private func otherWording(_ wording: LocalizedText, words: BriefingWords) -> String {
+        let (label, lang, text) = language == .vi ? (words.englishWording, "en", wording.en) : (words.originalWording, "vi", wording.vi)
+        return "<p class=\"wording\"><span class=\"label\">\(escape(label)):</span> <span lang=\"\(lang)\">\(escape(text ?? ""))</span></p>\n"
+    }
+
     /// One section for the milestones of one target: its wording, one chart with every milestone's threshold, and a
     /// table of the milestones (threshold, value or estimate, probability, status).
     private func milestoneSection(_ group: [BriefingTarget], input: BriefingInput, words: BriefingWords) -> String {
@@ -191,13 +192,7 @@ public struct BriefingHTMLRenderer: Sendable {
         let id = main.milestoneOf ?? main.id
         var html = "<section class=\"target milestones\" id=\"target-\(escape(id))\">\n<div class=\"target-head\">"
         html += "<h3>\(escape(id)). \(escape(main.wording.text(language)))</h3></div>\n"
-        html += "<p class=\"wording\">"
-        if language == .vi {
-            html += "<span class=\"label\">\(escape(words.englishWording)):</span> <span lang=\"en\">\(escape(main.wording.en ?? ""))</span>"
-        } else {
-            html += "<span class=\"label\">\(escape(words.originalWording)):</span> <span lang=\"vi\">\(escape(main.wording.vi ?? ""))</span>"
-        }
-        html += "</p>\n"
+        html += otherWording(main.wording, words: words)
         html += FanChart(milestones: ordered, language: language, cutoff: input.cutoff).svg()
         html += "<table class=\"small\">\n<caption>\(escape(words.milestonesHeading))</caption>\n<thead><tr>"
         html += "<th scope=\"col\">\(escape(words.columnMilestone))</th><th scope=\"col\" class=\"num\">\(escape(words.legendTarget))</th>"
