@@ -10,10 +10,11 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check data, scenario and targets files and print every problem with its line and how to fix it.",
         discussion: """
             Each file is told apart by its name and contents: .csv (or .tsv, .txt) is data; a YAML file whose \
-            `targets:` is a list is a targets file; any other YAML file a scenario. A scenario is loaded as `attain run` \
-            loads it, with the same messages: the scenario itself, every problem of its data files and of its targets \
-            file, then each target checked against the scenario's data (a base year without data, an indicator the \
-            scenario lacks). A targets file alone is read target by target: each target's first problem.
+            `targets:` is a list is a targets file; any other YAML file a scenario. A scenario is checked with the messages \
+            of `attain run`: every problem of the scenario itself (each top-level key, indicator and intervention read \
+            on its own; `run` stops at the first), then every problem of its data files and of its targets file, then \
+            each target checked against the scenario's data (a base year without data, an indicator the scenario \
+            lacks). A targets file alone is read target by target: each target's first problem.
 
             A data file is tidy CSV (UTF-8, or UTF-16 with a BOM; comma- or semicolon-separated) with the columns \
             unit, indicator, period (2025, 2025-Q3 or 2025-07) and value, or numerator and denominator for a share \

@@ -399,7 +399,41 @@ extension BadInputCorpus {
               - { id: D, indicator: cultural_events, kind: range, window: 2027-2030, at-least: 3, stretch: 2 }
 
             """
+        // Three independent problems: `validate` lists them all, `run` stops at the first.
+        let threeProblems = """
+            version: 1
+            data: \(district)
+            targets: t.yaml
+            horizon: soon
+            cutoff: 2026-06-30
+            indicators:
+              - { name: union_members, kind: share, model: auto }
+              - { name: cultural_events, kind: count, modle: poisson }
+            interventions:
+              - { id: d, lever: rate-multiplier, indicators: [union_members], from: 2027, value: -2 }
+
+            """
+        // A bad indicator an intervention acts on: one problem, not also "does not define" nor "no indicators".
+        let badIndicatorUsed = """
+            version: 1
+            data: \(district)
+            targets: t.yaml
+            horizon: 2030
+            cutoff: 2026-06-30
+            indicators:
+              - { name: cultural_events, kind: count, model: poisson, window: 1 }
+            interventions:
+              - { id: d, lever: rate-multiplier, indicators: [cultural_events], from: 2027, value: 1.5 }
+
+            """
         return [
+            check("a scenario with three independent problems lists them all", ["s.yaml": .text(threeProblems), "t.yaml": t], ["s.yaml"],
+                  status: 1, ["s.yaml:4", "horizon", "`soon`", "s.yaml:8", "indicators[1].modle", "s.yaml:10", "interventions[0].value",
+                              "cannot be negative", "s.yaml: scenario rejected, 3 errors"]),
+            run("the first of three independent problems", threeProblems,
+                ["s.yaml:4: `horizon`: expected a whole number, found `soon`"]),
+            check("a bad indicator and an intervention on it: one problem", ["s.yaml": .text(badIndicatorUsed), "t.yaml": t], ["s.yaml"],
+                  status: 1, ["s.yaml:7", "indicators[0].window", "s.yaml: scenario rejected, 1 error"]),
             check("a good scenario, its targets file and data", ["s.yaml": s, "t.yaml": t], ["s.yaml", "t.yaml"], status: 0, [],
                   output: ["s.yaml: scenario ok", "t.yaml: targets ok — version 1, 2 targets"]),
             check("scenario, targets and CSV told apart", ["s.yaml": s, "t.yaml": t, "d.csv": .text(header + "A,x,2024,1,,\nA,x,2025,2,,\n")],

@@ -76,22 +76,31 @@ package struct ConfigNode {
     // MARK: Mappings
 
     /// The keys of this mapping, checked against `allowed`; an unknown key is an error suggesting the nearest known key.
+    /// With a collecting `problems`, each key's problem is kept and the known keys are returned.
     @discardableResult
-    package func mapping(allowed: [String]) throws -> [String] {
+    package func mapping(allowed: [String], problems: ProblemCollector = ProblemCollector(collecting: false)) throws -> [String] {
         guard case .mapping(let m) = node else { throw error("expected a mapping of keys, found \(typeName)") }
         var keys: [String] = []
         for (k, v) in m {
-            guard let name = k.scalar?.string else { throw error("keys must be plain names") }
-            if !allowed.contains(name) {
-                throw ConfigurationError(file: file, line: k.mark?.line ?? v.mark?.line, key: childPath(name),
-                                         message: "unknown key `\(name)`", hint: NearestName.hint(for: name, among: allowed))
+            try problems.attempt {
+                guard let name = k.scalar?.string else { throw error("keys must be plain names") }
+                if !allowed.contains(name) {
+                    throw ConfigurationError(file: file, line: k.mark?.line ?? v.mark?.line, key: childPath(name),
+                                             message: "unknown key `\(name)`", hint: NearestName.hint(for: name, among: allowed))
+                }
+                if keys.contains(name) {
+                    throw ConfigurationError(file: file, line: k.mark?.line, key: childPath(name), message: "key `\(name)` appears twice")
+                }
+                keys.append(name)
             }
-            if keys.contains(name) {
-                throw ConfigurationError(file: file, line: k.mark?.line, key: childPath(name), message: "key `\(name)` appears twice")
-            }
-            keys.append(name)
         }
         return keys
+    }
+
+    /// The keys of this mapping that are not in `allowed` (none when it is not a mapping).
+    package func unknownKeys(allowed: [String]) -> [String] {
+        guard case .mapping(let m) = node else { return [] }
+        return m.compactMap { $0.key.scalar?.string }.filter { !allowed.contains($0) }
     }
 
     /// The value at `key`, or nil when absent (or explicitly null).

@@ -24,22 +24,39 @@ public enum ScenarioLoader {
     static let interventionKeys = ["id", "lever", "indicator", "indicators", "from", "to", "year", "value", "probability",
                                    "workers-per-enterprise", "description"]
 
-    /// Loads and checks the scenario at `path`.
+    /// Loads and checks the scenario at `path`: the first problem is thrown.
     public static func load(path: String) throws -> Scenario {
-        try load(path: path, visited: [])
+        try load(path: path, visited: [], problems: ProblemCollector(collecting: false))
+    }
+
+    /// Checks the scenario at `path` as ``load(path:)`` does, but reads on past a problem: each top-level key, each item
+    /// of `indicators` and of `interventions` (its first problem) and each check across them is done on its own. A
+    /// check that depends on a part with a problem is skipped (an intervention on an indicator whose item is bad, a
+    /// horizon compared with an unreadable cut-off), so one mistake is listed once; so are the problems of an `extends`
+    /// base. A file that cannot be parsed, is not a mapping or has a bad `version` is not read further. The problems
+    /// come in the order `load` checks them, the first being the one it throws, with the same messages; the scenario
+    /// is returned only when there are none.
+    public static func check(path: String) -> (scenario: Scenario?, problems: [any Error]) {
+        let problems = ProblemCollector(collecting: true)
+        do {
+            let scenario = try load(path: path, visited: [], problems: problems)
+            return (problems.problems.isEmpty ? scenario : nil, problems.problems)
+        } catch {
+            return (nil, problems.problems + [error])
+        }
     }
 
     /// Parses a scenario from text; `file` names it in errors and anchors relative paths.
     public static func parse(_ text: String, file: String) throws -> Scenario {
         let root = try ConfigNode.parse(text, file: file)
-        return try read(root, file: file, visited: [standardized(file)])
+        return try read(root, file: file, visited: [standardized(file)], problems: ProblemCollector(collecting: false))
     }
 
     static func standardized(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
 
-    static func load(path: String, visited: [String]) throws -> Scenario {
+    static func load(path: String, visited: [String], problems: ProblemCollector) throws -> Scenario {
         let root = try ConfigNode.load(path: path)
-        return try read(root, file: path, visited: visited + [standardized(path)])
+        return try read(root, file: path, visited: visited + [standardized(path)], problems: problems)
     }
 
     /// A path written in `file`, made usable from the working directory.
@@ -55,101 +72,148 @@ public enum ScenarioLoader {
         return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : absolute
     }
 
-    static func read(_ root: ConfigNode, file: String, visited: [String]) throws -> Scenario {
+    /// Reads `root`, each problem thrown or kept by `p`. The scenario returned is complete only when `p` kept none.
+    static func read(_ root: ConfigNode, file: String, visited: [String], problems p: ProblemCollector) throws -> Scenario {
         try root.checkVersion(supported: Scenario.schemaVersion, kind: "scenario")
-        let keys = try root.mapping(allowed: topKeys)
+        let keys = try root.mapping(allowed: topKeys, problems: p)
+        // Parts with a problem (top-level keys; names of bad indicator items): the checks that depend on them are skipped.
+        var unread: Set<String> = [], unreadIndicators: Set<String> = []
+        func attempt(_ key: String, _ body: () throws -> Void) throws {
+            if try !p.succeeds(body) { unread.insert(key) }
+        }
 
-        var scenario: Scenario
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        var scenario = Scenario(file: file, name: name, horizon: 0, cutoff: .endOfYear(2000), indicators: [])
         if let ext = root.optional("extends") {
-            let basePath = resolve(try ext.string(), from: file)
-            if visited.contains(standardized(basePath)) {
-                throw ext.error("`extends` makes a cycle through \(basePath)", hint: "a scenario cannot extend itself")
+            let before = p.problems.count
+            try attempt("extends") {
+                let basePath = resolve(try ext.string(), from: file)
+                if visited.contains(standardized(basePath)) {
+                    throw ext.error("`extends` makes a cycle through \(basePath)", hint: "a scenario cannot extend itself")
+                }
+                guard FileManager.default.fileExists(atPath: basePath) else {
+                    throw ext.error("the base scenario \(basePath) does not exist", hint: "paths are relative to \(file)")
+                }
+                scenario = try load(path: basePath, visited: visited, problems: p)
+                scenario.file = file
+                scenario.name = name
+                scenario.title = nil
             }
-            guard FileManager.default.fileExists(atPath: basePath) else {
-                throw ext.error("the base scenario \(basePath) does not exist", hint: "paths are relative to \(file)")
-            }
-            scenario = try load(path: basePath, visited: visited)
-            scenario.file = file
-            scenario.name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-            scenario.title = nil
+            if p.problems.count > before { unread.insert("extends") }  // the base's own problems, kept while reading it
         } else {
+            // A key missing because it is misspelt is said once, by the unknown key's suggestion; a misspelt `extends`
+            // leaves unknown what the base defines.
+            let misspelt = root.unknownKeys(allowed: topKeys).compactMap { NearestName.suggestion(for: $0, among: topKeys) }
+            if misspelt.contains("extends") { unread.insert("extends") }
             for key in ["horizon", "cutoff", "indicators"] where !keys.contains(key) {
-                _ = try root.required(key, hint: "every scenario states `\(key)` (or `extends` a scenario that does)")
+                unread.insert(key)
+                if !misspelt.contains(key) && !unread.contains("extends") {
+                    try p.attempt { _ = try root.required(key, hint: "every scenario states `\(key)` (or `extends` a scenario that does)") }
+                }
             }
-            scenario = Scenario(file: file, name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
-                                horizon: 0, cutoff: .endOfYear(2000), indicators: [])
         }
 
         scenario.scenarioFiles.insert(file, at: 0)  // after the files of the chain it extends, loaded above
-        if let v = root.optional("name") { scenario.name = try v.string() }
-        if let v = root.optional("title") { scenario.title = try v.localizedText() }
-        if let v = root.optional("unit") { scenario.unit = try v.string() }
-        if let v = root.optional("illustrative") { scenario.illustrative = try v.bool() }
-        if let v = root.optional("data-note") { scenario.dataNote = try v.localizedText() }
-        if let v = root.optional("data") {
-            scenario.dataFiles = try v.list(scalarAsList: true).map { item in
-                let path = resolve(try item.string(), from: file)
-                guard FileManager.default.fileExists(atPath: path) else {
-                    throw item.error("data file \(path) does not exist", hint: "paths are relative to the scenario file")
+        try attempt("name") { if let v = root.optional("name") { scenario.name = try v.string() } }
+        try attempt("title") { if let v = root.optional("title") { scenario.title = try v.localizedText() } }
+        try attempt("unit") { if let v = root.optional("unit") { scenario.unit = try v.string() } }
+        try attempt("illustrative") { if let v = root.optional("illustrative") { scenario.illustrative = try v.bool() } }
+        try attempt("data-note") { if let v = root.optional("data-note") { scenario.dataNote = try v.localizedText() } }
+        try attempt("data") {
+            guard let v = root.optional("data") else { return }
+            var files: [String] = []
+            for item in try v.list(scalarAsList: true) {
+                try attempt("data") {
+                    let path = resolve(try item.string(), from: file)
+                    guard FileManager.default.fileExists(atPath: path) else {
+                        throw item.error("data file \(path) does not exist", hint: "paths are relative to the scenario file")
+                    }
+                    files.append(path)
                 }
-                return path
             }
+            scenario.dataFiles = files
         }
-        if let v = root.optional("targets") {
+        try attempt("targets") {
+            guard let v = root.optional("targets") else { return }
             let path = resolve(try v.string(), from: file)
             guard FileManager.default.fileExists(atPath: path) else {
                 throw v.error("targets file \(path) does not exist", hint: "paths are relative to the scenario file")
             }
             scenario.targetsFile = path
         }
-        if let v = root.optional("cutoff") {
+        try attempt("cutoff") {
+            guard let v = root.optional("cutoff") else { return }
             guard let date = CutoffDate(parsing: try v.string()) else {
                 throw v.error("`\(try v.string())` is not a date", hint: "write the cut-off date as YYYY-MM-DD, e.g. 2026-06-30")
             }
             scenario.cutoff = date
         }
-        if let v = root.optional("horizon") { scenario.horizon = try v.int() }
-        if let v = root.optional("indicators") {
+        try attempt("horizon") { if let v = root.optional("horizon") { scenario.horizon = try v.int() } }
+        try attempt("indicators") {
+            guard let v = root.optional("indicators") else { return }
             for item in try v.list() {
-                let spec = try readIndicator(item)
-                if let i = scenario.indicators.firstIndex(where: { $0.name == spec.name }) {
-                    if root.optional("extends") == nil {
-                        throw item.error("indicator `\(spec.name)` is listed twice")
+                let ok = try p.succeeds {
+                    let spec = try readIndicator(item)
+                    if let i = scenario.indicators.firstIndex(where: { $0.name == spec.name }) {
+                        if root.optional("extends") == nil {
+                            throw item.error("indicator `\(spec.name)` is listed twice")
+                        }
+                        scenario.indicators[i] = spec
+                    } else {
+                        scenario.indicators.append(spec)
                     }
-                    scenario.indicators[i] = spec
-                } else {
-                    scenario.indicators.append(spec)
+                }
+                if !ok {
+                    // An unnamed bad item could be any indicator: references are then not checked at all.
+                    if let name = try? item.optional("name")?.string() { unreadIndicators.insert(name) } else { unread.insert("indicators") }
                 }
             }
         }
-        if let v = root.optional("assumptions") {
-            scenario.assumptions += try v.list().map { try $0.localizedText() }
+        try attempt("assumptions") {
+            if let v = root.optional("assumptions") { scenario.assumptions += try v.list().map { try $0.localizedText() } }
         }
-        let interventionList = try root.optional("interventions")?.list() ?? []
-        for item in interventionList {
-            let intervention = try readIntervention(item, scenario: scenario)
-            if scenario.intervention(intervention.id) != nil {
-                throw item.error("intervention id `\(intervention.id)` is used twice", hint: "give each intervention its own id")
+        try attempt("interventions") {
+            let referenceUnchecked = { (name: String) in
+                unread.contains("extends") || unread.contains("indicators") || unreadIndicators.contains(name)
             }
-            scenario.interventions.append(intervention)
+            for item in try root.optional("interventions")?.list() ?? [] {
+                try p.attempt {
+                    let intervention = try readIntervention(item, scenario: scenario, unchecked: referenceUnchecked)
+                    if scenario.intervention(intervention.id) != nil {
+                        throw item.error("intervention id `\(intervention.id)` is used twice", hint: "give each intervention its own id")
+                    }
+                    scenario.interventions.append(intervention)
+                }
+            }
         }
 
-        try check(scenario, root: root)
+        try check(scenario, root: root, problems: p, skipping: unread, indicatorItemsUnread: !unreadIndicators.isEmpty)
         return scenario
     }
 
-    private static func check(_ s: Scenario, root: ConfigNode) throws {
+    /// The checks across keys, each skipped when a part it depends on is in `unread`.
+    private static func check(_ s: Scenario, root: ConfigNode, problems p: ProblemCollector, skipping unread: Set<String>,
+                              indicatorItemsUnread: Bool) throws {
         let at = { (key: String) in root.optional(key) ?? root }
-        if s.horizon < s.cutoff.year {
-            throw at("horizon").error("the horizon \(s.horizon) is before the cut-off year \(s.cutoff.year)")
+        let horizonKnown = unread.isDisjoint(with: ["extends", "horizon", "cutoff"])
+        if horizonKnown {
+            try p.attempt {
+                if s.horizon < s.cutoff.year {
+                    throw at("horizon").error("the horizon \(s.horizon) is before the cut-off year \(s.cutoff.year)")
+                }
+                if s.horizon > s.cutoff.year + 50 {
+                    throw at("horizon").error("the horizon \(s.horizon) is more than 50 years after the cut-off", hint: "is it a typo?")
+                }
+            }
         }
-        if s.horizon > s.cutoff.year + 50 {
-            throw at("horizon").error("the horizon \(s.horizon) is more than 50 years after the cut-off", hint: "is it a typo?")
+        if unread.isDisjoint(with: ["extends", "indicators"]) && !indicatorItemsUnread {
+            try p.attempt { if s.indicators.isEmpty { throw at("indicators").error("the scenario has no indicators") } }
         }
-        if s.indicators.isEmpty { throw at("indicators").error("the scenario has no indicators") }
-        for i in s.interventions {
-            let late = i.from > s.horizon
-            if late { throw at("interventions").error("intervention `\(i.id)` starts in \(i.from), after the horizon \(s.horizon)") }
+        for i in s.interventions where horizonKnown {
+            try p.attempt {
+                let late = i.from > s.horizon
+                if late { throw at("interventions").error("intervention `\(i.id)` starts in \(i.from), after the horizon \(s.horizon)") }
+            }
         }
     }
 
@@ -212,7 +276,8 @@ public enum ScenarioLoader {
         return spec
     }
 
-    static func readIntervention(_ item: ConfigNode, scenario: Scenario) throws -> Intervention {
+    /// The intervention `item`; an indicator it names is looked up in `scenario` unless `unchecked` (its item is bad).
+    static func readIntervention(_ item: ConfigNode, scenario: Scenario, unchecked: (String) -> Bool = { _ in false }) throws -> Intervention {
         try item.mapping(allowed: interventionKeys)
         let id = try item.required("id").string()
         let leverNode = try item.required("lever", hint: "one of " + Lever.allCases.map(\.rawValue).joined(separator: ", "))
@@ -221,7 +286,7 @@ public enum ScenarioLoader {
         if let one = item.optional("indicator") { named.append((try one.string(), one)) }
         if let many = item.optional("indicators") { named += try many.list(scalarAsList: true).map { (try $0.string(), $0) } }
         if named.isEmpty { throw item.error("intervention `\(id)` names no `indicators` to act on") }
-        for (name, node) in named where scenario.indicator(name) == nil {
+        for (name, node) in named where scenario.indicator(name) == nil && !unchecked(name) {
             throw node.error("intervention `\(id)` refers to indicator `\(name)`, which the scenario does not define",
                              hint: NearestName.hint(for: name, among: scenario.indicators.map(\.name)))
         }

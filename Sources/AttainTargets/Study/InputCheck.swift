@@ -10,9 +10,11 @@ import Foundation
 /// for p in report.problems { print(p) }          // file:line: `key`: what is wrong (how to fix it)
 /// ```
 /// What "every problem" means per file type: a data CSV lists every bad row; a targets file each target's first
-/// problem (every target is read, a bad one does not hide the next); a scenario its own first problem (its loader
-/// stops there), then every problem of its data files and of its targets file, then, when those load, each target
-/// checked against the scenario's data (a base year without data, an indicator the scenario lacks, …).
+/// problem (every target is read, a bad one does not hide the next); a scenario every problem of its own (each
+/// top-level key, each indicator and each intervention read on its own, its first problem; a check that depends on a
+/// part with a problem is skipped, so one mistake is listed once), then, when it has none, every problem of its data
+/// files and of its targets file, then, when those load, each target checked against the scenario's data (a base year
+/// without data, an indicator the scenario lacks, …).
 public enum InputCheck {
     /// What a file holds, as told from its name and contents.
     public enum FileType: String, Sendable, Codable {
@@ -124,15 +126,14 @@ public enum InputCheck {
         return report
     }
 
-    /// The scenario at `path` loaded as `attain run` loads it, with its data and targets files checked in full and
-    /// each target checked against the scenario's data.
+    /// The scenario at `path` checked with `attain run`'s loader and messages, every problem of its own listed (each
+    /// top-level key, indicator and intervention on its own); when it has none, its data and targets files checked in
+    /// full and each target checked against the scenario's data.
     public static func checkScenario(path: String) -> Report {
         var report = Report(file: path, type: .scenario)
-        let scenario: Scenario
-        do { scenario = try ScenarioLoader.load(path: path) } catch {
-            report.problems.append(Problem(error, file: path))
-            return report
-        }
+        let (loaded, problems) = ScenarioLoader.check(path: path)
+        report.problems = problems.map { Problem($0, file: path) }
+        guard let scenario = loaded else { return report }
         report.data = scenario.dataFiles.map { DataSet.validate(contentsOf: URL(fileURLWithPath: $0)) }
         var targetFile: TargetFile?
         if let targetsPath = scenario.targetsFile {
