@@ -48,15 +48,16 @@ public struct UnitLeague: Sendable {
         return Array(Set(data.observations.lazy.filter { needed.contains($0.indicator) }.map(\.unit))).sorted()
     }
 
-    /// The seed of `unit`'s paths in a run seeded `runSeed`: the SplitMix64 finaliser of the run seed XOR the 64-bit
-    /// FNV-1a hash of the unit's name in UTF-8. It depends on nothing else, so adding or removing a unit leaves every
-    /// other unit's numbers unchanged, and `attain run --seed <this seed>` with `unit:` set reproduces the unit's row.
+    /// The seed of `unit`'s paths in a run seeded `runSeed`: the top 53 bits of the SplitMix64 finaliser of the run
+    /// seed XOR the 64-bit FNV-1a hash of the unit's name in UTF-8 (53 bits, so the seed survives JSON readers that hold
+    /// numbers as doubles). It depends on nothing else, so adding or removing a unit leaves every other unit's numbers
+    /// unchanged, and `attain run --seed <this seed>` with `unit:` set reproduces the unit's row.
     public static func seed(for unit: String, runSeed: UInt64) -> UInt64 {
-        StreamKey.mix(runSeed ^ StreamKey.of(unit))
+        StreamKey.mix(runSeed ^ StreamKey.of(unit)) >> 11
     }
 
     /// The rule of ``seed(for:runSeed:)`` in words, recorded with every result.
-    public static let seedRule = "unit seed = SplitMix64 finaliser of (run seed XOR FNV-1a-64 of the unit name in UTF-8)"
+    public static let seedRule = "unit seed = top 53 bits of SplitMix64-finaliser(run seed XOR FNV-1a-64(unit name, UTF-8))"
 
     /// The data name of scenario indicator `name` (its `source:`, else the name itself).
     func dataName(of name: String) -> String {
