@@ -85,8 +85,13 @@ extension RunCommand {
         return table
     }
 
+    /// The shortfall on the target's scale: points for shares, percent for growth, two decimals for counts.
     static func shortfallText(_ v: Double, _ t: LeagueResult.TargetLeague) -> String {
-        t.isShare && !t.kind.isRelative ? ResultText.number(100 * v, digits: 2) + "pp" : ResultText.short(v)
+        switch t.kind {
+        case .growthFromBase, .averageGrowth: return ResultText.number(100 * v, digits: 2) + "%"
+        case .changeFromBase, .averageChange: return t.isShare ? ResultText.number(100 * v, digits: 2) + "pp" : ResultText.short(v)
+        default: return t.isShare ? ResultText.number(100 * v, digits: 2) + "pp" : ResultText.number(v, digits: 2)
+        }
     }
 
     static func leagueHeader(_ r: LeagueResult) -> String {

@@ -38,6 +38,7 @@ public struct UnitLeague: Sendable {
         return UnitLeague(scenario: scenario, targetFile: file, data: data, inputs: InputDigest.of(read))
     }
 
+    /// A league of `scenario` with `targetFile` on `data` already loaded; `inputs` are recorded with results.
     public init(scenario: Scenario, targetFile: TargetFile, data: DataSet, inputs: [InputDigest] = []) {
         (self.scenario, self.targetFile, self.data, self.inputs) = (scenario, targetFile, data, inputs)
     }
