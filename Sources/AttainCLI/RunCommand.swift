@@ -11,8 +11,14 @@ struct RunCommand: ParsableCommand {
             Status: met (already met in the data, or p ≥ 0.99), likely (0.66 ≤ p < 0.99), at-risk (0.33 ≤ p < 0.66), \
             off-track (p < 0.33, or already missed in the data).
 
+            With --by unit, the scenario's targets are run for each unit of its data (or those of --units), each \
+            unit exactly as a run with `unit:` set to it (the other units its sister units), with a seed derived from \
+            --seed and the unit's name; the result is a league table per target, ranked by probability, with each \
+            unit's projected value and expected shortfall.
+
             Example:
               attain run scenarios/baseline.yaml --paths 10000 --seed 42 --format json
+              attain run scenarios/baseline.yaml --by unit --units "KCN Hòa Phú,CCN Mai Đình" --chart charts/
             """)
 
     @Argument(help: ArgumentHelp("Scenario file (YAML).", valueName: "scenario.yaml"))
@@ -26,11 +32,37 @@ struct RunCommand: ParsableCommand {
         valueName: "file.csv"))
     var samplePaths: String?
 
+    @Option(name: .long, help: ArgumentHelp("Run the targets for each unit of the data and print league tables (`unit`).",
+                                            valueName: "unit"))
+    var by: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "With --by unit: the units to run, comma-separated, or `all` (default: every unit with data for a target).",
+        valueName: "U1,U2,…|all"))
+    var units: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "With --by unit: also write a ranked dot chart (SVG) of the units for each target into this directory.",
+        valueName: "dir"))
+    var chart: String?
+
+    @Flag(name: .long, help: "With --by unit: no progress lines on standard error.")
+    var quiet = false
+
     func validate() throws {
         try output.check(supported: [.table, .json, .csv, .md])
+        if let by, by != "unit" { throw ValidationError("--by takes `unit` (got `\(by)`).") }
+        if by == nil, units != nil || chart != nil || quiet {
+            throw ValidationError("--units, --chart and --quiet go with --by unit.")
+        }
+        if by != nil, samplePaths != nil { throw ValidationError("--sample-paths cannot be combined with --by unit.") }
+        if let units, units.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--units needs unit names, comma-separated, or `all`.")
+        }
     }
 
     func run() throws {
+        if by != nil { return try runByUnit() }
         try reportingErrors {
             try output.checkWritable()
             let study = try PlanStudy.load(path: scenario)

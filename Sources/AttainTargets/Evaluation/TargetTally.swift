@@ -30,6 +30,9 @@ public struct TargetTally: PathAccumulator {
     private let lanes: [Lane]
     /// Per model: whether it meets each target and its stretch value on the current path (for the paired counts).
     private var met: [Bool]
+    /// Per target and model (at `t * modelCount + m`): the running sum of the shortfall `max(0, sign · (threshold − x))` in
+    /// whole quanta of ``Lane/quantum`` (integers, so per-thread sums merge exactly and bytes do not depend on threads).
+    private var shortfalls: [Int]
 
     /// One target under one model, flattened for the per-path loop.
     struct Lane {
@@ -49,7 +52,15 @@ public struct TargetTally: PathAccumulator {
         /// targets only; `reported` for every other kind).
         let lead: Int
         let reported: Int
+        /// The shortfall's quantum: 2⁻²⁴ of the threshold's size (of 1 when the threshold is 0), so one path adds at
+        /// most 2³⁶ quanta (a shortfall up to 4096 thresholds; larger ones, and non-finite ones, are clamped there).
+        let quantum: Double
+        /// `sign · threshold`: the shortfall of a path is `max(0, signedThreshold − sign · x)`.
+        let signedThreshold: Double
     }
+
+    /// The most quanta one path's shortfall adds: 2³⁶, so 10⁸ paths stay within 64 bits.
+    static let shortfallClamp = Double(1 << 36)
 
     /// Empty tallies of `targets` for paths carrying `modelCount` models.
     public init(targets: [CompiledTarget], modelCount: Int) {
@@ -85,10 +96,13 @@ public struct TargetTally: PathAccumulator {
                             cut: rule.thresholdFloor, stretchCut: rule.stretchFloor,
                             hasStretch: rule.stretch.isFinite, sign: rule.sign, base: rule.base,
                             baseValue: target.baseValues.isEmpty ? .nan : target.baseValues[m], counts: m * o + offsets[t], sketch: m * layouts.count + sketchOffsets[t],
-                            lead: lead, reported: n)
+                            lead: lead, reported: n,
+                            quantum: (rule.threshold == 0 ? 1 : abs(rule.threshold)) / Double(1 << 24),
+                            signedThreshold: rule.sign * rule.threshold)
             }
         }
         met = Array(repeating: false, count: 2 * modelCount)
+        shortfalls = Array(repeating: 0, count: targets.count * modelCount)
         counts = Array(repeating: 0, count: o * modelCount)
         pairs = Array(repeating: 0, count: 4 * targets.count * max(0, modelCount - 1))
     }
@@ -100,6 +114,7 @@ public struct TargetTally: PathAccumulator {
         counts.withUnsafeMutableBufferPointer { counts in
         met.withUnsafeMutableBufferPointer { met in
         pairs.withUnsafeMutableBufferPointer { pairs in
+        shortfalls.withUnsafeMutableBufferPointer { shortfalls in
         sketches.withAdder { adder in
             // Target by target over the chunk's paths, so one target's counts and sketches stay in cache.
             for t in 0..<targetCount {
@@ -107,7 +122,8 @@ public struct TargetTally: PathAccumulator {
                     for m in 0..<modelCount {
                         let lane = lanes[t * modelCount + m]
                         let row = chunk.series(path: l, model: m, indicator: lane.indicator)
-                        let (ok, okStretch) = Self.judge(row, lane, counts: counts.baseAddress!, adder: adder)
+                        let (ok, okStretch) = Self.judge(row, lane, counts: counts.baseAddress!, adder: adder,
+                                                         shortfall: &shortfalls[t * modelCount + m])
                         met[2 * m] = ok
                         met[2 * m + 1] = okStretch
                     }
@@ -125,13 +141,14 @@ public struct TargetTally: PathAccumulator {
         }
         }
         }
+        }
     }
 
     /// Judges one path's `row` by `lane`: counts the years and the statistic, sketches them, and returns whether the
     /// target and its stretch value are met.
     @inline(__always)
     private static func judge(_ row: UnsafePointer<Double>, _ lane: Lane, counts: UnsafeMutablePointer<Int>,
-                              adder: SketchBank.Adder) -> (Bool, Bool) {
+                              adder: SketchBank.Adder, shortfall: inout Int) -> (Bool, Bool) {
         let c = lane.counts, n = lane.reported, sign = lane.sign
         let x: Double
         switch lane.statistic {
@@ -179,6 +196,12 @@ public struct TargetTally: PathAccumulator {
         let ok = sign * x >= lane.cut, okStretch = lane.hasStretch && sign * x >= lane.stretchCut
         counts[c] &+= ok ? 1 : 0
         counts[c + 1] &+= okStretch ? 1 : 0
+        let gap = lane.signedThreshold - sign * x
+        if !(gap <= 0) {
+            // A NaN or +∞ shortfall clamps to the largest (`q <= clamp` is false for NaN).
+            let q = (gap / lane.quantum).rounded()
+            shortfall &+= q <= shortfallClamp ? Int(q) : Int(shortfallClamp)
+        }
         adder.add(x, to: lane.sketch)
         return (ok, okStretch)
     }
@@ -202,6 +225,7 @@ public struct TargetTally: PathAccumulator {
         paths += other.paths
         for i in counts.indices { counts[i] += other.counts[i] }
         for i in pairs.indices { pairs[i] += other.pairs[i] }
+        for i in shortfalls.indices { shortfalls[i] &+= other.shortfalls[i] }
         sketches.merge(other.sketches)
     }
 
@@ -222,6 +246,18 @@ public struct TargetTally: PathAccumulator {
     public func discordant(target t: Int, model m: Int, stretch: Bool = false) -> (onlyFirst: Int, onlyThis: Int) {
         let p = 4 * ((m - 1) * targets.count + t) + (stretch ? 2 : 0)
         return (pairs[p], pairs[p + 1])
+    }
+
+    /// The expected shortfall of target `t` under model `m`: the mean over paths of `max(0, threshold − x)` for an
+    /// at-least or above target and `max(0, x − threshold)` for an at-most or below one, where `x` is the judged
+    /// statistic (deadline value, window total, weakest year, growth…). 0 before any path.
+    ///
+    /// Summed in integer quanta of 2⁻²⁴ of the threshold (exact, so the same for any thread count); each path's
+    /// rounding is at most half a quantum.
+    public func expectedShortfall(target t: Int, model m: Int = 0) -> Double {
+        guard paths > 0 else { return 0 }
+        let lane = lanes[t * modelCount + m]
+        return Double(shortfalls[t * modelCount + m]) * lane.quantum / Double(paths)
     }
 
     /// Quantiles of the judged statistic of target `t` under model `m`.

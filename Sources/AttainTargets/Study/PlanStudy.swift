@@ -62,10 +62,16 @@ public struct PlanStudy: Sendable {
     /// number of paths done as they complete.
     public func run(paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
                     samplePaths: SamplePathWriter? = nil, progress: (@Sendable (Int) -> Void)? = nil) -> RunResult {
+        runWithTally(paths: paths, seed: seed, threads: threads, samplePaths: samplePaths, progress: progress).result
+    }
+
+    /// ``run(paths:seed:threads:samplePaths:progress:)`` with the tally behind the result (for shortfalls and quantiles).
+    func runWithTally(paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
+                      samplePaths: SamplePathWriter? = nil, progress: (@Sendable (Int) -> Void)? = nil) -> (result: RunResult, tally: TargetTally) {
         let start = StudyAccumulator(tally: TargetTally(targets: targets, modelCount: 1), fan: FanSketch(models: [model]))
         let acc = SimulationEngine.run([model], paths: paths, seed: seed, threads: threads, accumulator: start, samplePaths: samplePaths,
                                        progress: progress)
-        return ResultAssembly.run(self, tally: acc.tally, fan: acc.fan!, paths: paths, seed: seed)
+        return (ResultAssembly.run(self, tally: acc.tally, fan: acc.fan!, paths: paths, seed: seed), acc.tally)
     }
 
     /// The same study with intervention `lever`'s value set to `value` (levers recompiled, fits reused).

@@ -1,0 +1,161 @@
+import AttainData
+import AttainSimulation
+
+/// A scenario run once per unit of its data, for league tables: the object behind `attain run --by unit`.
+///
+/// ```swift
+/// let league = try UnitLeague.load(path: "scenarios/baseline.yaml")
+/// let result = try league.run(units: ["KCN Hòa Phú", "CCN Mai Đình"], paths: 10_000, seed: 42)
+/// print(result.targets[0].rows.map { "\($0.rank). \($0.unit) \($0.probability)" })
+/// ```
+/// Each unit is run exactly as a single-unit run of it: the scenario with `unit:` set to it (its data rows are the
+/// unit's, every other unit is the cross-section the trends are calibrated on), with the seed
+/// ``seed(for:runSeed:)``. Indicators of the scenario the unit has no data for are left out of its run, and the
+/// targets judged on them report the unit as skipped; a unit whose run cannot be compiled (or a target that cannot be
+/// resolved on it) is skipped with the error as the reason, never a crash. Units run one after another, each on all
+/// threads, so the bytes do not depend on the thread count. Cost: one fit per indicator and one run per unit.
+public struct UnitLeague: Sendable {
+    /// The scenario as loaded (its own `unit` is replaced by each unit in turn).
+    public var scenario: Scenario
+    /// The targets file.
+    public var targetFile: TargetFile
+    /// The scenario's data, loaded once.
+    public var data: DataSet
+    /// Digests of the files read.
+    public var inputs: [InputDigest]
+
+    /// Loads the scenario at `path`, its targets file and its data.
+    public static func load(path: String) throws -> UnitLeague {
+        let scenario = try ScenarioLoader.load(path: path)
+        guard let targetsPath = scenario.targetsFile else {
+            throw ConfigurationError(file: scenario.file, key: "targets", message: "the scenario names no targets file",
+                                     hint: "add `targets: plan-targets.yaml` (relative to the scenario file)")
+        }
+        let file = try TargetFile.load(path: targetsPath)
+        let data = try ScenarioCompiler.loadData(scenario)
+        let read: [(file: String, role: InputDigest.Role)] = scenario.scenarioFiles.map { ($0, .scenario) } + [(targetsPath, .targets)]
+            + scenario.dataFiles.map { ($0, .data) }
+        return UnitLeague(scenario: scenario, targetFile: file, data: data, inputs: InputDigest.of(read))
+    }
+
+    /// A league of `scenario` with `targetFile` on `data` already loaded; `inputs` are recorded with results.
+    public init(scenario: Scenario, targetFile: TargetFile, data: DataSet, inputs: [InputDigest] = []) {
+        (self.scenario, self.targetFile, self.data, self.inputs) = (scenario, targetFile, data, inputs)
+    }
+
+    /// Every unit in the data that has rows of at least one indicator a target is judged on, by name.
+    public var dataUnits: [String] {
+        let needed = Set(targetFile.targets.map { dataName(of: $0.indicator) })
+        return Array(Set(data.observations.lazy.filter { needed.contains($0.indicator) }.map(\.unit))).sorted()
+    }
+
+    /// The seed of `unit`'s paths in a run seeded `runSeed`: the top 53 bits of the SplitMix64 finaliser of the run
+    /// seed XOR the 64-bit FNV-1a hash of the unit's name in UTF-8 (53 bits, so the seed survives JSON readers that hold
+    /// numbers as doubles). It depends on nothing else, so adding or removing a unit leaves every other unit's numbers
+    /// unchanged, and `attain run --seed <this seed>` with `unit:` set reproduces the unit's row.
+    public static func seed(for unit: String, runSeed: UInt64) -> UInt64 {
+        StreamKey.mix(runSeed ^ StreamKey.of(unit)) >> 11
+    }
+
+    /// The rule of ``seed(for:runSeed:)`` in words, recorded with every result.
+    public static let seedRule = "unit seed = top 53 bits of SplitMix64-finaliser(run seed XOR FNV-1a-64(unit name, UTF-8))"
+
+    /// The data name of scenario indicator `name` (its `source:`, else the name itself).
+    func dataName(of name: String) -> String {
+        scenario.indicators.first { $0.name == name }?.dataName ?? name
+    }
+
+    /// The single-unit study of `unit`: the scenario with `unit:` set to it, without the indicators the unit has no
+    /// data for (returned as `dropped`), and every target that resolves on it; the others in `skipped` with the reason.
+    public func study(of unit: String) throws -> (study: PlanStudy, dropped: [String], skipped: [(target: String, reason: String)]) {
+        var s = scenario
+        s.unit = unit
+        let unitIndicators = Set(data.observations.lazy.filter { $0.unit == unit }.map(\.indicator))
+        let dropped = s.indicators.filter { $0.unit == nil && !unitIndicators.contains($0.dataName) }.map(\.name)
+        s.indicators.removeAll { dropped.contains($0.name) }
+        let firstYear = targetFile.targets.map(\.window.lowerBound).min()!
+        let compiled = try ScenarioCompiler.compile(s, firstYear: firstYear, data: data)
+        var targets: [CompiledTarget] = [], skipped: [(String, String)] = []
+        for spec in targetFile.targets {
+            if dropped.contains(spec.indicator) {
+                skipped.append((spec.id, "no data for `\(dataName(of: spec.indicator))`"))
+                continue
+            }
+            do { targets.append(try CompiledTarget(spec, models: [compiled.model])) } catch { skipped.append((spec.id, "\(error)")) }
+        }
+        var file = targetFile
+        file.targets = targets.map(\.spec)
+        return (PlanStudy(compiled: compiled, targetFile: file, targets: targets, inputs: inputs), dropped, skipped)
+    }
+
+    /// Runs every unit of `units` (all of ``dataUnits`` when nil) with `paths` paths and assembles the league tables.
+    /// `progress` is told each unit as it starts (index from 0, count, unit); a listed unit absent from the data is an
+    /// error naming it.
+    public func run(units: [String]? = nil, paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
+                    progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueResult {
+        let all = dataUnits
+        let chosen: [String]
+        if let units {
+            let known = Set(data.observations.map(\.unit))
+            for u in units where !known.contains(u) {
+                throw ConfigurationError(file: scenario.file, key: "units", message: "the data have no unit `\(u)`",
+                                         hint: NearestName.hint(for: u, among: Array(known).sorted()))
+            }
+            chosen = Array(Set(units)).sorted()
+        } else {
+            chosen = all
+        }
+        var rowsByTarget = Array(repeating: [LeagueResult.Row](), count: targetFile.targets.count)
+        var skippedByTarget = Array(repeating: [LeagueResult.Skipped](), count: targetFile.targets.count)
+        var runs: [LeagueResult.UnitRun] = [], warnings: [String] = []
+        var shareKind: [String: Bool] = [:], additive: [String: Bool] = [:]
+        for (k, unit) in chosen.enumerated() {
+            progress?(k, chosen.count, unit)
+            let unitSeed = Self.seed(for: unit, runSeed: seed)
+            let prepared: (study: PlanStudy, dropped: [String], skipped: [(target: String, reason: String)])
+            do {
+                prepared = try study(of: unit)
+            } catch {
+                for t in skippedByTarget.indices { skippedByTarget[t].append(.init(unit: unit, reason: "\(error)")) }
+                continue
+            }
+            runs.append(.init(unit: unit, seed: unitSeed, droppedIndicators: prepared.dropped))
+            warnings += prepared.study.compiled.warnings.map { "\(unit): \($0)" }
+            for (id, reason) in prepared.skipped {
+                let t = targetFile.targets.firstIndex { $0.id == id }!
+                skippedByTarget[t].append(.init(unit: unit, reason: reason))
+            }
+            guard !prepared.study.targets.isEmpty else { continue }
+            let (result, tally) = prepared.study.runWithTally(paths: paths, seed: unitSeed, threads: threads)
+            for (i, r) in result.targets.enumerated() {
+                let t = targetFile.targets.firstIndex { $0.id == r.id }!
+                let ind = prepared.study.model.indicators[prepared.study.targets[i].indicatorIndex[0]]
+                shareKind[r.id] = ind.kind == .share
+                additive[r.id] = ind.isFlow
+                let q = tally.statisticQuantiles(target: i, levels: QuantileBand.levels)
+                rowsByTarget[t].append(.init(rank: 0, unit: unit, probability: r.probability, mcse: r.mcse, status: r.status,
+                                             settled: r.settled, lower90: q[0], lower50: q[1], median: q[2], upper50: q[3], upper90: q[4],
+                                             shortfall: tally.expectedShortfall(target: i), shortfallShare: nil))
+            }
+        }
+        let targets = targetFile.targets.enumerated().map { t, spec -> LeagueResult.TargetLeague in
+            var rows = rowsByTarget[t].sorted {
+                ($0.probability, -$0.shortfall) != ($1.probability, -$1.shortfall)
+                    ? ($0.probability, -$0.shortfall) > ($1.probability, -$1.shortfall) : $0.unit < $1.unit
+            }
+            let isAdditive = additive[spec.id] ?? false
+            let total = rows.reduce(0) { $0 + $1.shortfall }
+            for i in rows.indices {
+                rows[i].rank = i + 1
+                if isAdditive && total > 0 { rows[i].shortfallShare = rows[i].shortfall / total }
+            }
+            return .init(id: spec.id, indicator: spec.indicator, kind: spec.kind, comparison: spec.comparison, symbol: spec.comparison.symbol,
+                         threshold: spec.threshold, from: spec.window.lowerBound, to: spec.window.upperBound, wording: spec.wording,
+                         isShare: shareKind[spec.id] ?? false, additive: isAdditive, totalShortfall: isAdditive ? total : nil,
+                         rows: rows, skipped: skippedByTarget[t])
+        }
+        return LeagueResult(paths: paths, seed: seed, seedRule: Self.seedRule, scenario: scenario.name, file: scenario.file,
+                            cutoff: scenario.cutoff, horizon: scenario.horizon, units: runs, targets: targets, warnings: warnings,
+                            version: AttainVersion.current, inputs: inputs)
+    }
+}
