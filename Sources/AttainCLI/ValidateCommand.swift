@@ -13,7 +13,9 @@ struct ValidateCommand: ParsableCommand {
             `targets:` is a list is a targets file; any other YAML file a scenario. A scenario is loaded as `attain run` \
             loads it, with the same messages: the scenario itself, every problem of its data files and of its targets \
             file, then each target checked against the scenario's data (a base year without data, an indicator the \
-            scenario lacks). A targets file alone is read target by target: each target's first problem.
+            scenario lacks). A targets file alone is read target by target: each target's first problem. A CSV whose \
+            header has old, new and weight is a crosswalk (checked against the units file given with it); one with \
+            unit and level but no indicator is a units file.
 
             A data file is tidy CSV (UTF-8, or UTF-16 with a BOM; comma- or semicolon-separated) with the columns \
             unit, indicator, period (2025, 2025-Q3 or 2025-07) and value, or numerator and denominator for a share \
@@ -45,7 +47,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let kinds = (try? DataSet.Options.parseKinds(kindAssignments)) ?? [:]
-        let reports = files.map { InputCheck.check(path: $0, kinds: kinds) }
+        let reports = InputCheck.check(paths: files, kinds: kinds)
         // A file that cannot be read is a usage error: said on standard error, nothing checked, exit 2.
         let unreadable = reports.filter { $0.unreadable != nil }
         if !unreadable.isEmpty {
