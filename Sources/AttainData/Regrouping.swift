@@ -102,14 +102,20 @@ public struct Regrouping: Sendable {
         var rows = [Row]()
         var reported = Set<String>()
         let indicators = uniqued(data.lazy.flatMap(\.observations).map(\.indicator))
+        // Shares by the unit they landed on, so each target reads only its own (O(shares) over all targets of a level).
+        var sharesOf = [String: [Int]]()
+        for (i, s) in shares.enumerated() { sharesOf[s.unit, default: []].append(i) }
         for (label, members) in groups {
-            var byKey = [String: [Share]]()
-            for s in shares where members.contains(s.unit) { byKey[s.row.indicator + "\u{1F}" + s.row.period.description, default: []].append(s) }
+            // indicator → period → parts
+            var byIndicator = [String: [Period: [Share]]]()
+            for unit in members {
+                for i in sharesOf[unit, default: []] { byIndicator[shares[i].row.indicator, default: [:]][shares[i].row.period, default: []].append(shares[i]) }
+            }
             for indicator in indicators {
-                guard let kind = kindOf[indicator] else { continue }
-                let periods = Set(byKey.values.lazy.flatMap { $0 }.filter { $0.row.indicator == indicator }.map(\.row.period)).sorted()
-                for period in periods {
-                    let parts = byKey[indicator + "\u{1F}" + period.description]!
+                guard let kind = kindOf[indicator], let byPeriod = byIndicator[indicator] else { continue }
+                for period in byPeriod.keys.sorted() {
+                    // Parts in data order, so sums do not depend on the order units were visited in.
+                    let parts = byPeriod[period]!.sorted { ($0.file, $0.row.line, $0.unit) < ($1.file, $1.row.line, $1.unit) }
                     if let row = combine(parts, kind: kind, label: label, indicator: indicator, period: period, &issues, &reported) {
                         rows.append(row)
                     }
