@@ -14,7 +14,9 @@ struct ValidateCommand: ParsableCommand {
             of `attain run`: every problem of the scenario itself (each top-level key, indicator and intervention read \
             on its own; `run` stops at the first), then every problem of its data files and of its targets file, then \
             each target checked against the scenario's data (a base year without data, an indicator the scenario \
-            lacks). A targets file alone is read target by target: each target's first problem.
+            lacks). A targets file alone is read target by target: each target's first problem. A CSV whose \
+            header has old, new and weight is a crosswalk (checked against the units file given with it); one with \
+            unit and level but no indicator is a units file.
 
             A data file is tidy CSV (UTF-8, or UTF-16 with a BOM; comma- or semicolon-separated) with the columns \
             unit, indicator, period (2025, 2025-Q3 or 2025-07) and value, or numerator and denominator for a share \
@@ -46,7 +48,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let kinds = (try? DataSet.Options.parseKinds(kindAssignments)) ?? [:]
-        let reports = files.map { InputCheck.check(path: $0, kinds: kinds) }
+        let reports = InputCheck.check(paths: files, kinds: kinds)
         // A file that cannot be read is a usage error: said on standard error, nothing checked, exit 2.
         let unreadable = reports.filter { $0.unreadable != nil }
         if !unreadable.isEmpty {

@@ -17,6 +17,9 @@ public struct DataIssue: Error, Sendable, Equatable, Codable, CustomStringConver
         case missingValue, incompleteShare, zeroDenominator, negativeValue, numeratorAboveDenominator, valueMismatch
         case shareOutOfRange, notWholeNumber, duplicateRow, decreasingCumulative
         case mixedFrequency, gap, ambiguousKind
+        // Units and crosswalk files, and regrouping across a boundary change.
+        case duplicateUnit, badLevel, badDate, unknownUnit, badWeight, weightSum, duplicateMapping, missingMapping
+        case unitNotInForce, mixedKeying, shareWithoutCounts, unknownKind
     }
 
     /// Error or warning.

@@ -108,7 +108,8 @@ struct SeriesChecks {
             if v < 0 {
                 add(.error, .negativeValue, row.line, "value", "\(what) cannot be negative (\(shown))",
                     "counts are zero or more: check the sign, or state another kind (--kind \(row.indicator)=level)")
-            } else if v != v.rounded() {
+            } else if v != v.rounded() && row.extra["apportioned"]?.lowercased() != "true" {
+                // A row marked apportioned (`attain regroup`) holds a split unit's part of a count: a fraction.
                 add(.error, .notWholeNumber, row.line, "value", "\(what) must be a whole number (\(shown))",
                     "write the number of things counted; if this is an average or a share, state its kind (--kind \(row.indicator)=level)")
             }

@@ -19,6 +19,10 @@ public enum InputCheck {
     /// What a file holds, as told from its name and contents.
     public enum FileType: String, Sendable, Codable {
         case scenario, targets, data
+        /// A units file (CSV with `unit` and `level` columns and no `indicator`).
+        case units
+        /// A crosswalk from old to new units (CSV with `old`, `new` and `weight` columns).
+        case crosswalk
     }
 
     /// One problem: where (file, line, key), what, how to fix it, and whether it keeps the file from being used.
@@ -76,13 +80,15 @@ public enum InputCheck {
         }
     }
 
-    /// Tells what the file at `path` holds: `.csv`/`.tsv` names are data; otherwise a YAML mapping whose `targets` is a
+    /// Tells what the file at `path` holds: a CSV whose header has `old`, `new` and `weight` is a crosswalk, one with
+    /// `unit` and `level` but no `indicator` a units file; other `.csv`/`.tsv` names are data; otherwise a YAML mapping whose `targets` is a
     /// list is a targets file, any other YAML mapping a scenario, and anything else data. nil when it cannot be read.
     public static func type(ofFileAt path: String) -> FileType? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
               let bytes = FileManager.default.contents(atPath: path) else { return nil }
         let ext = (path as NSString).pathExtension.lowercased()
+        if let kind = tableType(bytes) { return kind }
         if ["csv", "tsv", "txt"].contains(ext) { return .data }
         guard let text = String(data: bytes, encoding: .utf8) else { return ext == "yaml" || ext == "yml" ? .scenario : .data }
         if let root = try? ConfigNode.parse(text, file: path), case .mapping = root.node {
@@ -96,8 +102,22 @@ public enum InputCheck {
         return .data
     }
 
-    /// Checks the file at `path`, whatever it holds; `kinds` states indicator kinds for data files (`--kind`).
-    public static func check(path: String, kinds: [String: IndicatorKind] = [:]) -> Report {
+    /// `.units` or `.crosswalk` told from a CSV header line; nil for anything else.
+    static func tableType(_ bytes: Data) -> FileType? {
+        let head = bytes.prefix(4096)
+        guard let text = String(data: head, encoding: .utf8) ?? String(data: head.dropLast(3), encoding: .utf8) else { return nil }
+        let firstLine = text.split(whereSeparator: \.isNewline).first { !$0.lowercased().hasPrefix("sep=") } ?? ""
+        guard let header = CSVTable(text: String(firstLine), file: "").header else { return nil }
+        let names = Set(header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased()
+            .replacingOccurrences(of: "\u{FEFF}", with: "") })
+        if names.isSuperset(of: ["old", "new", "weight"]) { return .crosswalk }
+        if names.isSuperset(of: ["unit", "level"]) && !names.contains("indicator") { return .units }
+        return nil
+    }
+
+    /// Checks the file at `path`, whatever it holds; `kinds` states indicator kinds for data files (`--kind`); a
+    /// crosswalk is checked against `units` (every unit it names must be there) when given.
+    public static func check(path: String, kinds: [String: IndicatorKind] = [:], units: UnitRegistry? = nil) -> Report {
         guard let type = type(ofFileAt: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -112,7 +132,39 @@ public enum InputCheck {
             return checkTargets(path: path)
         case .scenario:
             return checkScenario(path: path)
+        case .units:
+            var report = Report(file: path, type: .units)
+            let (registry, issues) = UnitRegistry.validate(contentsOf: URL(fileURLWithPath: path))
+            report.problems = issues.map(Problem.init)
+            if let registry, !report.hasErrors {
+                let levels = UnitLevel.allCases.compactMap { level -> String? in
+                    let n = registry.units.filter { $0.level == level }.count
+                    return n == 0 ? nil : "\(n) \(level.rawValue)"
+                }
+                report.summary = "\(plural(registry.units.count, "unit")) (\(levels.joined(separator: ", ")))"
+                    + (registry.changeDate.map { ", change date \($0)" } ?? "")
+            }
+            return report
+        case .crosswalk:
+            var report = Report(file: path, type: .crosswalk)
+            let (crosswalk, issues) = Crosswalk.validate(contentsOf: URL(fileURLWithPath: path), units: units)
+            report.problems = issues.map(Problem.init)
+            if let crosswalk, !report.hasErrors {
+                let split = crosswalk.oldUnits.filter { crosswalk.targets(of: $0).count > 1 }.count
+                report.summary = "\(plural(crosswalk.entries.count, "row")): \(plural(crosswalk.oldUnits.count, "old unit")) → "
+                    + "\(plural(crosswalk.newUnits.count, "new unit")), \(split) split"
+                    + (units == nil ? " (units not checked: give the units file too)" : "")
+            }
+            return report
         }
+    }
+
+    /// Checks every file as ``check(path:kinds:units:)`` does, a crosswalk against the units file given with it (the
+    /// only one, when exactly one is given).
+    public static func check(paths: [String], kinds: [String: IndicatorKind] = [:]) -> [Report] {
+        let unitFiles = paths.filter { type(ofFileAt: $0) == .units }
+        let registry = unitFiles.count == 1 ? UnitRegistry.validate(contentsOf: URL(fileURLWithPath: unitFiles[0])).registry : nil
+        return paths.map { check(path: $0, kinds: kinds, units: registry) }
     }
 
     /// Every target of the targets file at `path` read on its own: each one's first problem, plus the file's own.
