@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 """Writes the illustrative province of notebooks-data/province/: units.csv, crosswalk.csv and data.csv.
 
-Everything here is made up (fixed seed, standard library only): two former districts of six communes, which on
+Everything here is made up (fixed seed, standard library only, the SplitMix64 of ../generate.py): two former districts of six communes, which on
 1 July 2025 became four new communes and wards, two old communes split between new ones (D1-B 60/40 by workers,
 D1-C 50/50), and one new commune (N3) spanning the former district line. Data are quarterly, keyed by the old communes
 through 2025-Q2 and by the new units from 2025-Q3. Run: python3 notebooks-data/province/generate.py
 """
 import csv
 import os
-import random
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-rng = random.Random(20250701)
+sys.path.insert(0, os.path.join(HERE, ".."))
+from generate import SplitMix64  # noqa: E402  (the district generator's: the same stream on every Python version)
+
+rng = SplitMix64(20250701)
 
 UNITS = [
     # unit, name, level, parent, from, to
@@ -48,14 +51,14 @@ NEW_QUARTERS = ["2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"]
 
 def rows_for(unit, quarters, size):
     """enterprises (a level), union_members (a share as members / workers) and events (a count) of one unit."""
-    enterprises, workers, members = size, size * 40, int(size * 40 * rng.uniform(0.55, 0.75))
+    enterprises, workers, members = size, size * 40, int(size * 40 * (0.55 + 0.2 * rng.uniform()))
     for period in quarters:
-        enterprises += rng.choice([0, 0, 1, 2])
-        workers += rng.randint(0, 60)
-        members = min(workers, members + rng.randint(0, 50))
+        enterprises += [0, 0, 1, 2][rng.integer(0, 3)]
+        workers += rng.integer(0, 60)
+        members = min(workers, members + rng.integer(0, 50))
         yield (unit, "enterprises", period, enterprises, "", "")
         yield (unit, "union_members", period, "", members, workers)
-        yield (unit, "events", period, rng.randint(0, 3), "", "")
+        yield (unit, "events", period, rng.integer(0, 3), "", "")
 
 
 def main():

@@ -21,7 +21,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from generate import SplitMix64  # noqa: E402  (the first plan's generator: one SplitMix64 for both data sets)
+from generate import SplitMix64, write_csv  # noqa: E402  (the first plan's generator and CSV writer, shared)
 
 SEED = 20180523  # the date of Resolution 28-NQ/TW (23/5/2018)
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -146,14 +146,6 @@ def build(rng):
     total_stocks = {p: {k: sum(r[1][p][k] for r in regions) for k in regions[0][1][p]} for p in regions[0][1]}
     total_flows = {p: sum(r[2][p] for r in regions) for p in regions[0][2]}
     return emit(PROVINCE, total_stocks, total_flows), region_rows, total_stocks, total_flows
-
-
-def write_csv(path, header, rows):
-    def field(s):
-        return '"' + s.replace('"', '""') + '"' if any(c in s for c in ',"\n\r') else s
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        for row in [header] + rows:
-            f.write(",".join(field(s) for s in row) + "\n")
 
 
 def main():
