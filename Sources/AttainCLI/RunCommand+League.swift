@@ -14,7 +14,8 @@ extension RunCommand {
             let clock = ContinuousClock(), start = clock.now
             var last = start, started = false
             let quiet = self.quiet
-            let result = try league.run(units: listed, paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads) {
+            let result = try league.run(units: listed, paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads,
+                                         total: total) {
                 k, n, unit in
                 guard !quiet else { return }
                 let now = clock.now
@@ -82,6 +83,12 @@ extension RunCommand {
                           leagueValue(r.lower90, t) + "–" + leagueValue(r.upper90, t), shortfallText(r.shortfall, t),
                           r.shortfallShare.map { ResultText.number(100 * $0, digits: 1) + "%" } ?? ""])
         }
+        if let total = t.total, let r = total.row {
+            table.append(["Σ", "\(total.name) (sum of \(total.units.count) unit\(total.units.count == 1 ? "" : "s"))",
+                          ResultText.number(r.probability, digits: 3), ResultText.number(r.mcse, digits: 3),
+                          r.status.rawValue + (r.settled != nil ? " (settled)" : ""), leagueValue(r.median, t),
+                          leagueValue(r.lower90, t) + "–" + leagueValue(r.upper90, t), shortfallText(r.shortfall, t), ""])
+        }
         return table
     }
 
@@ -101,6 +108,7 @@ extension RunCommand {
 
     static func skippedLines(_ t: LeagueResult.TargetLeague, bullet: String) -> String {
         t.skipped.map { "\(bullet)skipped \($0.unit): \($0.reason)\n" }.joined()
+            + (t.total.flatMap { total in total.reason.map { "\(bullet)no total \(total.name): \($0)\n" } } ?? "")
     }
 
     static func leagueText(_ r: LeagueResult) -> String {
@@ -119,12 +127,13 @@ extension RunCommand {
             text += "\n### " + leagueCaption(t) + "\n\n"
             if !t.rows.isEmpty { text += leagueTable(t).renderMarkdown() }
             if let chart = charts[t.id] { text += "\n![\(t.id): units ranked by probability](\(chart))\n" }
-            if !t.skipped.isEmpty { text += "\n" + skippedLines(t, bullet: "- ") }
+            if !t.skipped.isEmpty || t.total?.reason != nil { text += "\n" + skippedLines(t, bullet: "- ") }
         }
         return text
     }
 
-    /// One CSV row per (target, unit), raw numbers (shares as fractions); skipped units with an empty rank and the reason.
+    /// One CSV row per (target, unit), raw numbers (shares as fractions); skipped units with an empty rank and the reason;
+    /// with `--total`, the total's row last (rank `total`).
     static func leagueCSV(_ r: LeagueResult) -> TextTable {
         var table = TextTable(headers: ["target", "indicator", "rank", "unit", "seed", "probability", "mcse", "status", "q05", "q25", "median",
                                         "q75", "q95", "shortfall", "shortfall_share", "skipped"])
@@ -139,6 +148,17 @@ extension RunCommand {
             for s in t.skipped {
                 table.append([t.id, t.indicator, "", s.unit, seeds[s.unit].map { String($0) } ?? "", "", "", "skipped", "", "", "", "", "", "", "",
                               s.reason])
+            }
+            if let total = t.total {
+                // The total: rank `total`, the run's own seed (its paths are the units' sums), or the reason there is none.
+                if let row = total.row {
+                    table.append([t.id, t.indicator, "total", total.name, String(r.seed), ResultText.short(row.probability),
+                                  ResultText.short(row.mcse), row.status.rawValue, ResultText.short(row.lower90), ResultText.short(row.lower50),
+                                  ResultText.short(row.median), ResultText.short(row.upper50), ResultText.short(row.upper90),
+                                  ResultText.short(row.shortfall), "", ""])
+                } else {
+                    table.append([t.id, t.indicator, "total", total.name, "", "", "", "skipped", "", "", "", "", "", "", "", total.reason ?? ""])
+                }
             }
         }
         return table

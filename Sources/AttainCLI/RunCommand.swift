@@ -46,16 +46,22 @@ struct RunCommand: ParsableCommand {
         valueName: "dir"))
     var chart: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "With --by unit: also judge every target on the units' sum, path by path, under this name (the units must make up the whole).",
+        valueName: "name"))
+    var total: String?
+
     @Flag(name: .long, help: "With --by unit: no progress lines on standard error.")
     var quiet = false
 
     func validate() throws {
         try output.check(supported: [.table, .json, .csv, .md])
         if let by, by != "unit" { throw ValidationError("--by takes `unit` (got `\(by)`).") }
-        if by == nil, units != nil || chart != nil || quiet {
-            throw ValidationError("--units, --chart and --quiet go with --by unit.")
+        if by == nil, units != nil || chart != nil || total != nil || quiet {
+            throw ValidationError("--units, --chart, --total and --quiet go with --by unit.")
         }
         if by != nil, samplePaths != nil { throw ValidationError("--sample-paths cannot be combined with --by unit.") }
+        if let total, total.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--total needs a name, e.g. --total \"Hiệp Hòa\".") }
         if let units, units.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("--units needs unit names, comma-separated, or `all`.")
         }

@@ -87,6 +87,20 @@ public struct LeagueResult: Sendable, Codable, Equatable {
         public var rows: [Row]
         /// The units not in the table, and why.
         public var skipped: [Skipped]
+        /// With `--total`: the target judged on the sum of the units' own paths (nil without `--total`).
+        public var total: Total?
+    }
+
+    /// A target judged on the total over the units, path by path (``UnitLeague/run(units:paths:seed:threads:total:progress:)``).
+    public struct Total: Sendable, Codable, Equatable {
+        /// The total's name, as given with `--total`.
+        public var name: String
+        /// The units summed (those with data for the target's indicator), by name.
+        public var units: [String]
+        /// The total's line (rank 0), as a unit's; nil when the total cannot be formed.
+        public var row: Row?
+        /// Why there is no total, when `row` is nil.
+        public var reason: String?
     }
 
     /// Paths per unit.

@@ -91,8 +91,13 @@ public struct UnitLeague: Sendable {
     /// Runs every unit of `units` (all of ``dataUnits`` when nil) with `paths` paths and assembles the league tables.
     /// `progress` is told each unit as it starts (index from 0, count, unit); a listed unit absent from the data is an
     /// error naming it.
+    ///
+    /// With `total`, every target is also judged on the units' sum, path by path (see ``LeagueResult/Total``): path
+    /// `p` of the total is the sum of path `p` of each unit, so the total and its parts agree on every path. Name the
+    /// units that make up the whole (the communes of a province, not the province beside them). Costs one more run
+    /// and, per unit, its paths held in memory while they are added (paths × indicators × years doubles).
     public func run(units: [String]? = nil, paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
-                    progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueResult {
+                    total: String? = nil, progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueResult {
         let all = dataUnits
         let chosen: [String]
         if let units {
@@ -109,6 +114,8 @@ public struct UnitLeague: Sendable {
         var skippedByTarget = Array(repeating: [LeagueResult.Skipped](), count: targetFile.targets.count)
         var runs: [LeagueResult.UnitRun] = [], warnings: [String] = []
         var shareKind: [String: Bool] = [:], additive: [String: Bool] = [:]
+        let pinned = Set(scenario.indicators.filter { $0.unit != nil }.map(\.name))
+        var summed = total.map { UnitTotal(name: $0, paths: paths, pinned: pinned) }
         for (k, unit) in chosen.enumerated() {
             progress?(k, chosen.count, unit)
             let unitSeed = Self.seed(for: unit, runSeed: seed)
@@ -126,16 +133,32 @@ public struct UnitLeague: Sendable {
                 skippedByTarget[t].append(.init(unit: unit, reason: reason))
             }
             guard !prepared.study.targets.isEmpty else { continue }
-            let (result, tally) = prepared.study.runWithTally(paths: paths, seed: unitSeed, threads: threads)
+            let (result, tally, rows) = summed == nil
+                ? { let (r, t) = prepared.study.runWithTally(paths: paths, seed: unitSeed, threads: threads); return (r, t, [Double]()) }()
+                : prepared.study.runRecording(paths: paths, seed: unitSeed, threads: threads)
+            summed?.add(unit: unit, study: prepared.study, rows: rows)
             for (i, r) in result.targets.enumerated() {
                 let t = targetFile.targets.firstIndex { $0.id == r.id }!
                 let ind = prepared.study.model.indicators[prepared.study.targets[i].indicatorIndex[0]]
                 shareKind[r.id] = ind.kind == .share
                 additive[r.id] = ind.isFlow
-                let q = tally.statisticQuantiles(target: i, levels: QuantileBand.levels)
-                rowsByTarget[t].append(.init(rank: 0, unit: unit, probability: r.probability, mcse: r.mcse, status: r.status,
-                                             settled: r.settled, lower90: q[0], lower50: q[1], median: q[2], upper50: q[3], upper90: q[4],
-                                             shortfall: tally.expectedShortfall(target: i), shortfallShare: nil))
+                rowsByTarget[t].append(Self.row(unit: unit, result: r, tally: tally, target: i))
+            }
+        }
+        var totals = Array(repeating: LeagueResult.Total?.none, count: targetFile.targets.count)
+        if let summed {
+            let (study, skipped) = try summed.study(scenario: scenario, targetFile: targetFile, data: data, dataName: dataName, inputs: inputs)
+            for (id, reason) in skipped {
+                let t = targetFile.targets.firstIndex { $0.id == id }!
+                totals[t] = .init(name: summed.name, units: (try? summed.units(of: targetFile.targets[t].indicator).get()) ?? [], row: nil, reason: reason)
+            }
+            if !study.targets.isEmpty {
+                let (result, tally) = study.runWithTally(paths: paths, seed: seed, threads: threads)
+                for (i, r) in result.targets.enumerated() {
+                    let t = targetFile.targets.firstIndex { $0.id == r.id }!
+                    totals[t] = .init(name: summed.name, units: try summed.units(of: r.indicator).get(),
+                                      row: Self.row(unit: summed.name, result: r, tally: tally, target: i), reason: nil)
+                }
             }
         }
         let targets = targetFile.targets.enumerated().map { t, spec -> LeagueResult.TargetLeague in
@@ -152,10 +175,18 @@ public struct UnitLeague: Sendable {
             return .init(id: spec.id, indicator: spec.indicator, kind: spec.kind, comparison: spec.comparison, symbol: spec.comparison.symbol,
                          threshold: spec.threshold, from: spec.window.lowerBound, to: spec.window.upperBound, wording: spec.wording,
                          isShare: shareKind[spec.id] ?? false, additive: isAdditive, totalShortfall: isAdditive ? total : nil,
-                         rows: rows, skipped: skippedByTarget[t])
+                         rows: rows, skipped: skippedByTarget[t], total: totals[t])
         }
         return LeagueResult(paths: paths, seed: seed, seedRule: Self.seedRule, scenario: scenario.name, file: scenario.file,
                             cutoff: scenario.cutoff, horizon: scenario.horizon, units: runs, targets: targets, warnings: warnings,
                             version: AttainVersion.current, inputs: inputs)
+    }
+
+    /// A unit's line (rank 0 until ranked) from its run's result and tallies of target `i`.
+    static func row(unit: String, result r: TargetResult, tally: TargetTally, target i: Int) -> LeagueResult.Row {
+        let q = tally.statisticQuantiles(target: i, levels: QuantileBand.levels)
+        return .init(rank: 0, unit: unit, probability: r.probability, mcse: r.mcse, status: r.status, settled: r.settled,
+                     lower90: q[0], lower50: q[1], median: q[2], upper50: q[3], upper90: q[4],
+                     shortfall: tally.expectedShortfall(target: i), shortfallShare: nil)
     }
 }

@@ -74,6 +74,15 @@ public struct PlanStudy: Sendable {
         return (ResultAssembly.run(self, tally: acc.tally, fan: acc.fan!, paths: paths, seed: seed), acc.tally)
     }
 
+    /// ``runWithTally(paths:seed:threads:samplePaths:progress:)`` keeping every path whole as well (``PathRecorder/rows()``),
+    /// for totals over units; the result and tallies are the same.
+    func runRecording(paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads) -> (result: RunResult, tally: TargetTally, rows: [Double]) {
+        let start = PathAccumulatorPair(StudyAccumulator(tally: TargetTally(targets: targets, modelCount: 1), fan: FanSketch(models: [model])),
+                                        PathRecorder(rowCount: model.rowCount))
+        let acc = SimulationEngine.run([model], paths: paths, seed: seed, threads: threads, accumulator: start)
+        return (ResultAssembly.run(self, tally: acc.first.tally, fan: acc.first.fan!, paths: paths, seed: seed), acc.first.tally, acc.second.rows())
+    }
+
     /// The same study with intervention `lever`'s value set to `value` (levers recompiled, fits reused).
     public func setting(lever id: String, to value: Double) -> PlanStudy {
         var s = self

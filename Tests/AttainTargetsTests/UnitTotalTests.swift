@@ -1,0 +1,140 @@
+import AttainData
+import Foundation
+import Testing
+@testable import AttainSimulation
+@testable import AttainTargets
+import AttainTestSupport
+
+/// `run --by unit --total`: the total is the sum of the units' own paths on every path, its probability is the
+/// independent units' (the convolution of their distributions), and its bytes do not depend on threads.
+@Suite struct UnitTotalTests {
+    static let league = Result { try UnitLeague.load(path: RepositoryFiles.path("scenarios/baseline.yaml")) }
+    static let zones = ["CCN Hợp Thịnh", "CCN Mai Đình", "CCN Đoan Bái", "KCN Hòa Phú"]
+
+    /// Each zone's recorded paths, run exactly as the league runs it.
+    func unitRuns(_ league: UnitLeague, paths: Int, seed: UInt64) throws -> [(study: PlanStudy, rows: [Double])] {
+        try Self.zones.map { unit in
+            let study = try league.study(of: unit).study
+            return (study, study.runRecording(paths: paths, seed: UnitLeague.seed(for: unit, runSeed: seed), threads: 2).rows)
+        }
+    }
+
+    @Test func theTotalIsTheSumOfTheUnitsPathsOnEveryPath() throws {
+        let league = try Self.league.get()
+        let paths = 400, seed: UInt64 = 17
+        let runs = try unitRuns(league, paths: paths, seed: seed)
+        var total = UnitTotal(name: "zones", paths: paths)
+        for (unit, run) in zip(Self.zones, runs) { total.add(unit: unit, study: run.study, rows: run.rows) }
+        let (study, _) = try total.study(scenario: league.scenario, targetFile: league.targetFile, data: league.data,
+                                         dataName: league.dataName, inputs: [])
+        // The total's own paths, as the engine hands them to the tallies (the seed must not matter: 99 ≠ 17).
+        let totalRows = study.runRecording(paths: paths, seed: 99, threads: 3).rows
+        let years = study.model.yearCount
+        var checked = 0
+        for (i, ind) in study.model.indicators.enumerated() where ind.kind != .share {
+            for p in 0..<paths {
+                for y in 0..<years {
+                    var sum = 0.0
+                    for run in runs {
+                        guard let j = run.study.model.indicatorIndex(ind.name) else { continue }
+                        sum += run.rows[p * run.study.model.rowCount + j * years + y]
+                    }
+                    let got = totalRows[p * study.model.rowCount + i * years + y]
+                    #expect(got == sum || (got.isNaN && sum.isNaN), "\(ind.name) path \(p) year \(study.model.firstYear + y)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 2 * paths * years)      // youth and women groups founded
+        // Shares: the average weighted by each unit's last denominator, on every path.
+        let share = try #require(study.model.indicators.firstIndex { $0.name == "enterprises_with_union" })
+        let weights = runs.map { run -> Double in
+            let h = run.study.compiled.histories[run.study.model.indicatorIndex("enterprises_with_union")!]
+            return h.partial?.denominator ?? h.denominators!.last!
+        }
+        for p in stride(from: 0, to: paths, by: 37) {
+            var num = 0.0
+            for (run, w) in zip(runs, weights) {
+                let j = run.study.model.indicatorIndex("enterprises_with_union")!
+                num += w * run.rows[p * run.study.model.rowCount + j * years + years - 1]
+            }
+            let got = totalRows[p * study.model.rowCount + share * years + years - 1]
+            #expect(abs(got - num / weights.reduce(0, +)) < 1e-12)
+        }
+    }
+
+    @Test func theTotalsProbabilityIsTheIndependentUnitsConvolution() throws {
+        // Youth groups founded 2027–2030 in the four zones: each zone's window total has its own distribution (from its
+        // own paths); independent zones add up by convolution. The total's probability, from the same paths paired by
+        // index, must match the convolution's tail within Monte Carlo error.
+        let base = try Self.league.get()
+        let paths = 4_000, seed: UInt64 = 23
+        let runs = try unitRuns(base, paths: paths, seed: seed)
+        var pmf: [Double] = [1]
+        for run in runs {
+            let m = run.study.model, i = m.indicatorIndex("youth_groups_founded")!
+            var counts: [Int: Int] = [:]
+            for p in 0..<paths {
+                var s = 0.0
+                for y in (2027 - m.firstYear)...(2030 - m.firstYear) { s += run.rows[p * m.rowCount + i * m.yearCount + y] }
+                counts[Int(s.rounded()), default: 0] += 1
+            }
+            let unit = (0...(counts.keys.max()!)).map { Double(counts[$0] ?? 0) / Double(paths) }
+            var next = [Double](repeating: 0, count: pmf.count + unit.count - 1)
+            for (a, pa) in pmf.enumerated() where pa > 0 { for (b, pb) in unit.enumerated() { next[a + b] += pa * pb } }
+            pmf = next
+        }
+        // A threshold near the middle of the total's distribution, so the check has power.
+        var cdf = 0.0, threshold = 0
+        for (k, q) in pmf.enumerated() { cdf += q; if cdf >= 0.5 { threshold = k; break } }
+        let tail = pmf[threshold...].reduce(0, +)
+        #expect(tail > 0.2 && tail < 0.8)
+        var league = base
+        league.targetFile = TargetFile(targets: [TargetSpec(id: "T", indicator: "youth_groups_founded", kind: .cumulativeCount,
+                                                            threshold: Double(threshold), window: 2027...2030)])
+        let result = try league.run(units: Self.zones, paths: paths, seed: seed, threads: 2, total: "zones")
+        let total = try #require(result.targets[0].total?.row)
+        let se = (tail * (1 - tail) / Double(paths)).squareRoot()
+        #expect(abs(total.probability - tail) < 4 * se, "total \(total.probability) vs convolution \(tail) ± \(se)")
+        #expect(result.targets[0].total?.units == Self.zones.sorted())
+        // The units' rows are the same with or without the total.
+        let plain = try league.run(units: Self.zones, paths: paths, seed: seed, threads: 2)
+        #expect(plain.targets[0].rows == result.targets[0].rows && plain.targets[0].total == nil)
+    }
+
+    @Test func theSameBytesForAnyThreadCountAndTotalsRefusedWithTheReason() throws {
+        let league = try Self.league.get()
+        let one = try league.run(units: Self.zones, paths: 1_500, seed: 3, threads: 1, total: "zones")
+        let three = try league.run(units: Self.zones, paths: 1_500, seed: 3, threads: 3, total: "zones")
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        #expect(try e.encode(one) == e.encode(three))
+        // The zones have no party introductions: the total says so instead of a row.
+        let p15 = try #require(one.targets.first { $0.id == "P1-5" }?.total)
+        #expect(p15.row == nil && p15.reason == "no unit has data for `party_introductions`")
+        #expect(one.targets.filter { $0.total?.row != nil }.count >= 8)
+    }
+
+    @Test func aPinnedIndicatorOrUnitsOnOtherTimelinesHaveNoTotal() throws {
+        let league = try Self.league.get()
+        let runs = try unitRuns(league, paths: 50, seed: 1)
+        var pinned = UnitTotal(name: "zones", paths: 50, pinned: ["women_groups_founded"])
+        for (unit, run) in zip(Self.zones, runs) { pinned.add(unit: unit, study: run.study, rows: run.rows) }
+        guard case .failure(let refusal) = pinned.units(of: "women_groups_founded") else {
+            Issue.record("a pinned indicator was summed")
+            return
+        }
+        #expect(refusal.reason.contains("pinned to one unit"))
+        // A unit whose timeline starts a year later cannot be added path by path to the others.
+        var shifted = runs[1].study
+        shifted.compiled.model.firstYear += 1
+        var mixed = UnitTotal(name: "zones", paths: 50)
+        mixed.add(unit: Self.zones[0], study: runs[0].study, rows: runs[0].rows)
+        mixed.add(unit: Self.zones[1], study: shifted, rows: runs[1].rows)
+        guard case .failure(let r) = mixed.units(of: "youth_groups_founded") else {
+            Issue.record("units on different timelines were summed")
+            return
+        }
+        #expect(r.reason.contains(Self.zones[1]) && r.reason.contains("do not line up"))
+    }
+}
