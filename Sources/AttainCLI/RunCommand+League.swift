@@ -15,7 +15,8 @@ extension RunCommand {
             var last = start, started = false
             let quiet = self.quiet
             let result = try league.run(units: listed, paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads,
-                                         total: total) {
+                                         total: total,
+                                         sharedFraction: total == nil ? 0 : sharedPaths ?? UnitLeague.defaultSharedFraction) {
                 k, n, unit in
                 guard !quiet else { return }
                 let now = clock.now

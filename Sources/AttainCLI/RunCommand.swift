@@ -51,6 +51,11 @@ struct RunCommand: ParsableCommand {
         valueName: "name"))
     var total: String?
 
+    @Option(name: .customLong("shared-paths"), help: ArgumentHelp(
+        "With --total: the share of each unit's paths drawn from a stream all units share, so they move together (0 = independent units, 1 = all together; default 0.7, from the totals study in docs/probabilities.md).",
+        valueName: "fraction"))
+    var sharedPaths: Double?
+
     @Flag(name: .long, help: "With --by unit: no progress lines on standard error.")
     var quiet = false
 
@@ -61,6 +66,8 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--units, --chart, --total and --quiet go with --by unit.")
         }
         if by != nil, samplePaths != nil { throw ValidationError("--sample-paths cannot be combined with --by unit.") }
+        if sharedPaths != nil, total == nil { throw ValidationError("--shared-paths goes with --total.") }
+        if let f = sharedPaths, !(0...1).contains(f) { throw ValidationError("--shared-paths takes a fraction from 0 to 1 (got \(f)).") }
         if let total, total.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--total needs a name, e.g. --total \"Hiệp Hòa\".") }
         if let units, units.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("--units needs unit names, comma-separated, or `all`.")

@@ -92,12 +92,12 @@ import AttainTestSupport
         var league = base
         league.targetFile = TargetFile(targets: [TargetSpec(id: "T", indicator: "youth_groups_founded", kind: .cumulativeCount,
                                                             threshold: Double(threshold), window: 2027...2030)])
-        let result = try league.run(units: Self.zones, paths: paths, seed: seed, threads: 2, total: "zones")
+        let result = try league.run(units: Self.zones, paths: paths, seed: seed, threads: 2, total: "zones", sharedFraction: 0)
         let total = try #require(result.targets[0].total?.row)
         let se = (tail * (1 - tail) / Double(paths)).squareRoot()
         #expect(abs(total.probability - tail) < 4 * se, "total \(total.probability) vs convolution \(tail) ± \(se)")
         #expect(result.targets[0].total?.units == Self.zones.sorted())
-        // The units' rows are the same with or without the total.
+        // Independent units: the units' rows are the same with or without the total.
         let plain = try league.run(units: Self.zones, paths: paths, seed: seed, threads: 2)
         #expect(plain.targets[0].rows == result.targets[0].rows && plain.targets[0].total == nil)
     }
@@ -113,6 +113,39 @@ import AttainTestSupport
         let p15 = try #require(one.targets.first { $0.id == "P1-5" }?.total)
         #expect(p15.row == nil && p15.reason == "no unit has data for `party_introductions`")
         #expect(one.targets.filter { $0.total?.row != nil }.count >= 8)
+    }
+
+    @Test func sharedPathsTieUnitsTogetherAndKeepEachUnitsDistribution() throws {
+        // The share of paths taking the common stream is the fraction (binomial error: 4 SE).
+        let draws = SharedDraws(seed: 1, fraction: 0.7, unitKey: StreamKey.of("KCN Hòa Phú"))
+        let n = 100_000
+        let taken = (0..<n).filter { draws.takesShared(path: $0) }.count
+        #expect(abs(Double(taken) / Double(n) - 0.7) < 4 * (0.7 * 0.3 / Double(n)).squareRoot())
+        // Fraction 1: runs with different seeds draw the very same paths; fraction 0: they do not.
+        let league = try Self.league.get()
+        let study = try league.study(of: "KCN Hòa Phú").study
+        let key = StreamKey.of("KCN Hòa Phú")
+        let a = study.runRecording(paths: 300, seed: 1, shared: SharedDraws(seed: 77, fraction: 1, unitKey: key)).rows
+        let b = study.runRecording(paths: 300, seed: 2, shared: SharedDraws(seed: 77, fraction: 1, unitKey: key)).rows
+        let c = study.runRecording(paths: 300, seed: 2, shared: SharedDraws(seed: 77, fraction: 0, unitKey: key)).rows
+        #expect(a == b && a != c)
+        // With the default fraction a unit's row keeps its distribution: each probability within Monte Carlo error of
+        // the plain league's (two independent estimates: 4·√2 SE, at least 0.01 for probabilities near 0 or 1).
+        let paths = 4_000
+        let tied = try league.run(units: Self.zones, paths: paths, seed: 8, threads: 2, total: "zones")
+        let plain = try league.run(units: Self.zones, paths: paths, seed: 8, threads: 2)
+        var compared = 0
+        for (t, u) in zip(tied.targets, plain.targets) {
+            for row in t.rows {
+                let other = try #require(u.rows.first { $0.unit == row.unit })
+                let p = (row.probability + other.probability) / 2
+                let tolerance = max(0.01, 4 * (2 * p * (1 - p) / Double(paths)).squareRoot())
+                #expect(abs(row.probability - other.probability) <= tolerance, "\(t.id) \(row.unit)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 40)
+        #expect(tied.targets.contains { t in t.rows.contains { r in plain.targets.first { $0.id == t.id }!.rows.first { $0.unit == r.unit }!.probability != r.probability } })
     }
 
     @Test func aPinnedIndicatorOrUnitsOnOtherTimelinesHaveNoTotal() throws {

@@ -23,7 +23,7 @@ public enum SimulationEngine {
     /// accumulator; `samplePaths`, when given, receives every path as CSV rows, in path order. `progress`, when given,
     /// is told the number of paths done after each chunk (from the worker threads; the counts only grow).
     public static func run<A: PathAccumulator>(_ models: [SimulationModel], paths: Int, seed: UInt64, threads: Int = defaultThreads,
-                                               accumulator: A, samplePaths: SamplePathWriter? = nil,
+                                               accumulator: A, samplePaths: SamplePathWriter? = nil, shared: SharedDraws? = nil,
                                                progress: (@Sendable (Int) -> Void)? = nil) -> A {
         precondition(!models.isEmpty, "no model to simulate")
         precondition(paths > 0, "paths must be positive")
@@ -75,7 +75,16 @@ public enum SimulationEngine {
                 var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(chunk))
                 let first = chunk * chunkSize, n = min(paths, first + chunkSize) - first
                 draws.removeAll(keepingCapacity: true)
-                for p in first..<(first + n) { draws.append(PathDraw(key: rng.next(), index: p)) }
+                if let shared {
+                    // Both streams advance on every path, so which paths are shared does not move any other path's key.
+                    var common = Xoshiro256StarStar(seed: shared.seed, stream: UInt64(chunk))
+                    for p in first..<(first + n) {
+                        let own = rng.next(), theirs = common.next()
+                        draws.append(PathDraw(key: shared.takesShared(path: p) ? theirs : own, index: p))
+                    }
+                } else {
+                    for p in first..<(first + n) { draws.append(PathDraw(key: rng.next(), index: p)) }
+                }
                 // One indicator at a time over the chunk's paths (each path's numbers come from its own keys, so the
                 // order does not change them), then the whole chunk to the accumulator.
                 for job in jobs {

@@ -57,6 +57,17 @@ public struct UnitLeague: Sendable {
         StreamKey.mix(runSeed ^ StreamKey.of(unit)) >> 11
     }
 
+    /// The share of each unit's paths drawn from the common stream when a total is asked for and none is given: 0.7.
+    ///
+    /// Learned from the totals study (`scripts/calibration/totals_study.py`, county murders summed by state, 235
+    /// targets): independent units (0) made state totals too sure and too high (mean p 0.70 against 0.53 met, ECE
+    /// 0.17); 0.5 gave ECE 0.09, 0.7 ECE 0.07 with the lowest Brier score, 1 ECE 0.07 with every-year targets far too
+    /// unsure. See `docs/probabilities.md`.
+    public static let defaultSharedFraction = 0.7
+
+    /// The seed of the stream every unit shares with `total` (``SharedDraws``): the SplitMix64 finaliser of the run seed.
+    public static func sharedSeed(runSeed: UInt64) -> UInt64 { StreamKey.mix(runSeed) }
+
     /// The rule of ``seed(for:runSeed:)`` in words, recorded with every result.
     public static let seedRule = "unit seed = top 53 bits of SplitMix64-finaliser(run seed XOR FNV-1a-64(unit name, UTF-8))"
 
@@ -96,8 +107,13 @@ public struct UnitLeague: Sendable {
     /// `p` of the total is the sum of path `p` of each unit, so the total and its parts agree on every path. Name the
     /// units that make up the whole (the communes of a province, not the province beside them). Costs one more run
     /// and, per unit, its paths held in memory while they are added (paths × indicators × years doubles).
+    ///
+    /// `sharedFraction` (used with `total` only) makes units move together: that share of each unit's paths is drawn
+    /// from a stream common to all units (``SharedDraws``), so a unit's row keeps its distribution but is no longer the
+    /// same numbers as its run alone; 0 keeps the units independent and the rows identical to the plain league's.
     public func run(units: [String]? = nil, paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
-                    total: String? = nil, progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueResult {
+                    total: String? = nil, sharedFraction: Double = UnitLeague.defaultSharedFraction,
+                    progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueResult {
         let all = dataUnits
         let chosen: [String]
         if let units {
@@ -135,7 +151,9 @@ public struct UnitLeague: Sendable {
             guard !prepared.study.targets.isEmpty else { continue }
             let (result, tally, rows) = summed == nil
                 ? { let (r, t) = prepared.study.runWithTally(paths: paths, seed: unitSeed, threads: threads); return (r, t, [Double]()) }()
-                : prepared.study.runRecording(paths: paths, seed: unitSeed, threads: threads)
+                : prepared.study.runRecording(paths: paths, seed: unitSeed, threads: threads,
+                                               shared: sharedFraction > 0 ? SharedDraws(seed: Self.sharedSeed(runSeed: seed), fraction: sharedFraction,
+                                                                                        unitKey: StreamKey.of(unit)) : nil)
             summed?.add(unit: unit, study: prepared.study, rows: rows)
             for (i, r) in result.targets.enumerated() {
                 let t = targetFile.targets.firstIndex { $0.id == r.id }!

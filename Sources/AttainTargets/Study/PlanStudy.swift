@@ -76,10 +76,11 @@ public struct PlanStudy: Sendable {
 
     /// ``runWithTally(paths:seed:threads:samplePaths:progress:)`` keeping every path whole as well (``PathRecorder/rows()``),
     /// for totals over units; the result and tallies are the same.
-    func runRecording(paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads) -> (result: RunResult, tally: TargetTally, rows: [Double]) {
+    func runRecording(paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
+                      shared: SharedDraws? = nil) -> (result: RunResult, tally: TargetTally, rows: [Double]) {
         let start = PathAccumulatorPair(StudyAccumulator(tally: TargetTally(targets: targets, modelCount: 1), fan: FanSketch(models: [model])),
                                         PathRecorder(rowCount: model.rowCount))
-        let acc = SimulationEngine.run([model], paths: paths, seed: seed, threads: threads, accumulator: start)
+        let acc = SimulationEngine.run([model], paths: paths, seed: seed, threads: threads, accumulator: start, shared: shared)
         return (ResultAssembly.run(self, tally: acc.first.tally, fan: acc.first.fan!, paths: paths, seed: seed), acc.first.tally, acc.second.rows())
     }
 
