@@ -3,7 +3,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?= -c release
 ATTAIN = .build/release/attain
 
-.PHONY: deps build demo demo-r28 test conformance bench probability-study fuzz clean
+.PHONY: deps build demo demo-r28 test conformance bench probability-study totals-study fuzz clean
 
 # Install the system LAPACK/BLAS when missing (Debian 12).
 deps:
@@ -44,6 +44,11 @@ bench: build
 # on 2 cores). Options: make probability-study STUDY_ARGS="--quick" (see scripts/calibration/README.md).
 probability-study: build
 	python3 scripts/calibration/probability_study.py --attain $(ATTAIN) --jobs 2 $(STUDY_ARGS)
+
+# Study of totals over units (`run --by unit --total`): county murders summed by state, against the state total run
+# directly (never part of `make test`; about 1 minute on 2 cores). Options: TOTALS_ARGS="--shared-paths 0 --max-counties 100".
+totals-study: build
+	python3 scripts/calibration/totals_study.py --attain $(ATTAIN) --jobs 2 $(TOTALS_ARGS)
 
 clean:
 	rm -rf .build

@@ -7,7 +7,8 @@ extension RunCommand {
     func runByUnit() throws {
         try reportingErrors {
             try output.checkWritable()
-            let league = try UnitLeague.load(path: scenario)
+            var league = try UnitLeague.load(path: scenario)
+            if let thresholds { try league.loadThresholds(path: thresholds) }
             let listed: [String]? = units.flatMap { text in
                 text == "all" ? nil : text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
@@ -76,16 +77,18 @@ extension RunCommand {
     /// One target's league as a table: rank, unit, probability, its error, status, median, 90% band, shortfall and,
     /// for counts, the share of the summed shortfall.
     static func leagueTable(_ t: LeagueResult.TargetLeague) -> TextTable {
-        var table = TextTable(headers: ["rank", "unit", "probability", "±mcse", "status", "median", "90% band", "shortfall", "share of gap"],
-                              alignments: [.right, .left, .right, .right, .left, .right, .left, .right, .right])
+        // With per-unit thresholds, a column of each unit's own bar (blank: the targets file's).
+        let own = t.rows.contains { $0.threshold != nil }
+        var table = TextTable(headers: ["rank", "unit"] + (own ? ["target"] : []) + ["probability", "±mcse", "status", "median", "90% band", "shortfall", "share of gap"],
+                              alignments: [.right, .left] + (own ? [.right] : []) + [.right, .right, .left, .right, .left, .right, .right])
         for r in t.rows {
-            table.append([String(r.rank), r.unit, ResultText.number(r.probability, digits: 3), ResultText.number(r.mcse, digits: 3),
+            table.append([String(r.rank), r.unit] + (own ? [r.threshold.map { leagueValue($0, t) } ?? ""] : []) + [ResultText.number(r.probability, digits: 3), ResultText.number(r.mcse, digits: 3),
                           r.status.rawValue + (r.settled != nil ? " (settled)" : ""), leagueValue(r.median, t),
                           leagueValue(r.lower90, t) + "–" + leagueValue(r.upper90, t), shortfallText(r.shortfall, t),
                           r.shortfallShare.map { ResultText.number(100 * $0, digits: 1) + "%" } ?? ""])
         }
         if let total = t.total, let r = total.row {
-            table.append(["Σ", "\(total.name) (sum of \(total.units.count) unit\(total.units.count == 1 ? "" : "s"))",
+            table.append(["Σ", "\(total.name) (sum of \(total.units.count) unit\(total.units.count == 1 ? "" : "s"))"] + (own ? [""] : []) + [
                           ResultText.number(r.probability, digits: 3), ResultText.number(r.mcse, digits: 3),
                           r.status.rawValue + (r.settled != nil ? " (settled)" : ""), leagueValue(r.median, t),
                           leagueValue(r.lower90, t) + "–" + leagueValue(r.upper90, t), shortfallText(r.shortfall, t), ""])
@@ -104,7 +107,9 @@ extension RunCommand {
 
     static func leagueHeader(_ r: LeagueResult) -> String {
         "Scenario \(r.scenario) by unit: \(r.units.count) unit\(r.units.count == 1 ? "" : "s"), \(r.paths) paths each, seed \(r.seed) "
-            + "(each unit's seed derived from it and the unit's name), data to \(r.cutoff), horizon \(r.horizon)"
+            + "(each unit's seed derived from it and the unit's name"
+            + (r.sharedPaths.map { f in f > 0 ? "; \(ResultText.number(100 * f, digits: 0))% of each unit's paths drawn from a stream all units share" : "; units independent" } ?? "")
+            + "), data to \(r.cutoff), horizon \(r.horizon)"
     }
 
     static func skippedLines(_ t: LeagueResult.TargetLeague, bullet: String) -> String {
@@ -136,29 +141,34 @@ extension RunCommand {
     /// One CSV row per (target, unit), raw numbers (shares as fractions); skipped units with an empty rank and the reason;
     /// with `--total`, the total's row last (rank `total`).
     static func leagueCSV(_ r: LeagueResult) -> TextTable {
-        var table = TextTable(headers: ["target", "indicator", "rank", "unit", "seed", "probability", "mcse", "status", "q05", "q25", "median",
-                                        "q75", "q95", "shortfall", "shortfall_share", "skipped"])
+        // With per-unit thresholds (`--thresholds`), a `threshold` column after the unit: each row's own bar.
+        let own = r.thresholdsFile != nil
+        func bar(_ t: LeagueResult.TargetLeague, _ v: Double?) -> [String] { own ? [ResultText.short(v ?? t.threshold)] : [] }
+        var table = TextTable(headers: ["target", "indicator", "rank", "unit"] + (own ? ["threshold"] : []) + ["seed", "probability", "mcse", "status",
+                                        "q05", "q25", "median", "q75", "q95", "shortfall", "shortfall_share", "skipped"])
         let seeds = Dictionary(r.units.map { ($0.unit, $0.seed) }, uniquingKeysWith: { a, _ in a })
         for t in r.targets {
             for row in t.rows {
-                table.append([t.id, t.indicator, String(row.rank), row.unit, String(seeds[row.unit] ?? 0), ResultText.short(row.probability),
+                table.append([t.id, t.indicator, String(row.rank), row.unit] + bar(t, row.threshold) + [String(seeds[row.unit] ?? 0),
+                              ResultText.short(row.probability),
                               ResultText.short(row.mcse), row.status.rawValue, ResultText.short(row.lower90), ResultText.short(row.lower50),
                               ResultText.short(row.median), ResultText.short(row.upper50), ResultText.short(row.upper90),
                               ResultText.short(row.shortfall), row.shortfallShare.map { ResultText.short($0) } ?? "", ""])
             }
             for s in t.skipped {
-                table.append([t.id, t.indicator, "", s.unit, seeds[s.unit].map { String($0) } ?? "", "", "", "skipped", "", "", "", "", "", "", "",
-                              s.reason])
+                table.append([t.id, t.indicator, "", s.unit] + (own ? [""] : []) + [seeds[s.unit].map { String($0) } ?? "", "", "", "skipped", "", "", "",
+                              "", "", "", "", s.reason])
             }
             if let total = t.total {
                 // The total: rank `total`, the run's own seed (its paths are the units' sums), or the reason there is none.
                 if let row = total.row {
-                    table.append([t.id, t.indicator, "total", total.name, String(r.seed), ResultText.short(row.probability),
+                    table.append([t.id, t.indicator, "total", total.name] + bar(t, nil) + [String(r.seed), ResultText.short(row.probability),
                                   ResultText.short(row.mcse), row.status.rawValue, ResultText.short(row.lower90), ResultText.short(row.lower50),
                                   ResultText.short(row.median), ResultText.short(row.upper50), ResultText.short(row.upper90),
                                   ResultText.short(row.shortfall), "", ""])
                 } else {
-                    table.append([t.id, t.indicator, "total", total.name, "", "", "", "skipped", "", "", "", "", "", "", "", total.reason ?? ""])
+                    table.append([t.id, t.indicator, "total", total.name] + (own ? [""] : []) + ["", "", "", "skipped", "", "", "", "", "", "", "",
+                                  total.reason ?? ""])
                 }
             }
         }

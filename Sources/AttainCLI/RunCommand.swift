@@ -51,6 +51,11 @@ struct RunCommand: ParsableCommand {
         valueName: "name"))
     var total: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "With --by unit: per-unit thresholds, a CSV with the columns target, unit, threshold (e.g. P1-1b,KCN Hòa Phú,85%); units it does not name keep the targets file's.",
+        valueName: "file.csv"))
+    var thresholds: String?
+
     @Option(name: .customLong("shared-paths"), help: ArgumentHelp(
         "With --total: the share of each unit's paths drawn from a stream all units share, so they move together (0 = independent units, 1 = all together; default 0.7, from the totals study in docs/probabilities.md).",
         valueName: "fraction"))
@@ -62,8 +67,8 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         try output.check(supported: [.table, .json, .csv, .md])
         if let by, by != "unit" { throw ValidationError("--by takes `unit` (got `\(by)`).") }
-        if by == nil, units != nil || chart != nil || total != nil || quiet {
-            throw ValidationError("--units, --chart, --total and --quiet go with --by unit.")
+        if by == nil, units != nil || chart != nil || total != nil || thresholds != nil || quiet {
+            throw ValidationError("--units, --chart, --total, --thresholds and --quiet go with --by unit.")
         }
         if by != nil, samplePaths != nil { throw ValidationError("--sample-paths cannot be combined with --by unit.") }
         if sharedPaths != nil, total == nil { throw ValidationError("--shared-paths goes with --total.") }

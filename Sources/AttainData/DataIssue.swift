@@ -20,6 +20,8 @@ public struct DataIssue: Error, Sendable, Equatable, Codable, CustomStringConver
         // Units and crosswalk files, and regrouping across a boundary change.
         case duplicateUnit, badLevel, badDate, unknownUnit, badWeight, weightSum, duplicateMapping, missingMapping
         case unitNotInForce, mixedKeying, shareWithoutCounts, unknownKind
+        // Per-unit thresholds of `run --by unit --thresholds`.
+        case unknownTarget
     }
 
     /// Error or warning.

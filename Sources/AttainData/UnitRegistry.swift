@@ -241,17 +241,17 @@ func nearest(_ text: String, _ known: some Collection<String>) -> String {
 }
 
 /// A small CSV file read by header names (units and crosswalk files): each row's fields by column, with its line.
-struct KeyedTable {
-    struct Row {
-        var line: Int
-        var fields: [String: String]
-        subscript(_ column: String) -> String? { fields[column] }
+package struct KeyedTable {
+    package struct Row {
+        package var line: Int
+        package var fields: [String: String]
+        package subscript(_ column: String) -> String? { fields[column] }
     }
-    var rows: [Row]
-    var issues: [DataIssue]
+    package var rows: [Row]
+    package var issues: [DataIssue]
 
     /// The file's text, or the issue that kept it from being read.
-    static func read(_ url: URL) -> Result<String, DataIssue> {
+    package static func read(_ url: URL) -> Result<String, DataIssue> {
         let name = url.relativePath
         guard let data = try? Data(contentsOf: url) else {
             let reason = FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "it does not exist"
@@ -262,7 +262,7 @@ struct KeyedTable {
     }
 
     /// nil when the header is missing or lacks a required column (see ``headerIssues``).
-    init?(text: String, file: String, required: [String], optional: [String]) {
+    package init?(text: String, file: String, required: [String], optional: [String]) {
         let table = CSVTable(text: text, file: file)
         guard let header = table.header else { return nil }
         let names = header.fields.map { $0.trimmed.lowercased() }
@@ -291,7 +291,7 @@ struct KeyedTable {
     }
 
     /// Why the header could not be used: an empty file, or each missing required column (with the nearest name).
-    static func headerIssues(text: String, file: String, required: [String], optional: [String]) -> [DataIssue] {
+    package static func headerIssues(text: String, file: String, required: [String], optional: [String]) -> [DataIssue] {
         let table = CSVTable(text: text, file: file)
         guard let header = table.header else {
             return [DataIssue(.error, .emptyFile, file: file, line: 0, message: "the file is empty",

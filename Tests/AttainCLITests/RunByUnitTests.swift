@@ -83,4 +83,70 @@ struct RunByUnitTests {
         let wrongBy = try AttainProcess.run(["run", Self.scenario, "--by", "zone"])
         #expect(wrongBy.status == 2)
     }
+
+    func temporaryFile(_ name: String, _ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("attain-\(UUID().uuidString)-\(name)")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test func perUnitThresholdsJudgeAUnitAgainstItsOwnBar() throws {
+        // KCN Hòa Phú judged against 85% on P1-1b and 2 youth groups on P1-2; CCN Mai Đình keeps the plan's bars.
+        let file = try temporaryFile("thresholds.csv", "target,unit,threshold\nP1-1b,KCN Hòa Phú,85%\nP1-2,KCN Hòa Phú,2\n")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let units = "KCN Hòa Phú,CCN Mai Đình"
+        let own = try AttainProcess.run(["run", Self.scenario, "--by", "unit", "--units", units, "--paths", "2000", "--seed", "4",
+                                         "--thresholds", file.path, "--format", "csv", "--quiet"])
+        let plan = try AttainProcess.run(["run", Self.scenario, "--by", "unit", "--units", units, "--paths", "2000", "--seed", "4",
+                                          "--format", "csv", "--quiet"])
+        #expect(own.status == 0 && plan.status == 0, "\(own.standardError)")
+        func rows(_ csv: String) -> [String: [String]] {
+            var out: [String: [String]] = [:]
+            for line in csv.split(separator: "\n").dropFirst() {
+                let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                out[f[0] + "|" + f[3]] = f
+            }
+            return out
+        }
+        let a = rows(own.standardOutput), b = rows(plan.standardOutput)
+        #expect(own.standardOutput.hasPrefix("target,indicator,rank,unit,threshold,seed,probability"))
+        // A lower bar: a higher probability on the same paths; the plan's bar shown where the table sets none.
+        let p = { (r: [String]?, i: Int) in Double(r?[i] ?? "") ?? -1 }
+        #expect(a["P1-1b|KCN Hòa Phú"]?[4] == "0.85" && p(a["P1-1b|KCN Hòa Phú"], 6) > p(b["P1-1b|KCN Hòa Phú"], 5))
+        #expect(a["P1-1b|CCN Mai Đình"]?[4] == "0.9" && p(a["P1-1b|CCN Mai Đình"], 6) == p(b["P1-1b|CCN Mai Đình"], 5))
+        #expect(a["P1-1a|KCN Hòa Phú"]?[6] == b["P1-1a|KCN Hòa Phú"]?[5])
+        // The table shows the unit's own bar in a column.
+        let table = try AttainProcess.run(["run", Self.scenario, "--by", "unit", "--units", units, "--paths", "300",
+                                           "--thresholds", file.path, "--quiet"])
+        #expect(table.standardOutput.contains("rank  unit          target  probability"))
+    }
+
+    @Test func aBadThresholdsFileIsRefusedWithItsLines() throws {
+        let file = try temporaryFile("thresholds.csv",
+                                     "target,unit,threshold\nP1-1x,KCN Hòa Phú,85%\nP1-1b,KCN Hoa Phu,85%\nP1-1b,CCN Mai Đình,ba\nP1-1b,CCN Mai Đình,185%\nP1-2,CCN Mai Đình,3\nP1-2,CCN Mai Đình,4\n")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let outcome = try AttainProcess.run(["run", Self.scenario, "--by", "unit", "--thresholds", file.path, "--paths", "100", "--quiet"])
+        #expect(outcome.status == 1)
+        let err = outcome.standardError
+        #expect(err.contains(":2") && err.contains("P1-1x") && err.contains("P1-1a"))           // unknown target, nearest id
+        #expect(err.contains(":3") && err.contains("KCN Hoa Phu") && err.contains("KCN Hòa Phú"))  // unknown unit, nearest name
+        #expect(err.contains(":4") && err.contains("\"ba\" is not a number"))
+        #expect(err.contains(":5") && err.contains("outside 0–100%"))
+        #expect(err.contains(":7") && err.contains("given twice (first on line 6)"))
+        #expect(outcome.standardOutput.isEmpty)
+    }
+
+    @Test func aTotalIsTheSigmaLineAndACSVRow() throws {
+        let outcome = try AttainProcess.run(["run", Self.scenario, "--by", "unit", "--units", "KCN Hòa Phú,CCN Mai Đình", "--paths", "500",
+                                             "--total", "Hai khu", "--format", "csv", "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let totals = outcome.standardOutput.split(separator: "\n").filter { $0.contains(",total,Hai khu,") }
+        #expect(totals.count == 18)
+        #expect(totals.filter { $0.contains(",skipped,") }.count >= 3)      // no unit has party introductions, app contacts…
+        let table = try AttainProcess.run(["run", Self.scenario, "--by", "unit", "--units", "KCN Hòa Phú,CCN Mai Đình", "--paths", "300",
+                                           "--total", "Hai khu", "--shared-paths", "0", "--quiet"])
+        #expect(table.standardOutput.contains("Σ  Hai khu (sum of 2 units)") && table.standardOutput.contains("units independent"))
+        let misplaced = try AttainProcess.run(["run", Self.scenario, "--by", "unit", "--shared-paths", "0.5"])
+        #expect(misplaced.status == 2 && misplaced.standardError.contains("--shared-paths goes with --total"))
+    }
 }

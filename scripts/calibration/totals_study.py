@@ -38,6 +38,8 @@ def main():
     ap.add_argument("--paths", type=int, default=2000)
     ap.add_argument("--max-counties", type=int, default=60,
                     help="states with more counties than this are left out (run time grows with counties²)")
+    ap.add_argument("--min-counties", type=int, default=2, help="states with fewer counties than this are left out")
+    ap.add_argument("--shared-paths", type=float, help="passed to attain run --shared-paths (default: attain's)")
     ap.add_argument("--json", help="write every scored target to this file")
     args = ap.parse_args()
     if not os.path.isdir(args.data) or not os.access(args.attain, os.X_OK):
@@ -52,7 +54,7 @@ def main():
                 years = range(origin - ps.WINDOW + 1, origin + ps.AHEAD + 1)
                 counties = sorted(uid for uid, u in units.items()
                                   if u["group"] == state and all(y in u["values"] for y in years))
-                if len(counties) < 2 or len(counties) > args.max_counties:
+                if len(counties) < max(2, args.min_counties) or len(counties) > args.max_counties:
                     continue
                 total = {y: sum(units[c]["values"][y] for c in counties) for y in years}
                 w = [total[y] for y in range(origin - ps.WINDOW + 1, origin + 1)]
@@ -77,6 +79,8 @@ def main():
                     cmd = [args.attain, "run", scenario, "--paths", str(args.paths), "--seed", "1", "--threads", "1", "--format", "json"]
                     if mode == "units":
                         cmd += ["--by", "unit", "--units", "all", "--total", state, "--quiet"]
+                        if args.shared_paths is not None:
+                            cmd += ["--shared-paths", str(args.shared_paths)]
                     jobs.append((mode, state, origin, len(counties), cmd))
                 cases[(state, origin)] = targets
         print(f"{len(cases)} state-origins, {len(jobs)} runs", file=sys.stderr)
@@ -103,7 +107,7 @@ def main():
                                median=g.get("median")))
     base_rate = sum(r["outcome"] for r in scored) / max(1, len(scored))
     print("# Totals over units: county murders summed by state\n")
-    print(f"{len(cases)} state-origins (states with 2–{args.max_counties} counties complete over the window and the five "
+    print(f"{len(cases)} state-origins (states with {max(2, args.min_counties)}–{args.max_counties} counties complete over the window and the five "
           f"years after; origins {', '.join(map(str, ORIGINS))}), {len(scored)} scored targets, {len(failures)} failures; "
           f"CLI time: units {seconds['units']:.0f} s, direct {seconds['direct']:.0f} s; {time.time() - started:.0f} s wall.\n")
     print("| way | kind | n | mean p | met | Brier | vs naive | vs base rate | ECE | p∈{0,1} |")

@@ -53,9 +53,20 @@ public struct LeagueResult: Sendable, Codable, Equatable {
         /// The expected shortfall E[max(0, threshold − x)] (the mirror, E[max(0, x − threshold)], for at-most and
         /// below targets) of the judged statistic `x`.
         public var shortfall: Double
+        /// The unit's own threshold, when per-unit thresholds (`--thresholds`) set one (nil: the targets file's).
+        public var threshold: Double?
         /// For targets on counts and running totals: the unit's share of the shortfall summed over the table's units
         /// (nil for shares and levels, whose shortfalls do not add up, and when no unit falls short).
         public var shortfallShare: Double?
+
+        /// A line of a league table.
+        public init(rank: Int, unit: String, probability: Double, mcse: Double, status: TargetStatus, settled: String?, lower90: Double,
+                    lower50: Double, median: Double, upper50: Double, upper90: Double, shortfall: Double, shortfallShare: Double?,
+                    threshold: Double? = nil) {
+            (self.rank, self.unit, self.probability, self.mcse, self.status, self.settled) = (rank, unit, probability, mcse, status, settled)
+            (self.lower90, self.lower50, self.median, self.upper50, self.upper90) = (lower90, lower50, median, upper50, upper90)
+            (self.shortfall, self.shortfallShare, self.threshold) = (shortfall, shortfallShare, threshold)
+        }
     }
 
     /// The league table of one target.
@@ -121,6 +132,10 @@ public struct LeagueResult: Sendable, Codable, Equatable {
     public var targets: [TargetLeague]
     /// Warnings of the units' fits, each prefixed with the unit.
     public var warnings: [String]
+    /// The per-unit thresholds file, when one was used.
+    public var thresholdsFile: String?
+    /// With a total: the share of each unit's paths drawn from the stream all units share (``SharedDraws``); nil without.
+    public var sharedPaths: Double?
     /// The version of Attain that made the result (``AttainVersion/current``).
     public var version: String?
     /// Short SHA-256 digests of every file read.

@@ -1,5 +1,6 @@
 import AttainData
 import AttainSimulation
+import Foundation
 
 /// A scenario run once per unit of its data, for league tables: the object behind `attain run --by unit`.
 ///
@@ -76,8 +77,19 @@ public struct UnitLeague: Sendable {
         scenario.indicators.first { $0.name == name }?.dataName ?? name
     }
 
+    /// Per-unit thresholds (`--thresholds`): a unit the table names is judged against its own threshold.
+    public var thresholds: UnitThresholds?
+
+    /// Reads per-unit thresholds from the CSV at `path` into ``thresholds``, checked against the targets and the data.
+    public mutating func loadThresholds(path: String) throws {
+        let shares = Set(scenario.indicators.filter { ($0.kind ?? data.inferredKind(of: $0.dataName)) == .share }.map(\.name))
+        thresholds = try UnitThresholds.load(contentsOf: URL(fileURLWithPath: path), targets: targetFile,
+                                             units: Array(Set(data.observations.map(\.unit))).sorted(), shares: shares)
+    }
+
     /// The single-unit study of `unit`: the scenario with `unit:` set to it, without the indicators the unit has no
-    /// data for (returned as `dropped`), and every target that resolves on it; the others in `skipped` with the reason.
+    /// data for (returned as `dropped`), and every target that resolves on it, with the unit's own threshold where
+    /// ``thresholds`` has one; the others in `skipped` with the reason.
     public func study(of unit: String) throws -> (study: PlanStudy, dropped: [String], skipped: [(target: String, reason: String)]) {
         var s = scenario
         s.unit = unit
@@ -87,7 +99,11 @@ public struct UnitLeague: Sendable {
         let firstYear = targetFile.targets.map(\.window.lowerBound).min()!
         let compiled = try ScenarioCompiler.compile(s, firstYear: firstYear, data: data)
         var targets: [CompiledTarget] = [], skipped: [(String, String)] = []
-        for spec in targetFile.targets {
+        for var spec in targetFile.targets {
+            if let own = thresholds?.threshold(target: spec.id, unit: unit) {
+                spec.threshold = own
+                spec.stretch = nil           // the plan's stretch belongs to the plan's threshold
+            }
             if dropped.contains(spec.indicator) {
                 skipped.append((spec.id, "no data for `\(dataName(of: spec.indicator))`"))
                 continue
@@ -160,7 +176,9 @@ public struct UnitLeague: Sendable {
                 let ind = prepared.study.model.indicators[prepared.study.targets[i].indicatorIndex[0]]
                 shareKind[r.id] = ind.kind == .share
                 additive[r.id] = ind.isFlow
-                rowsByTarget[t].append(Self.row(unit: unit, result: r, tally: tally, target: i))
+                var row = Self.row(unit: unit, result: r, tally: tally, target: i)
+                row.threshold = thresholds?.threshold(target: r.id, unit: unit)
+                rowsByTarget[t].append(row)
             }
         }
         var totals = Array(repeating: LeagueResult.Total?.none, count: targetFile.targets.count)
@@ -197,6 +215,7 @@ public struct UnitLeague: Sendable {
         }
         return LeagueResult(paths: paths, seed: seed, seedRule: Self.seedRule, scenario: scenario.name, file: scenario.file,
                             cutoff: scenario.cutoff, horizon: scenario.horizon, units: runs, targets: targets, warnings: warnings,
+                            thresholdsFile: thresholds?.source, sharedPaths: total == nil ? nil : sharedFraction,
                             version: AttainVersion.current, inputs: inputs)
     }
 
