@@ -16,8 +16,8 @@ extension RunCommand {
             var last = start, started = false
             let quiet = self.quiet
             let result = try league.run(units: listed, paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads,
-                                         total: total,
-                                         sharedFraction: total == nil ? 0 : sharedPaths ?? UnitLeague.defaultSharedFraction) {
+                                         total: total, unitsMeeting: unitsMeeting.flatMap(Self.share),
+                                         sharedFraction: sharedPaths ?? UnitLeague.defaultSharedFraction) {
                 k, n, unit in
                 guard !quiet else { return }
                 let now = clock.now
@@ -112,6 +112,14 @@ extension RunCommand {
             + "), data to \(r.cutoff), horizon \(r.horizon)"
     }
 
+    /// `at least 80% of the 4 units (4) meet it: probability 0.023 ±0.002; units meeting it: median 2, 90% band 1–3, expected 2.1`.
+    static func unitsMeetingLine(_ t: LeagueResult.TargetLeague) -> String? {
+        guard let m = t.unitsMeeting else { return nil }
+        let who = m.needed == m.units ? "all \(m.units) units" : "at least \(m.needed) of the \(m.units) units (\(ResultText.number(100 * m.share, digits: 0))%)"
+        return "\(who) meet it: probability \(ResultText.number(m.probability, digits: 3)) ±\(ResultText.number(m.mcse, digits: 3)); "
+            + "units meeting it: median \(m.median), 90% band \(m.lower90)–\(m.upper90), expected \(ResultText.number(m.expected, digits: 1))"
+    }
+
     static func skippedLines(_ t: LeagueResult.TargetLeague, bullet: String) -> String {
         t.skipped.map { "\(bullet)skipped \($0.unit): \($0.reason)\n" }.joined()
             + (t.total.flatMap { total in total.reason.map { "\(bullet)no total \(total.name): \($0)\n" } } ?? "")
@@ -122,6 +130,7 @@ extension RunCommand {
         for t in r.targets {
             text += "\n" + leagueCaption(t) + "\n"
             if !t.rows.isEmpty { text += leagueTable(t).renderText() }
+            if let line = unitsMeetingLine(t) { text += "  " + line + "\n" }
             text += skippedLines(t, bullet: "  ")
         }
         return text
@@ -132,6 +141,7 @@ extension RunCommand {
         for t in r.targets {
             text += "\n### " + leagueCaption(t) + "\n\n"
             if !t.rows.isEmpty { text += leagueTable(t).renderMarkdown() }
+            if let line = unitsMeetingLine(t) { text += "\n" + line + "\n" }
             if let chart = charts[t.id] { text += "\n![\(t.id): units ranked by probability](\(chart))\n" }
             if !t.skipped.isEmpty || t.total?.reason != nil { text += "\n" + skippedLines(t, bullet: "- ") }
         }

@@ -56,6 +56,11 @@ struct RunCommand: ParsableCommand {
         valueName: "file.csv"))
     var thresholds: String?
 
+    @Option(name: .customLong("units-meeting"), help: ArgumentHelp(
+        "With --by unit: also give, per target, the probability that at least this share of the units meet it (`all`, 80%, 0.8), and how many are expected to.",
+        valueName: "share"))
+    var unitsMeeting: String?
+
     @Option(name: .customLong("shared-paths"), help: ArgumentHelp(
         "With --total: the share of each unit's paths drawn from a stream all units share, so they move together (0 = independent units, 1 = all together; default 0.7, from the totals study in docs/probabilities.md).",
         valueName: "fraction"))
@@ -67,16 +72,28 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         try output.check(supported: [.table, .json, .csv, .md])
         if let by, by != "unit" { throw ValidationError("--by takes `unit` (got `\(by)`).") }
-        if by == nil, units != nil || chart != nil || total != nil || thresholds != nil || quiet {
-            throw ValidationError("--units, --chart, --total, --thresholds and --quiet go with --by unit.")
+        if by == nil, units != nil || chart != nil || total != nil || thresholds != nil || unitsMeeting != nil || quiet {
+            throw ValidationError("--units, --chart, --total, --thresholds, --units-meeting and --quiet go with --by unit.")
         }
         if by != nil, samplePaths != nil { throw ValidationError("--sample-paths cannot be combined with --by unit.") }
-        if sharedPaths != nil, total == nil { throw ValidationError("--shared-paths goes with --total.") }
+        if sharedPaths != nil, total == nil, unitsMeeting == nil { throw ValidationError("--shared-paths goes with --total or --units-meeting.") }
+        if let unitsMeeting, Self.share(unitsMeeting) == nil {
+            throw ValidationError("--units-meeting takes a share of the units: `all`, a percentage (80%) or a fraction (0.8); got `\(unitsMeeting)`.")
+        }
         if let f = sharedPaths, !(0...1).contains(f) { throw ValidationError("--shared-paths takes a fraction from 0 to 1 (got \(f)).") }
         if let total, total.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--total needs a name, e.g. --total \"Hiệp Hòa\".") }
         if let units, units.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("--units needs unit names, comma-separated, or `all`.")
         }
+    }
+
+    /// `all` → 1, `80%` → 0.8, `0.8` → 0.8; nil unless in (0, 1].
+    static func share(_ text: String) -> Double? {
+        var t = text.trimmingCharacters(in: .whitespaces).lowercased(), scale = 1.0
+        if t == "all" || t == "tất cả" { return 1 }
+        if t.hasSuffix("%") { t = String(t.dropLast()).trimmingCharacters(in: .whitespaces); scale = 0.01 }
+        guard let v = Double(t.replacingOccurrences(of: ",", with: ".")).map({ $0 * scale }), v > 0, v <= 1 else { return nil }
+        return v
     }
 
     func run() throws {

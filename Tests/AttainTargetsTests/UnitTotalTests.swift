@@ -148,6 +148,39 @@ import AttainTestSupport
         #expect(tied.targets.contains { t in t.rows.contains { r in plain.targets.first { $0.id == t.id }!.rows.first { $0.unit == r.unit }!.probability != r.probability } })
     }
 
+    @Test func unitsMeetingATargetAreThePoissonBinomialOfIndependentUnits() throws {
+        // Independent units (no shared paths): the number meeting a target is a sum of independent Bernoullis with the
+        // units' own probabilities, so P(at least k) is the Poisson-binomial tail of the rows' probabilities (the
+        // same paths: within 4 Monte Carlo SE plus 0.005 for the rows' own error), and the expected number is exactly
+        // the sum of the rows' probabilities.
+        let league = try Self.league.get()
+        let paths = 4_000
+        let result = try league.run(units: Self.zones, paths: paths, seed: 31, threads: 2, unitsMeeting: 0.5, sharedFraction: 0)
+        var checked = 0
+        for t in result.targets where !t.rows.isEmpty {
+            let m = try #require(t.unitsMeeting, "\(t.id)")
+            #expect(m.units == t.rows.count && m.needed == (t.rows.count + 1) / 2)
+            #expect(abs(m.expected - t.rows.reduce(0) { $0 + $1.probability }) < 1e-9, "\(t.id)")
+            var pmf = [1.0]
+            for r in t.rows {
+                var next = [Double](repeating: 0, count: pmf.count + 1)
+                for (k, q) in pmf.enumerated() { next[k] += q * (1 - r.probability); next[k + 1] += q * r.probability }
+                pmf = next
+            }
+            let tail = pmf[m.needed...].reduce(0, +)
+            let se = (tail * (1 - tail) / Double(paths)).squareRoot()
+            #expect(abs(m.probability - tail) <= 4 * se + 0.005, "\(t.id): \(m.probability) vs \(tail)")
+            #expect(m.lower90 <= m.median && m.median <= m.upper90 && m.upper90 <= m.units)
+            checked += 1
+        }
+        #expect(checked >= 8)
+        // Same bytes for any thread count, with shared paths too.
+        let a = try league.run(units: Self.zones, paths: 1_000, seed: 2, threads: 1, unitsMeeting: 1)
+        let b = try league.run(units: Self.zones, paths: 1_000, seed: 2, threads: 3, unitsMeeting: 1)
+        #expect(a == b)
+        #expect(a.targets.contains { ($0.unitsMeeting?.probability ?? 0) > 0 } && a.sharedPaths == UnitLeague.defaultSharedFraction)
+    }
+
     @Test func aPinnedIndicatorOrUnitsOnOtherTimelinesHaveNoTotal() throws {
         let league = try Self.league.get()
         let runs = try unitRuns(league, paths: 50, seed: 1)

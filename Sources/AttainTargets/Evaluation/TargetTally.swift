@@ -34,6 +34,12 @@ public struct TargetTally: PathAccumulator {
     /// whole quanta of ``Lane/quantum`` (integers, so per-thread sums merge exactly and bytes do not depend on threads).
     private var shortfalls: [Int]
 
+    /// Whether each path's verdict on every target (first model) is kept, for counting units that meet a target path
+    /// by path (``metByPath()``); off by default. Memory: paths × targets bytes.
+    public var recordsVerdicts = false
+    /// The verdicts kept: per chunk, its first path and `count × targets` flags, path after path.
+    private var verdicts: [(first: Int, flags: [Bool])] = []
+
     /// One target under one model, flattened for the per-path loop.
     struct Lane {
         /// How the judged statistic is formed from the window.
@@ -110,6 +116,8 @@ public struct TargetTally: PathAccumulator {
     public mutating func add(_ chunk: SimulatedPaths) {
         paths += chunk.count
         let modelCount = self.modelCount, targetCount = targets.count
+        var flags = recordsVerdicts ? [Bool](repeating: false, count: chunk.count * targetCount) : []
+        defer { if recordsVerdicts { verdicts.append((chunk.first, flags)) } }
         lanes.withUnsafeBufferPointer { lanes in
         counts.withUnsafeMutableBufferPointer { counts in
         met.withUnsafeMutableBufferPointer { met in
@@ -127,6 +135,7 @@ public struct TargetTally: PathAccumulator {
                         met[2 * m] = ok
                         met[2 * m + 1] = okStretch
                     }
+                    if !flags.isEmpty { flags[l * targetCount + t] = met[0] }
                     for m in 1..<max(1, modelCount) {
                         let p = 4 * ((m - 1) * targetCount + t)
                         if met[0] && !met[2 * m] { pairs[p] += 1 }
@@ -223,6 +232,7 @@ public struct TargetTally: PathAccumulator {
 
     public mutating func merge(_ other: TargetTally) {
         paths += other.paths
+        verdicts += other.verdicts
         for i in counts.indices { counts[i] += other.counts[i] }
         for i in pairs.indices { pairs[i] += other.pairs[i] }
         for i in shortfalls.indices { shortfalls[i] &+= other.shortfalls[i] }
@@ -230,6 +240,18 @@ public struct TargetTally: PathAccumulator {
     }
 
     // MARK: Reading the tallies
+
+    /// With ``recordsVerdicts``: whether path `p` meets target `t` (first model) at `p · targets.count + t`, in path
+    /// order whatever the number of threads; empty otherwise.
+    public func metByPath() -> [Bool] {
+        guard recordsVerdicts else { return [] }
+        var out = [Bool](repeating: false, count: paths * targets.count)
+        for chunk in verdicts {
+            let start = chunk.first * targets.count
+            out.replaceSubrange(start..<(start + chunk.flags.count), with: chunk.flags)
+        }
+        return out
+    }
 
     /// Paths meeting target `t` under model `m` (or its stretch value).
     public func met(target t: Int, model m: Int = 0, stretch: Bool = false) -> Int {

@@ -100,6 +100,27 @@ public struct LeagueResult: Sendable, Codable, Equatable {
         public var skipped: [Skipped]
         /// With `--total`: the target judged on the sum of the units' own paths (nil without `--total`).
         public var total: Total?
+        /// With `--units-meeting`: how many units meet the target, path by path (nil without it).
+        public var unitsMeeting: UnitsMeeting?
+    }
+
+    /// A target about units: the number of units meeting a target on each path, and the probability that enough do.
+    public struct UnitsMeeting: Sendable, Codable, Equatable {
+        /// The share of units that must meet the target (1 = every unit).
+        public var share: Double
+        /// The number of units that must meet it: ⌈share × units⌉.
+        public var needed: Int
+        /// The units judged (those with a row in the table).
+        public var units: Int
+        /// Probability that at least `needed` units meet the target, and its Monte Carlo standard error.
+        public var probability: Double
+        public var mcse: Double
+        /// Expected number of units meeting it (the sum of their probabilities).
+        public var expected: Double
+        /// 5%, 50% and 95% quantiles of the number of units meeting it.
+        public var lower90: Int
+        public var median: Int
+        public var upper90: Int
     }
 
     /// A target judged on the total over the units, path by path (``UnitLeague/run(units:paths:seed:threads:total:progress:)``).

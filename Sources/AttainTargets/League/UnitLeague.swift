@@ -128,7 +128,7 @@ public struct UnitLeague: Sendable {
     /// from a stream common to all units (``SharedDraws``), so a unit's row keeps its distribution but is no longer the
     /// same numbers as its run alone; 0 keeps the units independent and the rows identical to the plain league's.
     public func run(units: [String]? = nil, paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
-                    total: String? = nil, sharedFraction: Double = UnitLeague.defaultSharedFraction,
+                    total: String? = nil, unitsMeeting: Double? = nil, sharedFraction: Double = UnitLeague.defaultSharedFraction,
                     progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueResult {
         let all = dataUnits
         let chosen: [String]
@@ -148,6 +148,9 @@ public struct UnitLeague: Sendable {
         var shareKind: [String: Bool] = [:], additive: [String: Bool] = [:]
         let pinned = Set(scenario.indicators.filter { $0.unit != nil }.map(\.name))
         var summed = total.map { UnitTotal(name: $0, paths: paths, pinned: pinned) }
+        // Units judged together (a total, or a count of units meeting each target): paths tied by shared draws.
+        let joint = total != nil || unitsMeeting != nil
+        var meeting = Array(repeating: [Int32](), count: targetFile.targets.count), counted = Array(repeating: 0, count: targetFile.targets.count)
         for (k, unit) in chosen.enumerated() {
             progress?(k, chosen.count, unit)
             let unitSeed = Self.seed(for: unit, runSeed: seed)
@@ -165,12 +168,22 @@ public struct UnitLeague: Sendable {
                 skippedByTarget[t].append(.init(unit: unit, reason: reason))
             }
             guard !prepared.study.targets.isEmpty else { continue }
-            let (result, tally, rows) = summed == nil
+            let (result, tally, rows) = !joint
                 ? { let (r, t) = prepared.study.runWithTally(paths: paths, seed: unitSeed, threads: threads); return (r, t, [Double]()) }()
                 : prepared.study.runRecording(paths: paths, seed: unitSeed, threads: threads,
                                                shared: sharedFraction > 0 ? SharedDraws(seed: Self.sharedSeed(runSeed: seed), fraction: sharedFraction,
-                                                                                        unitKey: StreamKey.of(unit)) : nil)
+                                                                                        unitKey: StreamKey.of(unit)) : nil,
+                                               keepRows: summed != nil, verdicts: unitsMeeting != nil)
             summed?.add(unit: unit, study: prepared.study, rows: rows)
+            if unitsMeeting != nil {
+                let verdicts = tally.metByPath(), n = prepared.study.targets.count
+                for (i, target) in prepared.study.targets.enumerated() {
+                    let t = targetFile.targets.firstIndex { $0.id == target.spec.id }!
+                    if meeting[t].isEmpty { meeting[t] = [Int32](repeating: 0, count: paths) }
+                    for p in 0..<paths where verdicts[p * n + i] { meeting[t][p] += 1 }
+                    counted[t] += 1
+                }
+            }
             for (i, r) in result.targets.enumerated() {
                 let t = targetFile.targets.firstIndex { $0.id == r.id }!
                 let ind = prepared.study.model.indicators[prepared.study.targets[i].indicatorIndex[0]]
@@ -197,6 +210,7 @@ public struct UnitLeague: Sendable {
                 }
             }
         }
+        let share = unitsMeeting
         let targets = targetFile.targets.enumerated().map { t, spec -> LeagueResult.TargetLeague in
             var rows = rowsByTarget[t].sorted {
                 ($0.probability, -$0.shortfall) != ($1.probability, -$1.shortfall)
@@ -211,12 +225,27 @@ public struct UnitLeague: Sendable {
             return .init(id: spec.id, indicator: spec.indicator, kind: spec.kind, comparison: spec.comparison, symbol: spec.comparison.symbol,
                          threshold: spec.threshold, from: spec.window.lowerBound, to: spec.window.upperBound, wording: spec.wording,
                          isShare: shareKind[spec.id] ?? false, additive: isAdditive, totalShortfall: isAdditive ? total : nil,
-                         rows: rows, skipped: skippedByTarget[t], total: totals[t])
+                         rows: rows, skipped: skippedByTarget[t], total: totals[t],
+                         unitsMeeting: share.flatMap { counted[t] > 0 ? Self.unitsMeeting(share: $0, units: counted[t], counts: meeting[t]) : nil })
         }
         return LeagueResult(paths: paths, seed: seed, seedRule: Self.seedRule, scenario: scenario.name, file: scenario.file,
                             cutoff: scenario.cutoff, horizon: scenario.horizon, units: runs, targets: targets, warnings: warnings,
-                            thresholdsFile: thresholds?.source, sharedPaths: total == nil ? nil : sharedFraction,
+                            thresholdsFile: thresholds?.source, sharedPaths: joint ? sharedFraction : nil,
                             version: AttainVersion.current, inputs: inputs)
+    }
+
+    /// How many of `units` units meet a target, from the number meeting it on each path (`counts`), and the
+    /// probability that at least `share` of them do.
+    static func unitsMeeting(share: Double, units: Int, counts: [Int32]) -> LeagueResult.UnitsMeeting {
+        let needed = Int((share * Double(units) - 1e-9).rounded(.up))
+        let paths = counts.count
+        let hits = counts.reduce(0) { $0 + ($1 >= needed ? 1 : 0) }
+        let p = Double(hits) / Double(paths)
+        let sorted = counts.sorted()
+        func q(_ level: Double) -> Int { Int(sorted[min(paths - 1, Int((level * Double(paths)).rounded(.down)))]) }
+        return .init(share: share, needed: max(needed, 0), units: units, probability: p,
+                     mcse: ResultAssembly.mcse(p, paths), expected: Double(counts.reduce(0) { $0 + Int($1) }) / Double(paths),
+                     lower90: q(0.05), median: q(0.5), upper90: q(0.95))
     }
 
     /// A unit's line (rank 0 until ranked) from its run's result and tallies of target `i`.

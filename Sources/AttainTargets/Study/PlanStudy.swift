@@ -76,10 +76,14 @@ public struct PlanStudy: Sendable {
 
     /// ``runWithTally(paths:seed:threads:samplePaths:progress:)`` keeping every path whole as well (``PathRecorder/rows()``),
     /// for totals over units; the result and tallies are the same.
-    func runRecording(paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
-                      shared: SharedDraws? = nil) -> (result: RunResult, tally: TargetTally, rows: [Double]) {
-        let start = PathAccumulatorPair(StudyAccumulator(tally: TargetTally(targets: targets, modelCount: 1), fan: FanSketch(models: [model])),
-                                        PathRecorder(rowCount: model.rowCount))
+    /// With `verdicts`, the tallies also keep each path's verdict on every target (``TargetTally/metByPath()``); with
+    /// `keepRows` false, no paths are kept (`rows` is empty).
+    func runRecording(paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads, shared: SharedDraws? = nil,
+                      keepRows: Bool = true, verdicts: Bool = false) -> (result: RunResult, tally: TargetTally, rows: [Double]) {
+        var tally = TargetTally(targets: targets, modelCount: 1)
+        tally.recordsVerdicts = verdicts
+        let start = PathAccumulatorPair(StudyAccumulator(tally: tally, fan: FanSketch(models: [model])),
+                                        PathRecorder(rowCount: keepRows ? model.rowCount : 0))
         let acc = SimulationEngine.run([model], paths: paths, seed: seed, threads: threads, accumulator: start, shared: shared)
         return (ResultAssembly.run(self, tally: acc.first.tally, fan: acc.first.fan!, paths: paths, seed: seed), acc.first.tally, acc.second.rows())
     }
