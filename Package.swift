@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // SHA-256 of input files (provenance in JSON results and briefings); Foundation has no hash API on Linux.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "_AttainLAPACK", path: "Sources/_AttainLAPACK"),
@@ -28,7 +29,8 @@ let package = Package(
                                                          .product(name: "Yams", package: "Yams")]),
         .target(name: "AttainTargets", dependencies: ["AttainSimulation", "AttainData",
                                                       .product(name: "Yams", package: "Yams")]),
-        .target(name: "AttainReport", dependencies: ["AttainTargets", "AttainSimulation", "AttainForecast", "AttainModels", "AttainData"]),
+        .target(name: "AttainReport", dependencies: ["AttainTargets", "AttainSimulation", "AttainForecast", "AttainModels", "AttainData",
+                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Attain", dependencies: ["AttainLinearAlgebra", "AttainRandom", "AttainData", "AttainModels",
                                                "AttainForecast", "AttainSimulation", "AttainTargets", "AttainReport"]),
         .executableTarget(name: "AttainCLI", dependencies: ["Attain",
