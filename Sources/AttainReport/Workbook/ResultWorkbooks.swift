@@ -18,7 +18,7 @@ extension Workbook {
         let words = WorkbookWords(language: language)
         let shares = Set(result.indicators.filter { $0.kind == "share" }.map(\.name))
         var sheet = WorkbookSheet(name: words.resultsSheet)
-        sheet.append([.text(words.scenarioLine(result.title?.text(language) ?? result.scenario), style: .title)])
+        sheet.append([.text(result.title?.text(language) ?? words.scenarioLine(result.scenario), style: .title)])
         sheet.append([.text(words.cutoffLine(result.cutoff) + " · " + words.pathsLine(paths: result.paths, seed: result.seed)
             + " · " + words.horizonLine(result.horizon), style: .caption)])
         if illustrative { sheet.append([.text(words.illustrativeLine, style: .warning)]) }
@@ -47,6 +47,7 @@ extension Workbook {
             sheet.append(row)
         }
         sheet.columnWidths = [nil, 44]
+        sheet.spanLoneText(columns: sheet.rows[sheet.frozenRows - 1].count)
         let about = words.aboutSheet(file: result.file, version: result.version, inputs: result.inputs ?? [])
         var lines: [[WorkbookCell]] = [
             [.text(words.scenarioLabel), .text(result.title?.text(language) ?? result.scenario)],
@@ -98,6 +99,7 @@ extension Workbook {
             sheet.append(row)
         }
         sheet.columnWidths = [nil, 44]
+        sheet.spanLoneText(columns: headers.count)
         var lines: [[WorkbookCell]] = []
         for s in result.scenarios {
             lines.append([.text(words.scenarioLabel), .text(s.name), .text(s.title?.text(language) ?? ""), .text(s.file)])
@@ -141,6 +143,7 @@ extension Workbook {
                               .empty, .empty, .text(words.skippedWord), .empty, .empty, .empty, .empty, .empty, .empty, .empty, .text(s.reason)])
             }
         }
+        sheet.spanLoneText(columns: sheet.rows[sheet.frozenRows - 1].count)
         var lines: [[WorkbookCell]] = [
             [.text(words.scenarioLabel), .text(result.scenario)],
             [.text(words.cutoffLabel), .text(NumberFormatting(language: language).date(result.cutoff, style: .long))],
@@ -223,6 +226,7 @@ extension Workbook {
         if input.targets.contains(where: { $0.comparison.isUpperBound }) { note += " " + words.upperBoundNote }
         sheet.append([.text(note, style: .note)])
         sheet.columnWidths = [nil, 48, 12]
+        sheet.spanLoneText(columns: sheet.rows[sheet.frozenRows - 1].count)
         var sheets = [sheet]
 
         if let comparison = input.comparison, comparison.scenarios.count > 1 {
@@ -244,6 +248,7 @@ extension Workbook {
             table.appendBlankRow()
             table.append([.text(words.comparisonNote(reference: names.first ?? ""), style: .note)])
             table.columnWidths = [nil, 48]
+            table.spanLoneText(columns: table.rows[table.frozenRows - 1].count)
             sheets.append(table)
         }
 
@@ -273,6 +278,7 @@ extension Workbook {
         }
         if let note = input.dataNote, !input.illustrative { method.append([.text(note.text(language), style: .wrapped)]) }
         method.columnWidths = [90, 60]
+        method.spanLoneText(columns: 2)
         sheets.append(method)
         return Workbook(sheets: sheets, title: title)
     }
@@ -451,7 +457,19 @@ struct WorkbookWords {
             sheet.append([.text(warningsLabel, style: .title)])
             for warning in warnings { sheet.append([.text(warning, style: .caption)]) }
         }
-        sheet.columnWidths = [28]
+        sheet.columnWidths = [28, 50]
+        sheet.spanLoneText(columns: 3)
         return sheet
+    }
+}
+
+extension WorkbookSheet {
+    /// Makes each row that holds a single running-on cell (a caption, a warning, a note, a group title) span the first
+    /// `columns` columns, its text wrapped within them, so that it stays as wide as the table and prints on its page.
+    mutating func spanLoneText(columns: Int) {
+        for (index, row) in rows.enumerated() where row.count == 1 && row[0].style.overflows {
+            rows[index][0].style.wrap = true
+            if columns > 1 { merges.append(RowSpan(row: index, firstColumn: 0, lastColumn: columns - 1)) }
+        }
     }
 }

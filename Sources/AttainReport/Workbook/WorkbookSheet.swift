@@ -38,9 +38,35 @@ public struct WorkbookSheet: Sendable, Equatable {
         self.frozenRows = frozenRows
     }
 
+    /// Cells merged across columns of one row, as ``appendSpanning(_:columns:)`` makes them.
+    public var merges: [RowSpan] = []
+
+    /// Columns `firstColumn...lastColumn` (zero-based) of row `row` shown as one cell.
+    public struct RowSpan: Sendable, Equatable {
+        public var row: Int
+        public var firstColumn: Int
+        public var lastColumn: Int
+
+        public init(row: Int, firstColumn: Int, lastColumn: Int) {
+            self.row = row
+            self.firstColumn = firstColumn
+            self.lastColumn = lastColumn
+        }
+    }
+
     /// Appends a row of cells.
     public mutating func append(_ row: [WorkbookCell]) {
         rows.append(row)
+    }
+
+    /// Appends a row whose one cell spans the first `columns` columns, its text wrapped within them (a caption, a
+    /// warning or a note as wide as the table below or above it).
+    public mutating func appendSpanning(_ cell: WorkbookCell, columns: Int) {
+        var cell = cell
+        cell.style.wrap = true
+        cell.style.overflows = true
+        rows.append([cell])
+        if columns > 1 { merges.append(RowSpan(row: rows.count - 1, firstColumn: 0, lastColumn: columns - 1)) }
     }
 
     /// Appends a header row (bold, shaded, wrapped) and freezes the sheet below it.

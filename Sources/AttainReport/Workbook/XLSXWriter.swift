@@ -5,7 +5,8 @@ import ZIPFoundation
 ///
 /// The file holds the parts a spreadsheet needs and nothing else: `[Content_Types].xml`, the package and workbook
 /// relationships, minimal document properties (title and "Attain" as the application; no dates), the workbook, one
-/// worksheet per sheet (column widths, frozen header rows, row heights for wrapped text), a style sheet with the
+/// worksheet per sheet (column widths, frozen header rows, row heights for wrapped text, printed landscape one page
+/// wide), a style sheet with the
 /// number formats the cells use and the shared strings. The ZIP archive is built in memory with ZIPFoundation
 /// (deflate), its entries always in the same order and dated 1 January 1980, so the same workbook gives the same bytes
 /// on every run, on any thread count and in any time zone.
@@ -168,6 +169,7 @@ public enum XLSXWriter {
     private static func worksheet(_ sheet: WorkbookSheet, selected: Bool, strings: inout SharedStrings, styles: inout StyleTable) -> String {
         let widths = columnWidths(sheet)
         var xml = declaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
+        xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         xml += "<sheetViews><sheetView workbookViewId=\"0\"\(selected ? " tabSelected=\"1\"" : "")>"
         if sheet.frozenRows > 0 {
             let topLeft = "A\(sheet.frozenRows + 1)"
@@ -184,7 +186,12 @@ public enum XLSXWriter {
         }
         xml += "<sheetData>"
         for (rowIndex, row) in sheet.rows.enumerated() where !row.isEmpty {
-            let lines = wrappedLines(row, widths: widths)
+            // A cell merged across columns wraps within their summed width.
+            var rowWidths = widths
+            for span in sheet.merges where span.row == rowIndex && span.firstColumn < rowWidths.count {
+                rowWidths[span.firstColumn] = (span.firstColumn...span.lastColumn).reduce(0) { $0 + ($1 < widths.count ? widths[$1] : 8.43) }
+            }
+            let lines = wrappedLines(row, widths: rowWidths)
             xml += "<row r=\"\(rowIndex + 1)\""
             if lines > 1 { xml += " ht=\"\(numberText(Double(lines) * 15))\" customHeight=\"1\"" }
             xml += ">"
@@ -208,8 +215,16 @@ public enum XLSXWriter {
             xml += "</row>"
         }
         xml += "</sheetData>"
+        let spans = sheet.merges.filter { $0.lastColumn > $0.firstColumn && $0.row < sheet.rows.count }
+        if !spans.isEmpty {
+            xml += "<mergeCells count=\"\(spans.count)\">"
+            for span in spans {
+                xml += "<mergeCell ref=\"\(columnName(span.firstColumn))\(span.row + 1):\(columnName(span.lastColumn))\(span.row + 1)\"/>"
+            }
+            xml += "</mergeCells>"
+        }
         xml += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
-        xml += "<pageSetup orientation=\"landscape\"/>"
+        xml += "<pageSetup orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         return xml + "</worksheet>"
     }
 
@@ -267,7 +282,8 @@ public enum XLSXWriter {
         var lines = 1
         for (column, cell) in row.enumerated() where cell.style.wrap && column < widths.count {
             guard case .text(let text) = cell.value else { continue }
-            let room = max(1, Int(widths[column]) - 1)
+            // A column's width counts digit widths; text in a proportional font fits about a tenth more letters.
+            let room = max(1, Int(widths[column] * 1.1) - 1)
             var cellLines = 0
             for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 cellLines += wordWrappedLineCount(String(paragraph), width: room)
@@ -373,7 +389,7 @@ struct StyleTable {
         xml += "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE7E6E6\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
         xml += "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>"
         xml += "<border><left/><right/><top/><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border></borders>"
-        xml += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        xml += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"><alignment vertical=\"top\"/></xf></cellStyleXfs>"
         xml += "<cellXfs count=\"\(ordered.count)\">"
         for style in ordered {
             let formatID = style.format.builtinID ?? formatIDs[style.format.code] ?? 0
@@ -385,11 +401,8 @@ struct StyleTable {
             if fontID != 0 { xml += " applyFont=\"1\"" }
             if fillID != 0 { xml += " applyFill=\"1\"" }
             if borderID != 0 { xml += " applyBorder=\"1\"" }
-            if style.wrap {
-                xml += " applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>"
-            } else {
-                xml += "/>"
-            }
+            // Every cell sits at the top of its row, so that a row made tall by wrapped text reads across.
+            xml += " applyAlignment=\"1\"><alignment vertical=\"top\"\(style.wrap ? " wrapText=\"1\"" : "")/></xf>"
         }
         xml += "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         return xml + "</styleSheet>"
