@@ -37,7 +37,7 @@ extension Workbook {
                 valueCell(t.median, kind: t.kind, share: share), valueCell(t.lower90, kind: t.kind, share: share),
                 valueCell(t.upper90, kind: t.kind, share: share),
                 .number(t.probability, format: .percent(1)), .number(t.mcse, format: .percent(1)),
-                .text(BriefingTarget.statusWord(t.status, missed: t.settled == "missed", language: language)),
+                .text(BriefingTarget.statusWord(t.status, missed: t.settled == "missed", language: language), style: .indented),
                 t.settled.map { .text(words.settledWord($0)) } ?? .empty,
             ]
             for year in years {
@@ -91,7 +91,7 @@ extension Workbook {
             var row: [WorkbookCell] = [.text(t.milestoneOf.map { "\($0) (\(t.id.split(separator: "@").last ?? ""))" } ?? t.id),
                                        .text(t.wording.text(language), style: .wrapped)]
             row += t.results.map { .number($0.probability, format: .percent(1)) }
-            row += t.results.map { .text(BriefingTarget.statusWord($0.status, missed: false, language: language)) }
+            row += t.results.map { .text(BriefingTarget.statusWord($0.status, missed: false, language: language), style: .indented) }
             for d in t.differences {
                 row += [.number(d.difference, format: .signedPercent(1)), .number(d.se, format: .percent(2)),
                         .number(d.independentSE, format: .percent(2))]
@@ -133,14 +133,14 @@ extension Workbook {
                 let value = { (v: Double) in valueCell(v, kind: t.kind, share: t.isShare) }
                 sheet.append([.text(t.id), .text(t.indicator), .integer(r.rank), .text(r.unit), .text(seeds[r.unit].map { String($0) } ?? ""),
                               .number(r.probability, format: .percent(1)), .number(r.mcse, format: .percent(1)),
-                              .text(BriefingTarget.statusWord(r.status, missed: r.settled == "missed", language: language)),
+                              .text(BriefingTarget.statusWord(r.status, missed: r.settled == "missed", language: language), style: .indented),
                               value(r.lower90), value(r.lower50), value(r.median), value(r.upper50), value(r.upper90),
                               shortfallCell(r.shortfall, t),
                               .number(r.shortfallShare, format: .percent(1)), .empty])
             }
             for s in t.skipped {
                 sheet.append([.text(t.id), .text(t.indicator), .empty, .text(s.unit), .text(seeds[s.unit].map { String($0) } ?? ""),
-                              .empty, .empty, .text(words.skippedWord), .empty, .empty, .empty, .empty, .empty, .empty, .empty, .text(s.reason)])
+                              .empty, .empty, .text(words.skippedWord, style: .indented), .empty, .empty, .empty, .empty, .empty, .empty, .empty, .text(s.reason)])
             }
         }
         sheet.spanLoneText(columns: sheet.rows[sheet.frozenRows - 1].count)
@@ -208,7 +208,7 @@ extension Workbook {
                 }
                 row.append(.integer(target.deadline))
                 row.append(.number(target.shareOfTarget, format: .percent(1)))
-                row.append(.text(target.statusWord(language)))
+                row.append(.text(target.statusWord(language), style: .indented))
                 // Whole percentages as the briefing writes them, one decimal near 0 and 1 so that nothing reads 0% or 100%
                 // unless it is.
                 let p = target.probability

@@ -141,9 +141,11 @@ public struct WorkbookStyle: Sendable, Hashable {
     public var italic: Bool
     /// Text meant to run on across the empty cells to its right (a caption, a note): it does not widen its column.
     public var overflows: Bool
+    /// Text set in by one character from the left edge, so that it does not touch a right-aligned number before it.
+    public var indented: Bool
 
     public init(format: NumberFormat = .general, bold: Bool = false, shaded: Bool = false, wrap: Bool = false, warning: Bool = false,
-                italic: Bool = false, overflows: Bool = false) {
+                italic: Bool = false, overflows: Bool = false, indented: Bool = false) {
         self.format = format
         self.bold = bold
         self.shaded = shaded
@@ -151,6 +153,7 @@ public struct WorkbookStyle: Sendable, Hashable {
         self.warning = warning
         self.italic = italic
         self.overflows = overflows
+        self.indented = indented
     }
 
     /// No formatting.
@@ -167,6 +170,8 @@ public struct WorkbookStyle: Sendable, Hashable {
     public static let caption = WorkbookStyle(overflows: true)
     /// Long text wrapped within its column.
     public static let wrapped = WorkbookStyle(wrap: true)
+    /// A word after a column of numbers (a status): set in from the left.
+    public static let indented = WorkbookStyle(indented: true)
 }
 
 /// A number format, as spreadsheet programs name them; the separators shown follow the reader's locale.

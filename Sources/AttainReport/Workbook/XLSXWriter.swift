@@ -254,7 +254,8 @@ public enum XLSXWriter {
                 let longestWord = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { DisplayWidth.of($0) }.max() ?? 0
                 return max(longestWord, min(DisplayWidth.of(text), 14))
             }
-            return text.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.of($0) }.max() ?? 0
+            let widest = text.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.of($0) }.max() ?? 0
+            return widest + (cell.style.indented ? 2 : 0)
         case .number(let value):
             guard value.isFinite else { return 0 }
             let scaled: Double
@@ -402,7 +403,8 @@ struct StyleTable {
             if fillID != 0 { xml += " applyFill=\"1\"" }
             if borderID != 0 { xml += " applyBorder=\"1\"" }
             // Every cell sits at the top of its row, so that a row made tall by wrapped text reads across.
-            xml += " applyAlignment=\"1\"><alignment vertical=\"top\"\(style.wrap ? " wrapText=\"1\"" : "")/></xf>"
+            let indent = style.indented ? " horizontal=\"left\" indent=\"1\"" : ""
+            xml += " applyAlignment=\"1\"><alignment\(indent) vertical=\"top\"\(style.wrap ? " wrapText=\"1\"" : "")/></xf>"
         }
         xml += "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         return xml + "</styleSheet>"
