@@ -46,6 +46,19 @@ struct XLSXOutputTests {
         #expect(try bytes(dir + "/again.bin") == first)
     }
 
+    @Test func leagueAndBriefingWorkbooksAreTheSameOnOneAndTwoThreads() throws {
+        let dir = try Self.temporary()
+        for (name, arguments) in [("league", ["run", Self.scenario, "--by", "unit", "--paths", "300", "--quiet"]),
+                                  ("brief", ["brief", Self.scenario, "scenarios/union-drive-2026.yaml", "--paths", "400"])] {
+            let one = try AttainProcess.run(arguments + ["--threads", "1", "-o", "\(dir)/\(name)-1.xlsx"])
+            let two = try AttainProcess.run(arguments + ["--threads", "2", "-o", "\(dir)/\(name)-2.xlsx"])
+            #expect(one.status == 0 && two.status == 0, "\(one.standardError)")
+            let first = try bytes("\(dir)/\(name)-1.xlsx")
+            let second = try bytes("\(dir)/\(name)-2.xlsx")
+            #expect(first.count > 4000 && first == second, "\(name)")
+        }
+    }
+
     @Test func runWorkbookHoldsTheProbabilitiesOfTheJSONResult() throws {
         let dir = try Self.temporary()
         let args = ["run", Self.scenario, "--paths", "1000", "--seed", "5"]
