@@ -5,12 +5,17 @@ ATTAIN = .build/release/attain
 
 .PHONY: deps build demo demo-r28 test conformance bench probability-study totals-study fuzz clean
 
-# Install the system LAPACK/BLAS when missing (Debian 12).
+# Install the system LAPACK/BLAS and zlib headers when missing (Debian 12).
 deps:
 	@if ! dpkg -s liblapack-dev >/dev/null 2>&1; then \
 		echo "Installing liblapack-dev (the system LAPACK)..."; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq liblapack-dev; \
+	fi
+	@# zlib's headers: ZIPFoundation deflates the .xlsx archives with the system zlib.
+	@if ! dpkg -s zlib1g-dev >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq zlib1g-dev; \
 	fi
 
 build: deps

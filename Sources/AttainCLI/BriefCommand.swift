@@ -12,7 +12,8 @@ struct BriefCommand: ParsableCommand {
             probabilities for every-year targets, the comparison of scenarios when several are given, the effort \
             needed for targets at risk, assumptions and method. Every target keeps its original Vietnamese wording in \
             both languages. Formats: html (default; one self-contained file with inline CSS and SVG, no network \
-            access, ready to open or print) and md.
+            access, ready to open or print), md, and xlsx (the summary table, the comparison and the method as a \
+            workbook to paste into the report; needs --output FILE.xlsx).
 
             Data are flagged as illustrative when the README.md beside a data file says so in its title (as \
             notebooks-data/README.md does), or with --illustrative.
@@ -22,6 +23,7 @@ struct BriefCommand: ParsableCommand {
               attain brief scenarios/baseline.yaml scenarios/union-drive-2026.yaml \\
                 --lang en -o briefing-en.html
               attain brief scenarios/baseline.yaml --format md > briefing.md
+              attain brief scenarios/baseline.yaml --lang vi --output so-ket.xlsx
             """)
 
     @Argument(help: ArgumentHelp("Scenario files (YAML). The first is the reference; the others are compared with it.",
@@ -45,7 +47,7 @@ struct BriefCommand: ParsableCommand {
         guard !scenarios.isEmpty else {
             throw ValidationError("give at least one scenario file, e.g. attain brief scenarios/baseline.yaml --output briefing.html")
         }
-        try output.check(supported: [.html, .md])
+        try output.check(supported: [.html, .md, .xlsx])
         guard effortProbability > 0 && effortProbability < 1 else {
             throw ValidationError("--effort-probability must be between 0 and 1, e.g. 0.8 (got \(effortProbability))")
         }
@@ -64,6 +66,7 @@ struct BriefCommand: ParsableCommand {
             progress.finish()
             switch output.resolvedFormat(default: .html) {
             case .md: try output.emit(BriefingMarkdownRenderer(language: lang).render(input))
+            case .xlsx: try output.emitWorkbook(Workbook.briefing(input, language: lang))
             default: try output.emit(BriefingHTMLRenderer(language: lang).render(input))
             }
         }

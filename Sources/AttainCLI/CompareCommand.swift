@@ -14,6 +14,7 @@ struct CompareCommand: ParsableCommand {
 
             Example:
               attain compare scenarios/baseline.yaml scenarios/union-drive-2026.yaml --paths 20000
+              attain compare scenarios/baseline.yaml scenarios/union-drive-2026.yaml --output so-sanh.xlsx
             """)
 
     @Argument(help: ArgumentHelp("Scenario files (YAML); the first is the reference.", valueName: "scenario.yaml"))
@@ -22,11 +23,16 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var output: OutputOptions
 
+    @Option(name: .long, help: ArgumentHelp(
+        "With --format xlsx: the language of the workbook's headers and status words, vi (default) or en.", valueName: "lang"))
+    var lang: ReportLanguage?
+
     func validate() throws {
         guard scenarios.count >= 2 else {
             throw ValidationError("give at least two scenario files, e.g. attain compare scenarios/baseline.yaml scenarios/union-drive-2026.yaml")
         }
-        try output.check(supported: [.table, .json, .csv, .md])
+        try output.check(supported: [.table, .json, .csv, .md, .xlsx])
+        try output.checkLanguage(lang)
     }
 
     func run() throws {
@@ -41,6 +47,9 @@ struct CompareCommand: ParsableCommand {
             let format = output.resolvedFormat(default: .table)
             switch format {
             case .json: try output.emit(try JSONValue(encoding: result).rendered())
+            case .xlsx:
+                try output.emitWorkbook(Workbook.comparison(result, language: lang ?? .vi, illustrative: RunCommand.illustrative(studies),
+                                                            cutoff: studies.first?.scenario.cutoff))
             default:
                 try output.emit(ResultText.render(Self.table(result), caption: "Probabilities on \(result.paths) common paths, seed \(result.seed)",
                                                   as: format))

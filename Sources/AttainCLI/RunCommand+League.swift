@@ -43,6 +43,9 @@ extension RunCommand {
             case .json: try output.emit(try JSONValue(encoding: result).rendered())
             case .csv: try output.emit(Self.leagueCSV(result).renderCSV())
             case .md: try output.emit(Self.leagueMarkdown(result, charts: charts))
+            case .xlsx:
+                let illustrative = league.scenario.illustrative || IllustrativeData.isMarked(dataFiles: league.scenario.dataFiles)
+                try output.emitWorkbook(Workbook.league(result, language: lang ?? .vi, illustrative: illustrative))
             default: try output.emit(Self.leagueText(result))
             }
         }

@@ -19,6 +19,7 @@ struct RunCommand: ParsableCommand {
             Example:
               attain run scenarios/baseline.yaml --paths 10000 --seed 42 --format json
               attain run scenarios/baseline.yaml --by unit --units "KCN Hòa Phú,CCN Mai Đình" --chart charts/
+              attain run scenarios/baseline.yaml --output ket-qua.xlsx --lang vi
             """)
 
     @Argument(help: ArgumentHelp("Scenario file (YAML).", valueName: "scenario.yaml"))
@@ -69,8 +70,13 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "With --by unit: no progress lines on standard error.")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "With --format xlsx: the language of the workbook's headers and status words, vi (default) or en.", valueName: "lang"))
+    var lang: ReportLanguage?
+
     func validate() throws {
-        try output.check(supported: [.table, .json, .csv, .md])
+        try output.check(supported: [.table, .json, .csv, .md, .xlsx])
+        try output.checkLanguage(lang)
         if let by, by != "unit" { throw ValidationError("--by takes `unit` (got `\(by)`).") }
         if by == nil, units != nil || chart != nil || total != nil || thresholds != nil || unitsMeeting != nil || quiet {
             throw ValidationError("--units, --chart, --total, --thresholds, --units-meeting and --quiet go with --by unit.")
@@ -111,6 +117,7 @@ struct RunCommand: ParsableCommand {
             let format = output.resolvedFormat(default: .table)
             switch format {
             case .json: try output.emit(try JSONValue(encoding: result).rendered())
+            case .xlsx: try output.emitWorkbook(Workbook.run(result, language: lang ?? .vi, illustrative: Self.illustrative([study])))
             default: try output.emit(ResultText.render(Self.table(result), caption: Self.caption(result), as: format))
             }
         }
@@ -118,6 +125,11 @@ struct RunCommand: ParsableCommand {
 }
 
 extension RunCommand {
+    /// Whether the studies' data are illustrative: a scenario says so, or the README beside a data file does.
+    static func illustrative(_ studies: [PlanStudy]) -> Bool {
+        studies.contains { $0.scenario.illustrative } || IllustrativeData.isMarked(dataFiles: studies.flatMap { $0.scenario.dataFiles })
+    }
+
     /// The caption above the run's table: scenario, paths, seed, cut-off and horizon.
     static func caption(_ r: RunResult) -> String {
         "Scenario \(r.scenario): \(r.paths) paths, seed \(r.seed), data to \(r.cutoff), horizon \(r.horizon)"

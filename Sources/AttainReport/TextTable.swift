@@ -106,11 +106,12 @@ public struct TextTable: Sendable, Equatable {
         return html + "</tbody>\n</table>\n"
     }
 
-    /// Renders in `format`; ``OutputFormat/json`` gives an array of objects keyed by header.
+    /// Renders in `format`; ``OutputFormat/json`` gives an array of objects keyed by header. A workbook is binary and
+    /// is not text: ``OutputFormat/xlsx`` gives the CSV of the same cells (``XLSXWriter`` writes workbooks).
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .table: return renderText()
-        case .csv: return renderCSV()
+        case .csv, .xlsx: return renderCSV()
         case .md: return renderMarkdown()
         case .html: return renderHTML()
         case .json:

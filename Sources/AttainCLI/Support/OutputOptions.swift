@@ -8,7 +8,8 @@ import Attain
 /// (`briefing.html` → html), else the command's default.
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Output format: table, json, csv, md or html (commands accept the ones that make sense for them).",
+        "Output format: table, json, csv, md, html or xlsx (commands accept the ones that make sense for them; "
+            + "xlsx, a workbook, needs --output FILE.xlsx).",
         valueName: "format"))
     var format: OutputFormat?
 
@@ -39,6 +40,16 @@ struct OutputOptions: ParsableArguments {
         if let output, output.isEmpty {
             throw ValidationError("--output needs a file name, e.g. --output result.\(supported.first?.fileExtension ?? "txt").")
         }
+        if format?.isBinary == true, output == nil {
+            throw ValidationError("--format xlsx needs --output FILE.xlsx: a workbook is binary and is not written to standard output.")
+        }
+    }
+
+    /// Rejects `--lang` unless the result is a workbook (the other formats of the command have fixed words).
+    func checkLanguage(_ language: ReportLanguage?) throws {
+        if language != nil, resolvedFormat(default: .table) != .xlsx {
+            throw ValidationError("--lang goes with --format xlsx (the language of the workbook's headers and status words).")
+        }
     }
 
     /// Fails early, before any long computation, when `--output` names a directory that does not exist or cannot be
@@ -58,6 +69,16 @@ struct OutputOptions: ParsableArguments {
         try AtomicFileWriter.write(to: output) { file in
             try body { bytes throws(FileWriteError) in try file.write(bytes) }
         }
+        Console.error("wrote \(output)")
+    }
+
+    /// Writes `workbook` as an `.xlsx` file to `--output`, atomically, and says where on standard error. A workbook is
+    /// never written to standard output (``check(supported:)`` refuses `--format xlsx` without `--output`).
+    func emitWorkbook(_ workbook: Workbook) throws {
+        guard let output else {
+            throw ValidationError("--format xlsx needs --output FILE.xlsx: a workbook is binary and is not written to standard output.")
+        }
+        try XLSXWriter.write(workbook, to: output)
         Console.error("wrote \(output)")
     }
 

@@ -106,6 +106,11 @@ public struct BriefingTarget: Sendable, Equatable {
 
     /// The status word in `language`: the Vietnamese review words, or their English equivalents.
     public func statusWord(_ language: ReportLanguage) -> String {
+        Self.statusWord(status, missed: missed, language: language)
+    }
+
+    /// The status word of `status` in `language` ("Không đạt" / "Not met" when the data already show it `missed`).
+    public static func statusWord(_ status: TargetStatus, missed: Bool, language: ReportLanguage) -> String {
         if missed { return language == .vi ? "Không đạt" : "Not met" }
         switch language {
         case .vi: return status.vietnamese
