@@ -115,8 +115,9 @@ extension Workbook {
     }
 
     /// `attain run --by unit`: one long sheet with a row per target and unit (the columns of the league CSV: rank, unit,
-    /// seed, probability, error, status, quantiles, shortfall and its share; skipped units with the reason) and an
-    /// information sheet.
+    /// the unit's own threshold with `--thresholds`, seed, probability, error, status, quantiles, shortfall and its share;
+    /// skipped units with the reason; the total's `Σ` row with `--total`; with `--units-meeting`, a `≥` row whose
+    /// quantiles are those of the number of units meeting the target) and an information sheet.
     public static func league(_ result: LeagueResult, language: ReportLanguage, illustrative: Bool) -> Workbook {
         let words = WorkbookWords(language: language)
         var sheet = WorkbookSheet(name: words.leagueSheet)
@@ -125,22 +126,43 @@ extension Workbook {
             + " · " + words.horizonLine(result.horizon), style: .caption)])
         if illustrative { sheet.append([.text(words.illustrativeLine, style: .warning)]) }
         sheet.appendBlankRow()
-        sheet.appendHeader([words.id, words.indicator, words.rank, words.unit, words.seed, words.probability, words.mcse, words.status,
-                            "5%", "25%", words.median, "75%", "95%", words.shortfall, words.shortfallShare, words.skipped])
+        // With per-unit thresholds, each row's own bar after the unit (the plan's where the table sets none).
+        let own = result.thresholdsFile != nil
+        sheet.appendHeader([words.id, words.indicator, words.rank, words.unit] + (own ? [words.threshold] : [])
+                           + [words.seed, words.probability, words.mcse, words.status,
+                              "5%", "25%", words.median, "75%", "95%", words.shortfall, words.shortfallShare, words.skipped])
         let seeds = Dictionary(result.units.map { ($0.unit, $0.seed) }, uniquingKeysWith: { a, _ in a })
         for t in result.targets {
+            let value = { (v: Double) in valueCell(v, kind: t.kind, share: t.isShare) }
+            func line(_ rank: WorkbookCell, _ unit: String, _ bar: Double?, seed: String, _ r: LeagueResult.Row) -> [WorkbookCell] {
+                [.text(t.id), .text(t.indicator), rank, .text(unit)] + (own ? [value(bar ?? t.threshold)] : []) + [.text(seed),
+                 .number(r.probability, format: .percent(1)), .number(r.mcse, format: .percent(1)),
+                 .text(BriefingTarget.statusWord(r.status, missed: r.settled == "missed", language: language), style: .indented),
+                 value(r.lower90), value(r.lower50), value(r.median), value(r.upper50), value(r.upper90),
+                 shortfallCell(r.shortfall, t), .number(r.shortfallShare, format: .percent(1)), .empty]
+            }
             for r in t.rows {
-                let value = { (v: Double) in valueCell(v, kind: t.kind, share: t.isShare) }
-                sheet.append([.text(t.id), .text(t.indicator), .integer(r.rank), .text(r.unit), .text(seeds[r.unit].map { String($0) } ?? ""),
-                              .number(r.probability, format: .percent(1)), .number(r.mcse, format: .percent(1)),
-                              .text(BriefingTarget.statusWord(r.status, missed: r.settled == "missed", language: language), style: .indented),
-                              value(r.lower90), value(r.lower50), value(r.median), value(r.upper50), value(r.upper90),
-                              shortfallCell(r.shortfall, t),
-                              .number(r.shortfallShare, format: .percent(1)), .empty])
+                sheet.append(line(.integer(r.rank), r.unit, r.threshold, seed: seeds[r.unit].map { String($0) } ?? "", r))
             }
             for s in t.skipped {
-                sheet.append([.text(t.id), .text(t.indicator), .empty, .text(s.unit), .text(seeds[s.unit].map { String($0) } ?? ""),
-                              .empty, .empty, .text(words.skippedWord, style: .indented), .empty, .empty, .empty, .empty, .empty, .empty, .empty, .text(s.reason)])
+                sheet.append([.text(t.id), .text(t.indicator), .empty, .text(s.unit)] + (own ? [.empty] : [])
+                             + [.text(seeds[s.unit].map { String($0) } ?? ""),
+                                .empty, .empty, .text(words.skippedWord, style: .indented), .empty, .empty, .empty, .empty, .empty, .empty, .empty, .text(s.reason)])
+            }
+            if let total = t.total {
+                let name = words.totalName(total.name, units: total.units.count)
+                if let r = total.row {
+                    sheet.append(line(.text("Σ"), name, nil, seed: String(result.seed), r))
+                } else {
+                    sheet.append([.text(t.id), .text(t.indicator), .text("Σ"), .text(name)] + (own ? [.empty] : [])
+                                 + [.empty, .empty, .empty, .text(words.skippedWord, style: .indented), .empty, .empty, .empty, .empty, .empty,
+                                    .empty, .empty, .text(total.reason ?? "")])
+                }
+            }
+            if let m = t.unitsMeeting {
+                sheet.append([.text(t.id), .text(t.indicator), .text("≥"), .text(words.unitsMeeting(needed: m.needed, of: m.units))]
+                             + (own ? [.empty] : []) + [.empty, .number(m.probability, format: .percent(1)), .number(m.mcse, format: .percent(1)),
+                                .empty, .integer(m.lower90), .empty, .integer(m.median), .empty, .integer(m.upper90), .empty, .empty, .empty])
             }
         }
         sheet.spanLoneText(columns: sheet.rows[sheet.frozenRows - 1].count)
@@ -386,6 +408,11 @@ struct WorkbookWords {
     var skipped: String { vi ? "Lý do bỏ qua" : "Skipped because" }
     var skippedWord: String { vi ? "bỏ qua" : "skipped" }
     var deadline: String { vi ? "Năm đến hạn" : "Deadline" }
+    func totalName(_ name: String, units: Int) -> String { vi ? "\(name) (tổng \(units) đơn vị)" : "\(name) (sum of \(units) unit\(units == 1 ? "" : "s"))" }
+    func unitsMeeting(needed: Int, of units: Int) -> String {
+        needed == units ? (vi ? "cả \(units) đơn vị cùng đạt" : "all \(units) units meet it")
+                        : (vi ? "ít nhất \(needed)/\(units) đơn vị đạt" : "at least \(needed) of \(units) units meet it")
+    }
 
     var scenarioLabel: String { briefing.scenarioLabel }
     var planLabel: String { vi ? "Kế hoạch" : "Plan" }
