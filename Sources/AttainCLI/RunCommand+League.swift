@@ -111,7 +111,7 @@ extension RunCommand {
     static func leagueHeader(_ r: LeagueResult) -> String {
         "Scenario \(r.scenario) by unit: \(r.units.count) unit\(r.units.count == 1 ? "" : "s"), \(r.paths) paths each, seed \(r.seed) "
             + "(each unit's seed derived from it and the unit's name"
-            + (r.sharedPaths.map { f in f > 0 ? "; \(ResultText.number(100 * f, digits: 0))% of each unit's paths drawn from a stream all units share" : "; units independent" } ?? "")
+            + (r.sharedPaths.map { f in f > 0 ? "; units share their latent trends on \(ResultText.number(100 * f, digits: 0))% of paths, each with its own noise" : "; units independent" } ?? "")
             + "), data to \(r.cutoff), horizon \(r.horizon)"
     }
 

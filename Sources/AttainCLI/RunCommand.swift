@@ -63,7 +63,7 @@ struct RunCommand: ParsableCommand {
     var unitsMeeting: String?
 
     @Option(name: .customLong("shared-paths"), help: ArgumentHelp(
-        "With --total: the share of each unit's paths drawn from a stream all units share, so they move together (0 = independent units, 1 = all together; default 0.7, from the totals study in docs/probabilities.md).",
+        "With --total or --units-meeting: the share of each unit's paths whose latent trend comes from a stream all units share, so they move together, each keeping its own noise (0 = independent units; default 1, from the totals study in docs/probabilities.md).",
         valueName: "fraction"))
     var sharedPaths: Double?
 

@@ -142,7 +142,17 @@ public struct TrendForecast: Sendable {
     /// draw) and makes each marginal exactly the calibrated Student-t. `latent` must have at least `steps` elements.
     /// Uses `steps·3 + 3` normals and one gamma.
     public func samplePath(steps: Int, latent: inout [Double], using rng: inout Xoshiro256StarStar) {
+        var none: Xoshiro256StarStar? = nil
+        samplePath(steps: steps, latent: &latent, using: &rng, noise: &none)
+    }
+
+    /// ``samplePath(steps:latent:using:)`` with the unit's own noise drawn from `noise` when given: the scale, the
+    /// state's uncertainty and the level's and slope's changes (the latent path) come from `rng`, the observation noise
+    /// and the sampling noise from `noise` — so units that share `rng` on a path share their latent trend, not their
+    /// noise around it. With `noise` nil every draw comes from `rng`, in the same order as before.
+    public func samplePath(steps: Int, latent: inout [Double], using rng: inout Xoshiro256StarStar, noise: inout Xoshiro256StarStar?) {
         precondition(latent.count >= steps, "latent buffer holds \(latent.count) values, needs \(steps)")
+        func ownNoise() -> Double { noise != nil ? noise!.normal() : rng.normal() }
         let lambda = posteriorRate / rng.gamma(precisionDraw)
         let s = lambda.squareRoot()
         let z0 = rng.normal(), z1 = rng.normal()
@@ -159,8 +169,8 @@ public struct TrendForecast: Sendable {
                 slope = phi * slope + s * rng.normal()
                 level = nextLevel
                 meanLevel += meanSlope; meanSlope *= phi
-                out[k] = meanLevel + scaleFactor(k + 1) * (level + noiseSD * rng.normal() - meanLevel)
-                if samplingSD > 0 { out[k] += samplingSD * rng.normal() }
+                out[k] = meanLevel + scaleFactor(k + 1) * (level + noiseSD * ownNoise() - meanLevel)
+                if samplingSD > 0 { out[k] += samplingSD * ownNoise() }
             }
         }
     }

@@ -1,4 +1,5 @@
 import AttainData
+import AttainRandom
 import Foundation
 import Testing
 @testable import AttainSimulation
@@ -121,14 +122,31 @@ import AttainTestSupport
         let n = 100_000
         let taken = (0..<n).filter { draws.takesShared(path: $0) }.count
         #expect(abs(Double(taken) / Double(n) - 0.7) < 4 * (0.7 * 0.3 / Double(n)).squareRoot())
-        // Fraction 1: runs with different seeds draw the very same paths; fraction 0: they do not.
+        // Fraction 1 without own noise: runs with different seeds draw the very same paths; fraction 0: they do not.
         let league = try Self.league.get()
         let study = try league.study(of: "KCN Hòa Phú").study
         let key = StreamKey.of("KCN Hòa Phú")
-        let a = study.runRecording(paths: 300, seed: 1, shared: SharedDraws(seed: 77, fraction: 1, unitKey: key)).rows
-        let b = study.runRecording(paths: 300, seed: 2, shared: SharedDraws(seed: 77, fraction: 1, unitKey: key)).rows
+        let a = study.runRecording(paths: 300, seed: 1, shared: SharedDraws(seed: 77, fraction: 1, unitKey: key, ownNoise: false)).rows
+        let b = study.runRecording(paths: 300, seed: 2, shared: SharedDraws(seed: 77, fraction: 1, unitKey: key, ownNoise: false)).rows
         let c = study.runRecording(paths: 300, seed: 2, shared: SharedDraws(seed: 77, fraction: 0, unitKey: key)).rows
         #expect(a == b && a != c)
+        // With own noise (the default), a process's shared draws are the common stream's and its noise draws the unit's:
+        // a probe process writes one of each.
+        let probe = TestModels.model(kind: .level, process: NoiseProbe())
+        func probeRows(seed: UInt64, ownNoise: Bool?) -> [Double] {
+            let shared = ownNoise.map { SharedDraws(seed: 77, fraction: 1, unitKey: key, ownNoise: $0) }
+            return SimulationEngine.run([probe], paths: 200, seed: seed, threads: 2, accumulator: PathRecorder(rowCount: probe.rowCount),
+                                        shared: shared).rows()
+        }
+        let (one, two) = (probeRows(seed: 1, ownNoise: true), probeRows(seed: 2, ownNoise: true))
+        let years = probe.yearCount
+        for p in 0..<200 {
+            #expect(one[p * years + 1] == two[p * years + 1])          // the shared draw: the same whatever the unit's seed
+            #expect(one[p * years + 2] != two[p * years + 2])          // the unit's own noise: its own
+        }
+        // Without sharing, the noise draw is simply the path generator's next draw, as before sharing existed.
+        let alone = probeRows(seed: 1, ownNoise: nil)
+        #expect((0..<200).allSatisfy { alone[$0 * years + 2] != alone[$0 * years + 1] && alone[$0 * years + 3] == 1 })
         // With the default fraction a unit's row keeps its distribution: each probability within Monte Carlo error of
         // the plain league's (two independent estimates: 4·√2 SE, at least 0.01 for probabilities near 0 or 1).
         let paths = 4_000
@@ -202,5 +220,21 @@ import AttainTestSupport
             return
         }
         #expect(r.reason.contains(Self.zones[1]) && r.reason.contains("do not line up"))
+    }
+}
+
+/// Writes a draw of the path's generator, then a noise draw (the unit's own on a shared path), then 1 if there was no
+/// own-noise generator.
+struct NoiseProbe: PathProcess {
+    var supportedLevers: Set<Lever> { [] }
+    var scratchCount: Int { 0 }
+    func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
+                count: Int, scratch: inout [Double]) {
+        var own = path.noiseGenerator()
+        let hadOwn = own != nil
+        output[0] = rng.uniformOpen()
+        output[1] = own.uniformOpen(or: &rng)
+        output[2] = hadOwn ? 0 : 1
+        for k in 3..<count { output[k] = 0 }
     }
 }

@@ -80,7 +80,8 @@ public enum SimulationEngine {
                     var common = Xoshiro256StarStar(seed: shared.seed, stream: UInt64(chunk))
                     for p in first..<(first + n) {
                         let own = rng.next(), theirs = common.next()
-                        draws.append(PathDraw(key: shared.takesShared(path: p) ? theirs : own, index: p))
+                        let takes = shared.takesShared(path: p)
+                        draws.append(PathDraw(key: takes ? theirs : own, index: p, noiseKey: takes && shared.ownNoise ? own : nil))
                     }
                 } else {
                     for p in first..<(first + n) { draws.append(PathDraw(key: rng.next(), index: p)) }
@@ -116,7 +117,7 @@ public enum SimulationEngine {
         let levers = job.levers
         for (l, draw) in draws.enumerated() {
             var generator = draw.generator(job.streamKey)
-            process.sample(draw, rng: &generator, levers: levers, into: base + l * stride + job.offset, count: job.count, scratch: &scratch)
+            process.sample(draw.forStream(job.streamKey), rng: &generator, levers: levers, into: base + l * stride + job.offset, count: job.count, scratch: &scratch)
         }
     }
 

@@ -41,10 +41,11 @@ public struct PlannedEventsProcess: PathProcess {
     public func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
                        count: Int, scratch: inout [Double]) {
         let slip = slipShape.map { rng.beta($0.slipped, $0.held) } ?? meanSlip
+        var own = path.noiseGenerator()      // on a path shared between units: the slip is shared, the draws of held events are the unit's
         for k in 0..<count {
             var n = (Double(planned) * levers.rateMultiplier[k]).rounded(.down)
             if k == 0 { n = max(n - observedInFirstYear, 0) }
-            let held = Inversion.binomial(n, 1 - slip, rng.uniformOpen())
+            let held = Inversion.binomial(n, 1 - slip, own.uniformOpen(or: &rng))
             output[k] = k == 0 ? observedInFirstYear + held : held
         }
     }

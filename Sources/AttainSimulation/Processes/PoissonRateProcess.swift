@@ -55,6 +55,7 @@ public struct PoissonRateProcess: PathProcess {
     public func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
                        count: Int, scratch: inout [Double]) {
         let lambda = rateDraw.map { rng.gamma($0) } ?? knownMean
+        var own = path.noiseGenerator()      // on a path shared between units: the rate is shared, the counts are the unit's
         var lastMean = -1.0, expNeg = 0.0          // e^{−mean}, recomputed only when the mean changes
         for k in 0..<count {
             var mean = lambda * levers.rateMultiplier[k]
@@ -62,7 +63,7 @@ public struct PoissonRateProcess: PathProcess {
             if !levers.shocks.isEmpty { mean *= levers.shockFactor(year: k, path: path) }
             if k == 0 { mean *= 1 - observedFraction }
             if mean != lastMean { lastMean = mean; expNeg = exp(-mean) }
-            let draw = Inversion.poisson(mean, rng.uniformOpen(), expNegLambda: expNeg)
+            let draw = Inversion.poisson(mean, own.uniformOpen(or: &rng), expNegLambda: expNeg)
             output[k] = k == 0 ? observedInFirstYear + draw : draw
         }
     }

@@ -75,6 +75,7 @@ public struct StockFlowProcess: PathProcess {
     public func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
                        count: Int, scratch: inout [Double]) {
         let rho = rng.gamma(hazardDraw)
+        var own = path.noiseGenerator()      // on a path shared between units: rates are shared, the enterprises' draws are the unit's
         var entryRate = 0.0, entries = false
         switch population {
         case .entries:
@@ -117,18 +118,18 @@ public struct StockFlowProcess: PathProcess {
                 decay = exp(-(mu + rhoK) * step)
             }
             let s0 = s
-            var survivors = survivorsDraw(s, stay, rng.uniformOpen(), staying)
+            var survivors = survivorsDraw(s, stay, own.uniformOpen(or: &rng), staying)
             var level: Double
             if entries {
-                let others = survivorsDraw(p - s, stay, rng.uniformOpen(), staying)
+                let others = survivorsDraw(p - s, stay, own.uniformOpen(or: &rng), staying)
                 let mean = entryRate * step
                 if mean != entryMean { entryMean = mean; expNegEntry = exp(-mean) }
-                let entrants = Inversion.poisson(mean, rng.uniformOpen(), expNegLambda: expNegEntry) + levers.cohortEnterprises[k]
+                let entrants = Inversion.poisson(mean, own.uniformOpen(or: &rng), expNegLambda: expNegEntry) + levers.cohortEnterprises[k]
                 level = survivors + others + entrants
             } else {
                 cohortWorkers += levers.cohortWorkers[k]
                 level = output[k] + cohortWorkers
-                let u = rng.uniformOpen()
+                let u = own.uniformOpen(or: &rng)
                 if !levers.shocks.isEmpty {
                     let f = levers.shockFactor(year: k, path: path)
                     if f < 1 {
@@ -141,7 +142,7 @@ public struct StockFlowProcess: PathProcess {
             }
             let q = StockFlowDynamics.acquisitionProbability(from: s0, population: level, exitHazard: mu, acquisitionHazard: rhoK,
                                                              stay: stay, decay: decay)
-            let acquired = Inversion.binomial(level - survivors, q, rng.uniformOpen(), dispersion: estimate.dispersion)
+            let acquired = Inversion.binomial(level - survivors, q, own.uniformOpen(or: &rng), dispersion: estimate.dispersion)
             s = survivors + acquired
             p = level
             output[k] = s / p

@@ -78,7 +78,9 @@ public struct TrendProcess: PathProcess {
 
     public func sample(_ path: PathDraw, rng: inout Xoshiro256StarStar, levers: LeverSchedule, into output: UnsafeMutablePointer<Double>,
                        count: Int, scratch: inout [Double]) {
-        forecast.samplePath(steps: count, latent: &scratch, using: &rng)
+        // On a path shared between units, the trend is shared and the wobble and count noise are the unit's own.
+        var own = path.noiseGenerator()
+        forecast.samplePath(steps: count, latent: &scratch, using: &rng, noise: &own)
         let transform = forecast.transform
         var learnt = 1.0
         if isCount && observedFraction > 0 && count > 0 {
@@ -95,9 +97,10 @@ public struct TrendProcess: PathProcess {
                 if k == 0 && observedFraction > 0 {
                     // The rest of the year is a flow still to come: it carries the one-step uncertainty of a year's
                     // flow around the learnt rate (mean-preserving lognormal), not only the count noise of its size.
-                    mean *= (1 - observedFraction) * exp(restOfYearNoise * rng.normal() - restOfYearNoise * restOfYearNoise / 2)
+                    let z = own.normal(or: &rng)
+                    mean *= (1 - observedFraction) * exp(restOfYearNoise * z - restOfYearNoise * restOfYearNoise / 2)
                 }
-                let u = rng.uniformOpen()
+                let u = own.uniformOpen(or: &rng)
                 let draw = countNoise == .poisson ? Inversion.poisson(mean, u) : (mean + u).rounded(.down)
                 output[k] = k == 0 ? observedInFirstYear + draw : draw
             } else {
