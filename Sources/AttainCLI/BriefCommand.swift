@@ -40,6 +40,20 @@ struct BriefCommand: ParsableCommand {
         "For targets at risk, the effort shown is the smallest lever value giving this probability.", valueName: "p"))
     var effortProbability: Double = 0.8
 
+    @Option(name: .long, help: ArgumentHelp("Add a section with the first scenario's targets run for each unit of its data (`unit`): a ranked dot chart and table per target.",
+                                            valueName: "unit"))
+    var by: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --by unit: the units, comma-separated, or `all` (default).", valueName: "U1,U2,…|all"))
+    var units: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --by unit: also each target on the units' sum, path by path, under this name.", valueName: "name"))
+    var total: String?
+
+    @Option(name: .customLong("units-meeting"), help: ArgumentHelp(
+        "With --by unit: the probability that at least this share of the units meet each target (`all`, 80%, 0.8).", valueName: "share"))
+    var unitsMeeting: String?
+
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var output: OutputOptions
 
@@ -48,6 +62,13 @@ struct BriefCommand: ParsableCommand {
             throw ValidationError("give at least one scenario file, e.g. attain brief scenarios/baseline.yaml --output briefing.html")
         }
         try output.check(supported: [.html, .md, .xlsx])
+        if let by, by != "unit" { throw ValidationError("--by takes `unit` (got `\(by)`).") }
+        if by == nil, units != nil || total != nil || unitsMeeting != nil {
+            throw ValidationError("--units, --total and --units-meeting go with --by unit.")
+        }
+        if let unitsMeeting, RunCommand.share(unitsMeeting) == nil {
+            throw ValidationError("--units-meeting takes a share of the units: `all`, a percentage (80%) or a fraction (0.8); got `\(unitsMeeting)`.")
+        }
         guard effortProbability > 0 && effortProbability < 1 else {
             throw ValidationError("--effort-probability must be between 0 and 1, e.g. 0.8 (got \(effortProbability))")
         }
@@ -57,13 +78,21 @@ struct BriefCommand: ParsableCommand {
         try reportingErrors {
             try output.checkWritable()
             let progress = ProgressBar(label: "simulating", total: 1)
-            let input = try BriefingPreparation.prepare(
+            var input = try BriefingPreparation.prepare(
                 scenarios: scenarios,
                 settings: .init(paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads,
                                 effortProbability: effortProbability, illustrative: illustrative),
                 warning: { Console.warning($0) },
                 progress: { done, total in progress.update(completed: done, total: total) })
             progress.finish()
+            if by != nil {
+                let league = try UnitLeague.load(path: scenarios[0])
+                let listed: [String]? = units.flatMap { text in
+                    text == "all" ? nil : text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                }
+                input.units = try league.run(units: listed, paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads,
+                                             total: total, unitsMeeting: unitsMeeting.flatMap(RunCommand.share))
+            }
             switch output.resolvedFormat(default: .html) {
             case .md: try output.emit(BriefingMarkdownRenderer(language: lang).render(input))
             case .xlsx: try output.emitWorkbook(Workbook.briefing(input, language: lang))

@@ -149,4 +149,24 @@ struct RunByUnitTests {
         let misplaced = try AttainProcess.run(["run", Self.scenario, "--by", "unit", "--shared-paths", "0.5"])
         #expect(misplaced.status == 2 && misplaced.standardError.contains("--shared-paths goes with --total"))
     }
+
+    @Test func theBriefingGetsAUnitByUnitSectionInBothLanguages() throws {
+        let units = "KCN Hòa Phú,CCN Mai Đình"
+        let vi = try AttainProcess.run(["brief", Self.scenario, "--by", "unit", "--units", units, "--total", "Hai khu", "--units-meeting", "all",
+                                        "--paths", "400", "--lang", "vi"])
+        #expect(vi.status == 0, "\(vi.standardError)")
+        let html = vi.standardOutput
+        #expect(html.contains("Kết quả theo từng đơn vị") && html.contains("Hai khu (tổng 2 đơn vị)"))
+        #expect(html.contains("Xác suất cả 2 đơn vị cùng đạt"))
+        // One ranked dot chart per target with units (the zones lack party introductions, app contacts, events).
+        let charts = html.components(separatedBy: "<svg class=\"league\"").count - 1
+        #expect(charts >= 8 && charts < 18)
+        #expect(html.contains("trung vị") && !html.contains("● median"))
+        let en = try AttainProcess.run(["brief", Self.scenario, "--by", "unit", "--units", units, "--paths", "400", "--lang", "en", "--format", "md"])
+        #expect(en.status == 0)
+        #expect(en.standardOutput.contains("## III. Unit by unit") && en.standardOutput.contains("| Rank | Unit | Probability | Status |"))
+        #expect(!en.standardOutput.contains("Σ"))
+        let misplaced = try AttainProcess.run(["brief", Self.scenario, "--total", "X"])
+        #expect(misplaced.status == 2)
+    }
 }

@@ -1,4 +1,5 @@
 import AttainSimulation
+import AttainTargets
 
 /// Lays out a ``BriefingInput`` as one self-contained HTML page: inline CSS and SVG, no scripts, no network resources.
 ///
@@ -36,6 +37,9 @@ public struct BriefingHTMLRenderer: Sendable {
         var sections = Sections()
         html += summary(input, words: words, heading: sections.next(words.sectionSummary))
         html += details(input, words: words, heading: sections.next(words.sectionTargets))
+        if let league = input.units, !BriefingUnits.shown(league).isEmpty {
+            html += unitsSection(league, words: words, heading: sections.next(words.sectionUnits))
+        }
         if let comparison = input.comparison, comparison.scenarios.count > 1 {
             html += comparisonSection(comparison, input: input, words: words, heading: sections.next(words.sectionComparison))
         }
@@ -238,6 +242,35 @@ public struct BriefingHTMLRenderer: Sendable {
         html += "<tr><td><strong>\(escape(words.allYears)) \(target.window.lowerBound)–\(target.window.upperBound)</strong></td>"
         html += "<td class=\"num\"><strong>\(escape(words.probability(target.probability, format)))</strong></td></tr>\n"
         return html + "</tbody>\n</table>\n"
+    }
+
+    /// Unit by unit: per target, a ranked dot chart of the units and their table (the total's Σ line last).
+    private func unitsSection(_ league: LeagueResult, words: BriefingWords, heading: String) -> String {
+        let units = BriefingUnits(language: language)
+        var html = "<section class=\"units\">\n<h2>\(escape(heading))</h2>\n"
+        html += "<p class=\"note\">\(escape(words.unitsIntro(league.units.count, shared: league.sharedPaths)))</p>\n"
+        for t in BriefingUnits.shown(league) {
+            html += "<section class=\"target unit-league\" id=\"units-\(escape(t.id))\">\n<h3>\(escape(units.caption(t)))</h3>\n"
+            html += LeagueChart(league: t, language: language).svg()
+            html += "<table class=\"league\">\n<thead><tr>"
+            for (i, h) in units.headers.enumerated() { html += "<th\(i == 1 || i == 3 ? "" : " class=\"num\"")>\(escape(h))</th>" }
+            html += "</tr></thead>\n<tbody>\n"
+            for row in units.rows(t) {
+                html += row.total ? "<tr class=\"total\">" : "<tr>"
+                for (i, cell) in row.cells.enumerated() {
+                    if i == 3 {
+                        html += "<td><span class=\"status \(row.status)\">\(escape(cell))</span></td>"
+                    } else {
+                        html += "<td\(i == 1 ? "" : " class=\"num\"")>\(escape(cell))</td>"
+                    }
+                }
+                html += "</tr>\n"
+            }
+            html += "</tbody>\n</table>\n"
+            for note in units.notes(t) { html += "<p class=\"note\">\(escape(note))</p>\n" }
+            html += "</section>\n"
+        }
+        return html + "</section>\n"
     }
 
     private func comparisonSection(_ comparison: ScenarioComparison, input: BriefingInput, words: BriefingWords,

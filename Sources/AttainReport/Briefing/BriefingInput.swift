@@ -1,5 +1,6 @@
 import AttainData
 import AttainSimulation
+import AttainTargets
 
 /// Everything a review briefing shows, already computed: the renderer only lays it out.
 ///
@@ -34,11 +35,13 @@ public struct BriefingInput: Sendable, Equatable {
     /// The version of Attain that made the results, and digests of the files they were made from (for the method note).
     public var version: String?
     public var inputs: [InputDigest]
+    /// The targets run for each unit (`attain brief --by unit`): a section with a ranked dot chart and table per target.
+    public var units: LeagueResult?
 
     public init(title: LocalizedText, plan: LocalizedText? = nil, cutoff: CutoffDate, scenario: LocalizedText,
                 targets: [BriefingTarget], summaryYears: [Int]? = nil, comparison: ScenarioComparison? = nil,
                 assumptions: [LocalizedText] = [], indicators: [IndicatorNote] = [], illustrative: Bool, dataNote: LocalizedText? = nil,
-                paths: Int, seed: UInt64, version: String? = AttainVersion.current, inputs: [InputDigest] = []) {
+                paths: Int, seed: UInt64, version: String? = AttainVersion.current, inputs: [InputDigest] = [], units: LeagueResult? = nil) {
         self.title = title
         self.plan = plan
         self.cutoff = cutoff
@@ -54,6 +57,7 @@ public struct BriefingInput: Sendable, Equatable {
         self.seed = seed
         self.version = version
         self.inputs = inputs
+        self.units = units
     }
 
     /// The last three fully observed years (wholly before the cut-off) with any history.

@@ -76,6 +76,19 @@ public struct BriefingMarkdownRenderer: Sendable {
             }
         }
 
+        if let league = input.units, !BriefingUnits.shown(league).isEmpty {
+            md += heading(words.sectionUnits)
+            md += words.unitsIntro(league.units.count, shared: league.sharedPaths) + "\n\n"
+            let units = BriefingUnits(language: language)
+            for t in BriefingUnits.shown(league) {
+                md += "### \(units.caption(t))\n\n"
+                var table = TextTable(headers: units.headers, alignments: [.right, .left, .right, .left, .right, .right])
+                for row in units.rows(t) { table.append(row.cells) }
+                md += table.renderMarkdown()
+                for note in units.notes(t) { md += "\n" + note + "\n" }
+                md += "\n"
+            }
+        }
         if let comparison = input.comparison, comparison.scenarios.count > 1 {
             md += heading(words.sectionComparison)
             let names = comparison.scenarios.map { $0.text(language) }

@@ -37,6 +37,8 @@ enum BriefingStyle {
     .wording .label { color: var(--muted); font-size: 12.5px; }
     .keyfigures { margin: 4px 0 6px; padding-left: 18px; }
     svg.fan { width: 100%; height: auto; display: block; margin: 6px 0; }
+    svg.league { width: 100%; max-width: 760px; height: auto; display: block; margin: 6px 0; }
+    table.league tr.total td { font-weight: 600; border-top: 1.5px solid #888; }
     table.small { width: auto; min-width: 40%; }
     .effort { background: #fdf1ef; border-left: 4px solid var(--risk); padding: 6px 10px; margin: 8px 0 0; }
     footer { margin-top: 30px; color: var(--muted); font-size: 12.5px; border-top: 1px solid var(--rule); padding-top: 8px; }

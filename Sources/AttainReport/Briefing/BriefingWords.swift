@@ -51,6 +51,37 @@ struct BriefingWords {
             : "Targets of “at most” (≤) or “below” (<): met when the value stays under the threshold; no % of target is given."
     }
 
+    var sectionUnits: String { vi ? "Kết quả theo từng đơn vị" : "Unit by unit" }
+    func unitsIntro(_ units: Int, shared: Double?) -> String {
+        var text = vi
+            ? "Các chỉ tiêu được chạy riêng cho từng đơn vị trong \(units) đơn vị, theo ngưỡng của kế hoạch (hoặc ngưỡng riêng của đơn vị khi có); xếp hạng theo xác suất đạt. Biểu đồ: trung vị dự báo (chấm), khoảng 50% (vạch đậm) và 90% (vạch mảnh), chỉ tiêu (đường đỏ)."
+            : "The targets are run for each of the \(units) units, against the plan's thresholds (or a unit's own, when given), ranked by the probability of meeting them. Charts: median projection (dot), 50% band (thick bar) and 90% band (thin bar), the threshold (red line)."
+        if let shared, shared > 0 {
+            text += vi ? " Dòng Σ là tổng các đơn vị, tính trên cùng các đường mô phỏng; các đơn vị cùng chung xu hướng tiềm ẩn, mỗi đơn vị có dao động riêng."
+                       : " The Σ line is the units' total, on the same simulated paths; units share their latent trends, each with its own noise."
+        }
+        return text
+    }
+    var columnRank: String { vi ? "Hạng" : "Rank" }
+    var columnStatusOnly: String { vi ? "Đánh giá" : "Status" }
+    var columnUnitName: String { vi ? "Đơn vị" : "Unit" }
+    var columnMedian: String { vi ? "Trung vị" : "Median" }
+    var columnBand90: String { vi ? "Khoảng 90%" : "90% band" }
+    func totalName(_ name: String, units: Int) -> String { vi ? "\(name) (tổng \(units) đơn vị)" : "\(name) (sum of \(units) units)" }
+    func noTotal(_ name: String, reason: String) -> String { vi ? "Không tính tổng \(name): \(reason)" : "No total \(name): \(reason)" }
+    func skippedUnits(_ units: [String]) -> String {
+        vi ? "Không có số liệu: " + units.joined(separator: ", ") : "No data: " + units.joined(separator: ", ")
+    }
+    func unitsMeetingSentence(_ m: LeagueResult.UnitsMeeting, _ format: NumberFormatting) -> String {
+        let p = probability(m.probability, format)
+        if vi {
+            let who = m.needed == m.units ? "cả \(m.units) đơn vị cùng đạt" : "ít nhất \(m.needed)/\(m.units) đơn vị đạt"
+            return "Xác suất \(who): \(p). Số đơn vị đạt: trung vị \(m.median), khoảng 90% \(m.lower90)–\(m.upper90), kỳ vọng \(format.decimal(m.expected, fractionDigits: 1))."
+        }
+        let who = m.needed == m.units ? "all \(m.units) units meet it" : "at least \(m.needed) of the \(m.units) units meet it"
+        return "Probability that \(who): \(p). Units meeting it: median \(m.median), 90% band \(m.lower90)–\(m.upper90), expected \(format.decimal(m.expected, fractionDigits: 1))."
+    }
+
     var columnID: String { vi ? "Mã" : "ID" }
     var columnTarget: String { vi ? "Chỉ tiêu" : "Target" }
     var columnUnit: String { vi ? "Đơn vị tính" : "Unit" }

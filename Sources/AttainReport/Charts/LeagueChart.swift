@@ -15,8 +15,12 @@ public struct LeagueChart: Sendable {
     static let rowHeight = 26.0
     static let margin = (top: 56.0, right: 120.0, bottom: 40.0, left: 190.0)
 
-    public init(league: LeagueResult.TargetLeague) {
+    /// The language of the legend and the status words.
+    public let language: ReportLanguage
+
+    public init(league: LeagueResult.TargetLeague, language: ReportLanguage = .en) {
         self.league = league
+        self.language = language
     }
 
     /// The height of the drawing for `units` rows.
@@ -57,8 +61,8 @@ public struct LeagueChart: Sendable {
         svg.element("text", ["x": SVGWriter.number(m.left), "y": "22", "font-weight": "bold"],
                     content: "\(league.id) · \(league.indicator) \(league.symbol) \(threshold) (\(league.to))")
         svg.element("text", ["x": SVGWriter.number(m.left), "y": "40", "fill": "#555"],
-                    content: "● median   ━ 50%   ─ 90%   | threshold")
-        svg.element("text", ["x": SVGWriter.number(plotRight + 12), "y": "40", "fill": "#555"], content: "probability")
+                    content: language == .vi ? "● trung vị   ━ khoảng 50%   ─ khoảng 90%   | chỉ tiêu" : "● median   ━ 50%   ─ 90%   | threshold")
+        svg.element("text", ["x": SVGWriter.number(plotRight + 12), "y": "40", "fill": "#555"], content: language == .vi ? "xác suất" : "probability")
         // Axis: grid lines and tick labels.
         svg.raw("<g class=\"axes\">\n")
         let bottom = height - m.bottom
@@ -87,7 +91,10 @@ public struct LeagueChart: Sendable {
             svg.element("circle", ["class": "dot", "data-unit": row.unit, "data-rank": String(row.rank), "cx": SVGWriter.number(x(row.median)),
                                    "cy": cy, "r": "5", "fill": "#fff", "stroke": "#1b3f6b", "stroke-width": "2"])
             svg.element("text", ["x": SVGWriter.number(plotRight + 12), "y": SVGWriter.number(y(i) + 4)],
-                        content: String(format: "%.2f", row.probability) + " · " + row.status.rawValue)
+                        // Vietnamese status words are too long for the margin: the probability only (the table beside
+                        // the chart in a briefing gives the status).
+                        content: language == .vi ? NumberFormatting(language: .vi).decimal(row.probability, fractionDigits: 2)
+                            : String(format: "%.2f", row.probability) + " · " + row.status.rawValue)
         }
         svg.raw("</g>\n</svg>\n")
         return svg.markup
