@@ -3,7 +3,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?= -c release
 ATTAIN = .build/release/attain
 
-.PHONY: deps build demo demo-r28 test conformance bench probability-study totals-study fuzz clean
+.PHONY: deps build demo demo-r28 demo-province test conformance bench probability-study totals-study fuzz clean
 
 # Install the system LAPACK/BLAS and zlib headers when missing (Debian 12).
 deps:
@@ -30,6 +30,11 @@ demo: build
 demo-r28: build
 	./scripts/demo.sh $(ATTAIN) --data 'notebooks-data/r28/*.csv scenarios/r28/targets.yaml' --out out/r28 --name briefing-r28 \
 		scenarios/r28/baseline.yaml scenarios/r28/enforcement-2027.yaml scenarios/r28/voluntary-support-2027.yaml
+
+# Many units: the illustrative 58-commune province (notebooks-data/province-58/) regrouped by its new communes, the
+# league of communes with the province as their sum, and the briefing with its unit-by-unit section (out/province/).
+demo-province: build
+	./scripts/demo-province.sh $(ATTAIN) out/province
 
 # The whole test suite.
 test: deps

@@ -47,12 +47,20 @@ struct BriefCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --by unit: the units, comma-separated, or `all` (default).", valueName: "U1,U2,…|all"))
     var units: String?
 
+    @Option(name: .long, help: ArgumentHelp("With --by unit: units to leave out, comma-separated (a parent beside its parts, e.g. the scenario's own unit).",
+                                            valueName: "U1,U2,…"))
+    var exclude: String?
+
     @Option(name: .long, help: ArgumentHelp("With --by unit: also each target on the units' sum, path by path, under this name.", valueName: "name"))
     var total: String?
 
     @Option(name: .customLong("units-meeting"), help: ArgumentHelp(
         "With --by unit: the probability that at least this share of the units meet each target (`all`, 80%, 0.8).", valueName: "share"))
     var unitsMeeting: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --by unit: per-unit thresholds, a CSV with the columns target, unit, threshold (a row for the --total name sets the total's).",
+                                            valueName: "file.csv"))
+    var thresholds: String?
 
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var output: OutputOptions
@@ -63,8 +71,8 @@ struct BriefCommand: ParsableCommand {
         }
         try output.check(supported: [.html, .md, .xlsx])
         if let by, by != "unit" { throw ValidationError("--by takes `unit` (got `\(by)`).") }
-        if by == nil, units != nil || total != nil || unitsMeeting != nil {
-            throw ValidationError("--units, --total and --units-meeting go with --by unit.")
+        if by == nil, units != nil || exclude != nil || total != nil || unitsMeeting != nil || thresholds != nil {
+            throw ValidationError("--units, --exclude, --total, --units-meeting and --thresholds go with --by unit.")
         }
         if let unitsMeeting, RunCommand.share(unitsMeeting) == nil {
             throw ValidationError("--units-meeting takes a share of the units: `all`, a percentage (80%) or a fraction (0.8); got `\(unitsMeeting)`.")
@@ -86,12 +94,13 @@ struct BriefCommand: ParsableCommand {
                 progress: { done, total in progress.update(completed: done, total: total) })
             progress.finish()
             if by != nil {
-                let league = try UnitLeague.load(path: scenarios[0])
+                var league = try UnitLeague.load(path: scenarios[0])
+                if let thresholds { try league.loadThresholds(path: thresholds, total: total) }
                 let listed: [String]? = units.flatMap { text in
                     text == "all" ? nil : text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 }
                 input.units = try league.run(units: listed, paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads,
-                                             total: total, unitsMeeting: unitsMeeting.flatMap(RunCommand.share))
+                                             excluding: RunCommand.list(exclude), total: total, unitsMeeting: unitsMeeting.flatMap(RunCommand.share))
             }
             switch output.resolvedFormat(default: .html) {
             case .md: try output.emit(BriefingMarkdownRenderer(language: lang).render(input))

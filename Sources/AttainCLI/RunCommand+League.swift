@@ -8,7 +8,7 @@ extension RunCommand {
         try reportingErrors {
             try output.checkWritable()
             var league = try UnitLeague.load(path: scenario)
-            if let thresholds { try league.loadThresholds(path: thresholds) }
+            if let thresholds { try league.loadThresholds(path: thresholds, total: total) }
             let listed: [String]? = units.flatMap { text in
                 text == "all" ? nil : text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
@@ -16,7 +16,7 @@ extension RunCommand {
             var last = start, started = false
             let quiet = self.quiet
             let result = try league.run(units: listed, paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads,
-                                         total: total, unitsMeeting: unitsMeeting.flatMap(Self.share),
+                                         excluding: Self.list(exclude), total: total, unitsMeeting: unitsMeeting.flatMap(Self.share),
                                          sharedFraction: sharedPaths ?? UnitLeague.defaultSharedFraction) {
                 k, n, unit in
                 guard !quiet else { return }
@@ -81,7 +81,7 @@ extension RunCommand {
     /// for counts, the share of the summed shortfall.
     static func leagueTable(_ t: LeagueResult.TargetLeague) -> TextTable {
         // With per-unit thresholds, a column of each unit's own bar (blank: the targets file's).
-        let own = t.rows.contains { $0.threshold != nil }
+        let own = t.rows.contains { $0.threshold != nil } || t.total?.row?.threshold != nil
         var table = TextTable(headers: ["rank", "unit"] + (own ? ["target"] : []) + ["probability", "±mcse", "status", "median", "90% band", "shortfall", "share of gap"],
                               alignments: [.right, .left] + (own ? [.right] : []) + [.right, .right, .left, .right, .left, .right, .right])
         for r in t.rows {
@@ -91,7 +91,8 @@ extension RunCommand {
                           r.shortfallShare.map { ResultText.number(100 * $0, digits: 1) + "%" } ?? ""])
         }
         if let total = t.total, let r = total.row {
-            table.append(["Σ", "\(total.name) (sum of \(total.units.count) unit\(total.units.count == 1 ? "" : "s"))"] + (own ? [""] : []) + [
+            table.append(["Σ", "\(total.name) (sum of \(total.units.count) unit\(total.units.count == 1 ? "" : "s"))"]
+                         + (own ? [r.threshold.map { leagueValue($0, t) } ?? ""] : []) + [
                           ResultText.number(r.probability, digits: 3), ResultText.number(r.mcse, digits: 3),
                           r.status.rawValue + (r.settled != nil ? " (settled)" : ""), leagueValue(r.median, t),
                           leagueValue(r.lower90, t) + "–" + leagueValue(r.upper90, t), shortfallText(r.shortfall, t), ""])
@@ -175,7 +176,7 @@ extension RunCommand {
             if let total = t.total {
                 // The total: rank `total`, the run's own seed (its paths are the units' sums), or the reason there is none.
                 if let row = total.row {
-                    table.append([t.id, t.indicator, "total", total.name] + bar(t, nil) + [String(r.seed), ResultText.short(row.probability),
+                    table.append([t.id, t.indicator, "total", total.name] + bar(t, row.threshold) + [String(r.seed), ResultText.short(row.probability),
                                   ResultText.short(row.mcse), row.status.rawValue, ResultText.short(row.lower90), ResultText.short(row.lower50),
                                   ResultText.short(row.median), ResultText.short(row.upper50), ResultText.short(row.upper90),
                                   ResultText.short(row.shortfall), "", ""])

@@ -47,13 +47,17 @@ struct RunCommand: ParsableCommand {
         valueName: "dir"))
     var chart: String?
 
+    @Option(name: .long, help: ArgumentHelp("With --by unit: units to leave out, comma-separated (a parent beside its parts, e.g. the scenario's own unit).",
+                                            valueName: "U1,U2,…"))
+    var exclude: String?
+
     @Option(name: .long, help: ArgumentHelp(
         "With --by unit: also judge every target on the units' sum, path by path, under this name (the units must make up the whole).",
         valueName: "name"))
     var total: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "With --by unit: per-unit thresholds, a CSV with the columns target, unit, threshold (e.g. P1-1b,KCN Hòa Phú,85%); units it does not name keep the targets file's.",
+        "With --by unit: per-unit thresholds, a CSV with the columns target, unit, threshold (e.g. P1-1b,KCN Hòa Phú,85%); units it does not name keep the targets file's; a row for the --total name sets the total's.",
         valueName: "file.csv"))
     var thresholds: String?
 
@@ -78,8 +82,8 @@ struct RunCommand: ParsableCommand {
         try output.check(supported: [.table, .json, .csv, .md, .xlsx])
         try output.checkLanguage(lang)
         if let by, by != "unit" { throw ValidationError("--by takes `unit` (got `\(by)`).") }
-        if by == nil, units != nil || chart != nil || total != nil || thresholds != nil || unitsMeeting != nil || quiet {
-            throw ValidationError("--units, --chart, --total, --thresholds, --units-meeting and --quiet go with --by unit.")
+        if by == nil, units != nil || exclude != nil || chart != nil || total != nil || thresholds != nil || unitsMeeting != nil || quiet {
+            throw ValidationError("--units, --exclude, --chart, --total, --thresholds, --units-meeting and --quiet go with --by unit.")
         }
         if by != nil, samplePaths != nil { throw ValidationError("--sample-paths cannot be combined with --by unit.") }
         if sharedPaths != nil, total == nil, unitsMeeting == nil { throw ValidationError("--shared-paths goes with --total or --units-meeting.") }
@@ -100,6 +104,11 @@ struct RunCommand: ParsableCommand {
         if t.hasSuffix("%") { t = String(t.dropLast()).trimmingCharacters(in: .whitespaces); scale = 0.01 }
         guard let v = Double(t.replacingOccurrences(of: ",", with: ".")).map({ $0 * scale }), v > 0, v <= 1 else { return nil }
         return v
+    }
+
+    /// `a, b,c` → `["a", "b", "c"]`.
+    static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     func run() throws {

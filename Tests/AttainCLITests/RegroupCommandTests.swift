@@ -29,6 +29,24 @@ struct RegroupCommandTests {
         #expect(check.standardOutput.contains("ok — 12 series, 4 units, 3 indicators, 10 periods"))
     }
 
+    /// `notebooks-data/province-58/communes.csv` and `province.csv` are exactly what its README's `attain regroup`
+    /// commands write, and the province's scenario on them validates.
+    @Test func theFiftyEightCommunesFileIsTheRegroupOutput() throws {
+        let q = "notebooks-data/province-58/"
+        let outcome = try AttainProcess.run(["regroup", "--data", q + "data.csv", "--units", q + "units.csv", "--crosswalk", q + "crosswalk.csv",
+                                             "--level", "commune"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let committed = try String(contentsOfFile: AttainProcess.repository.appendingPathComponent(q + "communes.csv").path, encoding: .utf8)
+        #expect(outcome.standardOutput == committed)
+        #expect(committed.split(separator: "\n").count == 1 + 58 * 4 * 30)
+        let province = try AttainProcess.run(["regroup", "--data", q + "data.csv", "--units", q + "units.csv", "--crosswalk", q + "crosswalk.csv",
+                                              "--province"])
+        #expect(province.standardOutput == (try String(contentsOfFile: AttainProcess.repository.appendingPathComponent(q + "province.csv").path,
+                                                       encoding: .utf8)))
+        let scenario = try AttainProcess.run(["validate", "scenarios/province/baseline.yaml"])
+        #expect(scenario.status == 0, "\(scenario.standardOutput)")
+    }
+
     @Test func provinceRowsAreNeverApportioned() throws {
         let outcome = try AttainProcess.run(["regroup"] + Self.inputs + ["--province"])
         #expect(outcome.status == 0)

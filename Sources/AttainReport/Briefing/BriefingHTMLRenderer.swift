@@ -253,12 +253,13 @@ public struct BriefingHTMLRenderer: Sendable {
             html += "<section class=\"target unit-league\" id=\"units-\(escape(t.id))\">\n<h3>\(escape(units.caption(t)))</h3>\n"
             html += LeagueChart(league: t, language: language).svg()
             html += "<table class=\"league\">\n<thead><tr>"
-            for (i, h) in units.headers.enumerated() { html += "<th\(i == 1 || i == 3 ? "" : " class=\"num\"")>\(escape(h))</th>" }
+            let statusColumn = BriefingUnits.statusColumn(t)
+            for (i, h) in units.headers(t).enumerated() { html += "<th\(i == 1 || i == statusColumn ? "" : " class=\"num\"")>\(escape(h))</th>" }
             html += "</tr></thead>\n<tbody>\n"
             for row in units.rows(t) {
                 html += row.total ? "<tr class=\"total\">" : "<tr>"
                 for (i, cell) in row.cells.enumerated() {
-                    if i == 3 {
+                    if i == statusColumn {
                         html += "<td><span class=\"status \(row.status)\">\(escape(cell))</span></td>"
                     } else {
                         html += "<td\(i == 1 ? "" : " class=\"num\"")>\(escape(cell))</td>"

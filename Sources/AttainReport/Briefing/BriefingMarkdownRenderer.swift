@@ -82,7 +82,8 @@ public struct BriefingMarkdownRenderer: Sendable {
             let units = BriefingUnits(language: language)
             for t in BriefingUnits.shown(league) {
                 md += "### \(units.caption(t))\n\n"
-                var table = TextTable(headers: units.headers, alignments: [.right, .left, .right, .left, .right, .right])
+                let headers = units.headers(t), status = BriefingUnits.statusColumn(t)
+                var table = TextTable(headers: headers, alignments: headers.indices.map { $0 == 1 || $0 == status ? .left : .right })
                 for row in units.rows(t) { table.append(row.cells) }
                 md += table.renderMarkdown()
                 for note in units.notes(t) { md += "\n" + note + "\n" }

@@ -11,17 +11,28 @@ struct BriefingUnits {
     /// The targets that have at least one unit's row.
     static func shown(_ league: LeagueResult) -> [LeagueResult.TargetLeague] { league.targets.filter { !$0.rows.isEmpty } }
 
-    /// The headers of a target's table.
-    var headers: [String] {
-        [words.columnRank, words.columnUnitName, words.columnProbability, words.columnStatusOnly, words.columnMedian, words.columnBand90]
+    /// Whether a target's table shows each row's own threshold (per-unit thresholds were given for it).
+    static func ownThresholds(_ t: LeagueResult.TargetLeague) -> Bool {
+        t.rows.contains { $0.threshold != nil } || t.total?.row?.threshold != nil
     }
 
-    /// One row's cells: rank (`Σ` for the total), unit, probability, status word, median and 90% band.
-    func cells(_ row: LeagueResult.Row, _ t: LeagueResult.TargetLeague, rank: String, unit: String) -> [String] {
-        [rank, unit, words.probability(row.probability, format),
-         BriefingTarget.statusWord(row.status, missed: row.settled == "missed", language: language),
-         value(row.median, t), value(row.lower90, t) + "–" + value(row.upper90, t)]
+    /// The headers of a target's table.
+    func headers(_ t: LeagueResult.TargetLeague) -> [String] {
+        [words.columnRank, words.columnUnitName] + (Self.ownThresholds(t) ? [words.columnOwnTarget] : [])
+            + [words.columnProbability, words.columnStatusOnly, words.columnMedian, words.columnBand90]
     }
+
+    /// One row's cells: rank (`Σ` for the total), unit, its own threshold (when shown), probability, status word, median
+    /// and 90% band.
+    func cells(_ row: LeagueResult.Row, _ t: LeagueResult.TargetLeague, rank: String, unit: String) -> [String] {
+        [rank, unit] + (Self.ownThresholds(t) ? [value(row.threshold ?? t.threshold, t)] : [])
+            + [words.probability(row.probability, format),
+               BriefingTarget.statusWord(row.status, missed: row.settled == "missed", language: language),
+               value(row.median, t), value(row.lower90, t) + "–" + value(row.upper90, t)]
+    }
+
+    /// The column of the status word.
+    static func statusColumn(_ t: LeagueResult.TargetLeague) -> Int { ownThresholds(t) ? 4 : 3 }
 
     /// The table rows of a target: its units, then the total's line when there is one.
     func rows(_ t: LeagueResult.TargetLeague) -> [(cells: [String], total: Bool, status: String)] {

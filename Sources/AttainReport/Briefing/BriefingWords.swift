@@ -64,6 +64,7 @@ struct BriefingWords {
     }
     var columnRank: String { vi ? "Hạng" : "Rank" }
     var columnStatusOnly: String { vi ? "Đánh giá" : "Status" }
+    var columnOwnTarget: String { vi ? "Chỉ tiêu" : "Target" }
     var columnUnitName: String { vi ? "Đơn vị" : "Unit" }
     var columnMedian: String { vi ? "Trung vị" : "Median" }
     var columnBand90: String { vi ? "Khoảng 90%" : "90% band" }

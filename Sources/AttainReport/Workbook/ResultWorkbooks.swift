@@ -152,7 +152,7 @@ extension Workbook {
             if let total = t.total {
                 let name = words.totalName(total.name, units: total.units.count)
                 if let r = total.row {
-                    sheet.append(line(.text("Σ"), name, nil, seed: String(result.seed), r))
+                    sheet.append(line(.text("Σ"), name, r.threshold, seed: String(result.seed), r))
                 } else {
                     sheet.append([.text(t.id), .text(t.indicator), .text("Σ"), .text(name)] + (own ? [.empty] : [])
                                  + [.empty, .empty, .empty, .text(words.skippedWord, style: .indented), .empty, .empty, .empty, .empty, .empty,

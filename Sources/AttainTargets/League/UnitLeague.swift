@@ -83,10 +83,14 @@ public struct UnitLeague: Sendable {
     public var thresholds: UnitThresholds?
 
     /// Reads per-unit thresholds from the CSV at `path` into ``thresholds``, checked against the targets and the data.
-    public mutating func loadThresholds(path: String) throws {
+    /// Rows for `total` (the name given to ``run(units:paths:seed:threads:total:unitsMeeting:sharedFraction:progress:)``)
+    /// set the total's own thresholds: a province judged against the province's bar while its communes are judged
+    /// against theirs.
+    public mutating func loadThresholds(path: String, total: String? = nil) throws {
         let shares = Set(scenario.indicators.filter { ($0.kind ?? data.inferredKind(of: $0.dataName)) == .share }.map(\.name))
         thresholds = try UnitThresholds.load(contentsOf: URL(fileURLWithPath: path), targets: targetFile,
-                                             units: Array(Set(data.observations.map(\.unit))).sorted(), shares: shares)
+                                             units: (Array(Set(data.observations.map(\.unit))) + (total.map { [$0] } ?? [])).sorted(),
+                                             shares: shares)
     }
 
     /// The single-unit study of `unit`: the scenario with `unit:` set to it, without the indicators the unit has no
@@ -117,9 +121,9 @@ public struct UnitLeague: Sendable {
         return (PlanStudy(compiled: compiled, targetFile: file, targets: targets, inputs: inputs), dropped, skipped)
     }
 
-    /// Runs every unit of `units` (all of ``dataUnits`` when nil) with `paths` paths and assembles the league tables.
-    /// `progress` is told each unit as it starts (index from 0, count, unit); a listed unit absent from the data is an
-    /// error naming it.
+    /// Runs every unit of `units` (all of ``dataUnits`` when nil) but those in `excluding` (a parent beside its parts)
+    /// with `paths` paths and assembles the league tables. `progress` is told each unit as it starts (index from 0,
+    /// count, unit); a listed or excluded unit absent from the data is an error naming it.
     ///
     /// With `total`, every target is also judged on the units' sum, path by path (see ``LeagueResult/Total``): path
     /// `p` of the total is the sum of path `p` of each unit, so the total and its parts agree on every path. Name the
@@ -130,20 +134,19 @@ public struct UnitLeague: Sendable {
     /// from a stream common to all units (``SharedDraws``), so a unit's row keeps its distribution but is no longer the
     /// same numbers as its run alone; 0 keeps the units independent and the rows identical to the plain league's.
     public func run(units: [String]? = nil, paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
-                    total: String? = nil, unitsMeeting: Double? = nil, sharedFraction: Double = UnitLeague.defaultSharedFraction,
+                    excluding: [String] = [], total: String? = nil, unitsMeeting: Double? = nil,
+                    sharedFraction: Double = UnitLeague.defaultSharedFraction,
                     progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueResult {
         let all = dataUnits
-        let chosen: [String]
-        if let units {
-            let known = Set(data.observations.map(\.unit))
-            for u in units where !known.contains(u) {
-                throw ConfigurationError(file: scenario.file, key: "units", message: "the data have no unit `\(u)`",
-                                         hint: NearestName.hint(for: u, among: Array(known).sorted()))
-            }
-            chosen = Array(Set(units)).sorted()
-        } else {
-            chosen = all
+        var chosen: [String]
+        let known = Set(data.observations.map(\.unit))
+        for u in (units ?? []) + excluding where !known.contains(u) {
+            throw ConfigurationError(file: scenario.file, key: "units", message: "the data have no unit `\(u)`",
+                                     hint: NearestName.suggestion(for: u, among: known).map { "did you mean `\($0)`?" }
+                                         ?? "the data have \(known.count) units; use names from their unit column")
         }
+        chosen = units.map { Array(Set($0)).sorted() } ?? all
+        chosen.removeAll { excluding.contains($0) }
         var rowsByTarget = Array(repeating: [LeagueResult.Row](), count: targetFile.targets.count)
         var skippedByTarget = Array(repeating: [LeagueResult.Skipped](), count: targetFile.targets.count)
         var runs: [LeagueResult.UnitRun] = [], warnings: [String] = []
@@ -198,7 +201,14 @@ public struct UnitLeague: Sendable {
         }
         var totals = Array(repeating: LeagueResult.Total?.none, count: targetFile.targets.count)
         if let summed {
-            let (study, skipped) = try summed.study(scenario: scenario, targetFile: targetFile, data: data, dataName: dataName, inputs: inputs)
+            var file = targetFile
+            for i in file.targets.indices {
+                if let own = thresholds?.threshold(target: file.targets[i].id, unit: summed.name) {
+                    file.targets[i].threshold = own
+                    file.targets[i].stretch = nil
+                }
+            }
+            let (study, skipped) = try summed.study(scenario: scenario, targetFile: file, data: data, dataName: dataName, inputs: inputs)
             for (id, reason) in skipped {
                 let t = targetFile.targets.firstIndex { $0.id == id }!
                 totals[t] = .init(name: summed.name, units: (try? summed.units(of: targetFile.targets[t].indicator).get()) ?? [], row: nil, reason: reason)
@@ -207,8 +217,9 @@ public struct UnitLeague: Sendable {
                 let (result, tally) = study.runWithTally(paths: paths, seed: seed, threads: threads)
                 for (i, r) in result.targets.enumerated() {
                     let t = targetFile.targets.firstIndex { $0.id == r.id }!
-                    totals[t] = .init(name: summed.name, units: try summed.units(of: r.indicator).get(),
-                                      row: Self.row(unit: summed.name, result: r, tally: tally, target: i), reason: nil)
+                    var row = Self.row(unit: summed.name, result: r, tally: tally, target: i)
+                    row.threshold = thresholds?.threshold(target: r.id, unit: summed.name)
+                    totals[t] = .init(name: summed.name, units: try summed.units(of: r.indicator).get(), row: row, reason: nil)
                 }
             }
         }

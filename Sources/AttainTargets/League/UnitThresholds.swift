@@ -68,8 +68,10 @@ public struct UnitThresholds: Sendable, Equatable {
                 ok = false
             }
             if !known.contains(unit) {
-                error(.unknownUnit, row.line, "unit", "unit \"\(unit)\" is not in the scenario's data",
-                      NearestName.hint(for: unit, among: units))
+                let hint = NearestName.suggestion(for: unit, among: units).map { "did you mean `\($0)`?" }
+                    ?? (units.count <= 12 ? NearestName.hint(for: unit, among: units)
+                        : "the data have \(units.count) units (" + units.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + ", …): use a name of their unit column")
+                error(.unknownUnit, row.line, "unit", "unit \"\(unit)\" is not in the scenario's data", hint)
                 ok = false
             }
             let value = Self.number(text)
