@@ -14,8 +14,7 @@ extension RunCommand {
             let clock = ContinuousClock(), start = clock.now
             var last = start, started = false
             let quiet = self.quiet
-            let result = try league.run(units: listed, paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads) {
-                k, n, unit in
+            let progress: (Int, Int, String) -> Void = { k, n, unit in
                 guard !quiet else { return }
                 let now = clock.now
                 if k > 0 { Console.error("  done in \(Self.seconds(now - last))") }
@@ -23,25 +22,43 @@ extension RunCommand {
                 started = true
                 Console.errorRaw("unit \(k + 1)/\(n): \(unit)")
             }
-            if started {
-                Console.error("  done in \(Self.seconds(clock.now - last)); all units in \(Self.seconds(clock.now - start))")
-            }
-            var charts: [String: String] = [:]
-            if let chart {
-                try FileManager.default.createDirectory(atPath: chart, withIntermediateDirectories: true)
-                for t in result.targets where !t.rows.isEmpty {
-                    let path = (chart as NSString).appendingPathComponent(Self.chartFile(t.id))
-                    try AtomicFileWriter.write(LeagueChart(league: t).svg(standalone: true), to: path)
-                    charts[t.id] = path
+            let finish = {
+                if started {
+                    Console.error("  done in \(Self.seconds(clock.now - last)); all units in \(Self.seconds(clock.now - start))")
                 }
-                if !quiet { Console.error("wrote \(charts.count) chart\(charts.count == 1 ? "" : "s") to \(chart)") }
             }
-            switch output.resolvedFormat(default: .table) {
-            case .json: try output.emit(try JSONValue(encoding: result).rendered())
-            case .csv: try output.emit(Self.leagueCSV(result).renderCSV())
-            case .md: try output.emit(Self.leagueMarkdown(result, charts: charts))
-            default: try output.emit(Self.leagueText(result))
+            if let shard {
+                let (i, n) = try Self.parseShard(shard)
+                let part = try league.runShard(units: listed, shard: i, of: n, paths: simulation.paths, seed: simulation.seed,
+                                               threads: simulation.resolvedThreads, progress: progress)
+                finish()
+                return try output.emit(try JSONValue(encoding: part).rendered())
             }
+            let result = try league.run(units: listed, paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads,
+                                        progress: progress)
+            finish()
+            try Self.emitLeague(result, format: output.resolvedFormat(default: .table), chart: chart, quiet: quiet, emit: output.emit)
+        }
+    }
+
+    /// Writes `result` in `format` through `emit`, with a ranked dot chart per target into `chart` when given: the one
+    /// rendering of a league, shared by `run --by unit` and `merge`.
+    static func emitLeague(_ result: LeagueResult, format: OutputFormat, chart: String?, quiet: Bool, emit: (String) throws -> Void) throws {
+        var charts: [String: String] = [:]
+        if let chart {
+            try FileManager.default.createDirectory(atPath: chart, withIntermediateDirectories: true)
+            for t in result.targets where !t.rows.isEmpty {
+                let path = (chart as NSString).appendingPathComponent(Self.chartFile(t.id))
+                try AtomicFileWriter.write(LeagueChart(league: t).svg(standalone: true), to: path)
+                charts[t.id] = path
+            }
+            if !quiet { Console.error("wrote \(charts.count) chart\(charts.count == 1 ? "" : "s") to \(chart)") }
+        }
+        switch format {
+        case .json: try emit(try JSONValue(encoding: result).rendered())
+        case .csv: try emit(Self.leagueCSV(result).renderCSV())
+        case .md: try emit(Self.leagueMarkdown(result, charts: charts))
+        default: try emit(Self.leagueText(result))
         }
     }
 

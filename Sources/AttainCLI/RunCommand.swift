@@ -49,6 +49,24 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "With --by unit: no progress lines on standard error.")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "With --by unit: run only shard i of n (the units in run order at positions i, i+n, i+2n, …) and write a shard "
+            + "file (JSON) for `attain merge`, which joins all n shards into the same output as one run.",
+        valueName: "i/n"))
+    var shard: String?
+
+    /// `--shard i/n` read: (i, n) with 1 ≤ i ≤ n; nil without the option.
+    static func parseShard(_ text: String) throws -> (index: Int, count: Int) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
+            throw ValidationError("--shard takes i/n, e.g. --shard 2/3 for the second of three shards (got `\(text)`).")
+        }
+        guard n >= 1, n <= 100_000, i >= 1, i <= n else {
+            throw ValidationError("--shard \(text): i must be between 1 and n, and n between 1 and 100000 (e.g. 1/3, 2/3, 3/3).")
+        }
+        return (i, n)
+    }
+
     func validate() throws {
         try output.check(supported: [.table, .json, .csv, .md])
         if let by, by != "unit" { throw ValidationError("--by takes `unit` (got `\(by)`).") }
@@ -56,6 +74,15 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("--units, --chart and --quiet go with --by unit.")
         }
         if by != nil, samplePaths != nil { throw ValidationError("--sample-paths cannot be combined with --by unit.") }
+        if let shard {
+            guard by != nil else { throw ValidationError("--shard goes with --by unit.") }
+            _ = try Self.parseShard(shard)
+            if let format = output.format, format != .json {
+                throw ValidationError("--shard writes a shard file (JSON) for `attain merge`; drop --format \(format.rawValue) and give it "
+                                      + "to `attain merge` instead.")
+            }
+            if chart != nil { throw ValidationError("--chart cannot be combined with --shard; give it to `attain merge` instead.") }
+        }
         if let units, units.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("--units needs unit names, comma-separated, or `all`.")
         }

@@ -88,74 +88,88 @@ public struct UnitLeague: Sendable {
         return (PlanStudy(compiled: compiled, targetFile: file, targets: targets, inputs: inputs), dropped, skipped)
     }
 
+    /// The units a run of `units` covers, in its order (by name): ``dataUnits`` when nil, else the listed units without
+    /// repeats; a listed unit absent from the data is an error naming it.
+    public func runUnits(_ units: [String]?) throws -> [String] {
+        guard let units else { return dataUnits }
+        let known = Set(data.observations.map(\.unit))
+        for u in units where !known.contains(u) {
+            throw ConfigurationError(file: scenario.file, key: "units", message: "the data have no unit `\(u)`",
+                                     hint: NearestName.hint(for: u, among: Array(known).sorted()))
+        }
+        return Array(Set(units)).sorted()
+    }
+
+    /// What every shard of a run of `units` (in run order) with `paths` paths and seed `seed` shares: the run's
+    /// settings, its units and each target's league heading.
+    public func runHeading(units: [String], paths: Int, seed: UInt64) -> LeagueShard.Run {
+        let heads = targetFile.targets.map { spec in
+            LeagueResult.TargetLeague(id: spec.id, indicator: spec.indicator, kind: spec.kind, comparison: spec.comparison,
+                                      symbol: spec.comparison.symbol, threshold: spec.threshold, from: spec.window.lowerBound,
+                                      to: spec.window.upperBound, wording: spec.wording, isShare: false, additive: false,
+                                      totalShortfall: nil, rows: [], skipped: [])
+        }
+        return LeagueShard.Run(paths: paths, seed: seed, seedRule: Self.seedRule, scenario: scenario.name, file: scenario.file,
+                               cutoff: scenario.cutoff, horizon: scenario.horizon, version: AttainVersion.current, inputs: inputs,
+                               units: units, targets: heads)
+    }
+
+    /// One unit's run with its own seed (derived from `seed` and its name): its row or skip reason per target. Depends
+    /// on nothing but the unit, the data, `paths` and `seed` (not on `threads` nor on the other units run).
+    public func outcome(of unit: String, paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads) -> LeagueShard.UnitOutcome {
+        let unitSeed = Self.seed(for: unit, runSeed: seed)
+        let prepared: (study: PlanStudy, dropped: [String], skipped: [(target: String, reason: String)])
+        do {
+            prepared = try study(of: unit)
+        } catch {
+            return .init(unit: unit, run: nil, warnings: [],
+                         entries: targetFile.targets.indices.map { .init(target: $0, row: nil, isShare: false, additive: false, skipped: "\(error)") })
+        }
+        var outcome = LeagueShard.UnitOutcome(unit: unit, run: .init(unit: unit, seed: unitSeed, droppedIndicators: prepared.dropped),
+                                              warnings: prepared.study.compiled.warnings.map { "\(unit): \($0)" }, entries: [])
+        for (id, reason) in prepared.skipped {
+            let t = targetFile.targets.firstIndex { $0.id == id }!
+            outcome.entries.append(.init(target: t, row: nil, isShare: false, additive: false, skipped: reason))
+        }
+        guard !prepared.study.targets.isEmpty else { return outcome }
+        let (result, tally) = prepared.study.runWithTally(paths: paths, seed: unitSeed, threads: threads)
+        for (i, r) in result.targets.enumerated() {
+            let t = targetFile.targets.firstIndex { $0.id == r.id }!
+            let ind = prepared.study.model.indicators[prepared.study.targets[i].indicatorIndex[0]]
+            let q = tally.statisticQuantiles(target: i, levels: QuantileBand.levels)
+            let row = LeagueResult.Row(rank: 0, unit: unit, probability: r.probability, mcse: r.mcse, status: r.status, settled: r.settled,
+                                       lower90: q[0], lower50: q[1], median: q[2], upper50: q[3], upper90: q[4],
+                                       shortfall: tally.expectedShortfall(target: i), shortfallShare: nil)
+            outcome.entries.append(.init(target: t, row: row, isShare: ind.kind == .share, additive: ind.isFlow, skipped: nil))
+        }
+        return outcome
+    }
+
     /// Runs every unit of `units` (all of ``dataUnits`` when nil) with `paths` paths and assembles the league tables.
     /// `progress` is told each unit as it starts (index from 0, count, unit); a listed unit absent from the data is an
     /// error naming it.
     public func run(units: [String]? = nil, paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
                     progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueResult {
-        let all = dataUnits
-        let chosen: [String]
-        if let units {
-            let known = Set(data.observations.map(\.unit))
-            for u in units where !known.contains(u) {
-                throw ConfigurationError(file: scenario.file, key: "units", message: "the data have no unit `\(u)`",
-                                         hint: NearestName.hint(for: u, among: Array(known).sorted()))
-            }
-            chosen = Array(Set(units)).sorted()
-        } else {
-            chosen = all
-        }
-        var rowsByTarget = Array(repeating: [LeagueResult.Row](), count: targetFile.targets.count)
-        var skippedByTarget = Array(repeating: [LeagueResult.Skipped](), count: targetFile.targets.count)
-        var runs: [LeagueResult.UnitRun] = [], warnings: [String] = []
-        var shareKind: [String: Bool] = [:], additive: [String: Bool] = [:]
-        for (k, unit) in chosen.enumerated() {
+        let chosen = try runUnits(units)
+        let outcomes = chosen.enumerated().map { k, unit in
             progress?(k, chosen.count, unit)
-            let unitSeed = Self.seed(for: unit, runSeed: seed)
-            let prepared: (study: PlanStudy, dropped: [String], skipped: [(target: String, reason: String)])
-            do {
-                prepared = try study(of: unit)
-            } catch {
-                for t in skippedByTarget.indices { skippedByTarget[t].append(.init(unit: unit, reason: "\(error)")) }
-                continue
-            }
-            runs.append(.init(unit: unit, seed: unitSeed, droppedIndicators: prepared.dropped))
-            warnings += prepared.study.compiled.warnings.map { "\(unit): \($0)" }
-            for (id, reason) in prepared.skipped {
-                let t = targetFile.targets.firstIndex { $0.id == id }!
-                skippedByTarget[t].append(.init(unit: unit, reason: reason))
-            }
-            guard !prepared.study.targets.isEmpty else { continue }
-            let (result, tally) = prepared.study.runWithTally(paths: paths, seed: unitSeed, threads: threads)
-            for (i, r) in result.targets.enumerated() {
-                let t = targetFile.targets.firstIndex { $0.id == r.id }!
-                let ind = prepared.study.model.indicators[prepared.study.targets[i].indicatorIndex[0]]
-                shareKind[r.id] = ind.kind == .share
-                additive[r.id] = ind.isFlow
-                let q = tally.statisticQuantiles(target: i, levels: QuantileBand.levels)
-                rowsByTarget[t].append(.init(rank: 0, unit: unit, probability: r.probability, mcse: r.mcse, status: r.status,
-                                             settled: r.settled, lower90: q[0], lower50: q[1], median: q[2], upper50: q[3], upper90: q[4],
-                                             shortfall: tally.expectedShortfall(target: i), shortfallShare: nil))
-            }
+            return outcome(of: unit, paths: paths, seed: seed, threads: threads)
         }
-        let targets = targetFile.targets.enumerated().map { t, spec -> LeagueResult.TargetLeague in
-            var rows = rowsByTarget[t].sorted {
-                ($0.probability, -$0.shortfall) != ($1.probability, -$1.shortfall)
-                    ? ($0.probability, -$0.shortfall) > ($1.probability, -$1.shortfall) : $0.unit < $1.unit
-            }
-            let isAdditive = additive[spec.id] ?? false
-            let total = rows.reduce(0) { $0 + $1.shortfall }
-            for i in rows.indices {
-                rows[i].rank = i + 1
-                if isAdditive && total > 0 { rows[i].shortfallShare = rows[i].shortfall / total }
-            }
-            return .init(id: spec.id, indicator: spec.indicator, kind: spec.kind, comparison: spec.comparison, symbol: spec.comparison.symbol,
-                         threshold: spec.threshold, from: spec.window.lowerBound, to: spec.window.upperBound, wording: spec.wording,
-                         isShare: shareKind[spec.id] ?? false, additive: isAdditive, totalShortfall: isAdditive ? total : nil,
-                         rows: rows, skipped: skippedByTarget[t])
+        return runHeading(units: chosen, paths: paths, seed: seed).assemble(outcomes)
+    }
+
+    /// Shard `shard` (1-based) of `count` of the run ``run(units:paths:seed:threads:progress:)`` would make: only the
+    /// units ``LeagueShard/units(of:shard:count:)`` gives it, with what ``LeagueShard/merge(_:)`` needs to rebuild the
+    /// whole result. `progress` is told each of the shard's units as it starts (index from 0, the shard's count, unit).
+    public func runShard(units: [String]? = nil, shard: Int, of count: Int, paths: Int, seed: UInt64,
+                         threads: Int = SimulationEngine.defaultThreads, progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueShard {
+        let chosen = try runUnits(units)
+        let mine = LeagueShard.units(of: chosen, shard: shard, count: count)
+        let outcomes = mine.enumerated().map { k, unit in
+            progress?(k, mine.count, unit)
+            return outcome(of: unit, paths: paths, seed: seed, threads: threads)
         }
-        return LeagueResult(paths: paths, seed: seed, seedRule: Self.seedRule, scenario: scenario.name, file: scenario.file,
-                            cutoff: scenario.cutoff, horizon: scenario.horizon, units: runs, targets: targets, warnings: warnings,
-                            version: AttainVersion.current, inputs: inputs)
+        return LeagueShard(format: LeagueShard.formatName, formatVersion: LeagueShard.currentFormatVersion, shard: shard, of: count,
+                           run: runHeading(units: chosen, paths: paths, seed: seed), outcomes: outcomes)
     }
 }
