@@ -67,14 +67,17 @@ public struct UnitLeague: Sendable {
 
     /// The single-unit study of `unit`: the scenario with `unit:` set to it, without the indicators the unit has no
     /// data for (returned as `dropped`), and every target that resolves on it; the others in `skipped` with the reason.
-    public func study(of unit: String) throws -> (study: PlanStudy, dropped: [String], skipped: [(target: String, reason: String)]) {
+    ///
+    /// `cache`, shared by the studies of one league's units, keeps what their compiles have in common from being
+    /// recomputed for each (``CompileCache``); the study is the same with or without it.
+    public func study(of unit: String, cache: CompileCache? = nil) throws -> (study: PlanStudy, dropped: [String], skipped: [(target: String, reason: String)]) {
         var s = scenario
         s.unit = unit
-        let unitIndicators = Set(data.observations.lazy.filter { $0.unit == unit }.map(\.indicator))
+        let unitIndicators = cache?.indicators(of: unit, in: data) ?? Set(data.observations.lazy.filter { $0.unit == unit }.map(\.indicator))
         let dropped = s.indicators.filter { $0.unit == nil && !unitIndicators.contains($0.dataName) }.map(\.name)
         s.indicators.removeAll { dropped.contains($0.name) }
         let firstYear = targetFile.targets.map(\.window.lowerBound).min()!
-        let compiled = try ScenarioCompiler.compile(s, firstYear: firstYear, data: data)
+        let compiled = try ScenarioCompiler.compile(s, firstYear: firstYear, data: data, cache: cache)
         var targets: [CompiledTarget] = [], skipped: [(String, String)] = []
         for spec in targetFile.targets {
             if dropped.contains(spec.indicator) {
@@ -115,12 +118,14 @@ public struct UnitLeague: Sendable {
     }
 
     /// One unit's run with its own seed (derived from `seed` and its name): its row or skip reason per target. Depends
-    /// on nothing but the unit, the data, `paths` and `seed` (not on `threads` nor on the other units run).
-    public func outcome(of unit: String, paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads) -> LeagueShard.UnitOutcome {
+    /// on nothing but the unit, the data, `paths` and `seed` (not on `threads`, on the other units run, nor on `cache`,
+    /// which only saves recomputing what the units' compiles share: give one ``CompileCache`` to all units of a league).
+    public func outcome(of unit: String, paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
+                        cache: CompileCache? = nil) -> LeagueShard.UnitOutcome {
         let unitSeed = Self.seed(for: unit, runSeed: seed)
         let prepared: (study: PlanStudy, dropped: [String], skipped: [(target: String, reason: String)])
         do {
-            prepared = try study(of: unit)
+            prepared = try study(of: unit, cache: cache)
         } catch {
             return .init(unit: unit, run: nil, warnings: [],
                          entries: targetFile.targets.indices.map { .init(target: $0, row: nil, isShare: false, additive: false, skipped: "\(error)") })
@@ -151,9 +156,10 @@ public struct UnitLeague: Sendable {
     public func run(units: [String]? = nil, paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
                     progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueResult {
         let chosen = try runUnits(units)
+        let cache = CompileCache()
         let outcomes = chosen.enumerated().map { k, unit in
             progress?(k, chosen.count, unit)
-            return outcome(of: unit, paths: paths, seed: seed, threads: threads)
+            return outcome(of: unit, paths: paths, seed: seed, threads: threads, cache: cache)
         }
         return runHeading(units: chosen, paths: paths, seed: seed).assemble(outcomes)
     }
@@ -165,9 +171,10 @@ public struct UnitLeague: Sendable {
                          threads: Int = SimulationEngine.defaultThreads, progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueShard {
         let chosen = try runUnits(units)
         let mine = LeagueShard.units(of: chosen, shard: shard, count: count)
+        let cache = CompileCache()
         let outcomes = mine.enumerated().map { k, unit in
             progress?(k, mine.count, unit)
-            return outcome(of: unit, paths: paths, seed: seed, threads: threads)
+            return outcome(of: unit, paths: paths, seed: seed, threads: threads, cache: cache)
         }
         return LeagueShard(format: LeagueShard.formatName, formatVersion: LeagueShard.currentFormatVersion, shard: shard, of: count,
                            run: runHeading(units: chosen, paths: paths, seed: seed), outcomes: outcomes)
