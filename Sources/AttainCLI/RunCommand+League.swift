@@ -12,20 +12,16 @@ extension RunCommand {
                 text == "all" ? nil : text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
             let clock = ContinuousClock(), start = clock.now
-            var last = start, started = false
+            var started = false
             let quiet = self.quiet
+            // One line per unit as it starts (units run in order, a few at a time on several threads).
             let progress: (Int, Int, String) -> Void = { k, n, unit in
                 guard !quiet else { return }
-                let now = clock.now
-                if k > 0 { Console.error("  done in \(Self.seconds(now - last))") }
-                last = now
                 started = true
-                Console.errorRaw("unit \(k + 1)/\(n): \(unit)")
+                Console.error("unit \(k + 1)/\(n): \(unit) (\(Self.seconds(clock.now - start)))")
             }
             let finish = {
-                if started {
-                    Console.error("  done in \(Self.seconds(clock.now - last)); all units in \(Self.seconds(clock.now - start))")
-                }
+                if started { Console.error("all units in \(Self.seconds(clock.now - start))") }
             }
             if let shard {
                 let (i, n) = try Self.parseShard(shard)

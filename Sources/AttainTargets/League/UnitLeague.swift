@@ -1,4 +1,5 @@
 import AttainData
+import AttainParallel
 import AttainSimulation
 
 /// A scenario run once per unit of its data, for league tables: the object behind `attain run --by unit`.
@@ -137,10 +138,12 @@ public struct UnitLeague: Sendable {
             outcome.entries.append(.init(target: t, row: nil, isShare: false, additive: false, skipped: reason))
         }
         guard !prepared.study.targets.isEmpty else { return outcome }
-        let (result, tally) = prepared.study.runWithTally(paths: paths, seed: unitSeed, threads: threads)
-        for (i, r) in result.targets.enumerated() {
+        let study = prepared.study
+        let tally = study.tally(paths: paths, seed: unitSeed, threads: threads)
+        for i in study.targets.indices {
+            let r = ResultAssembly.target(i, study: study, tally: tally, model: 0)
             let t = targetFile.targets.firstIndex { $0.id == r.id }!
-            let ind = prepared.study.model.indicators[prepared.study.targets[i].indicatorIndex[0]]
+            let ind = study.model.indicators[study.targets[i].indicatorIndex[0]]
             let q = tally.statisticQuantiles(target: i, levels: QuantileBand.levels)
             let row = LeagueResult.Row(rank: 0, unit: unit, probability: r.probability, mcse: r.mcse, status: r.status, settled: r.settled,
                                        lower90: q[0], lower50: q[1], median: q[2], upper50: q[3], upper90: q[4],
@@ -156,11 +159,7 @@ public struct UnitLeague: Sendable {
     public func run(units: [String]? = nil, paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
                     progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueResult {
         let chosen = try runUnits(units)
-        let cache = CompileCache()
-        let outcomes = chosen.enumerated().map { k, unit in
-            progress?(k, chosen.count, unit)
-            return outcome(of: unit, paths: paths, seed: seed, threads: threads, cache: cache)
-        }
+        let outcomes = outcomes(of: chosen, paths: paths, seed: seed, threads: threads, progress: progress)
         return runHeading(units: chosen, paths: paths, seed: seed).assemble(outcomes)
     }
 
@@ -171,12 +170,33 @@ public struct UnitLeague: Sendable {
                          threads: Int = SimulationEngine.defaultThreads, progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueShard {
         let chosen = try runUnits(units)
         let mine = LeagueShard.units(of: chosen, shard: shard, count: count)
-        let cache = CompileCache()
-        let outcomes = mine.enumerated().map { k, unit in
-            progress?(k, mine.count, unit)
-            return outcome(of: unit, paths: paths, seed: seed, threads: threads, cache: cache)
-        }
+        let outcomes = outcomes(of: mine, paths: paths, seed: seed, threads: threads, progress: progress)
         return LeagueShard(format: LeagueShard.formatName, formatVersion: LeagueShard.currentFormatVersion, shard: shard, of: count,
                            run: runHeading(units: chosen, paths: paths, seed: seed), outcomes: outcomes)
+    }
+
+    /// The outcomes of `units`, in their order. With one thread, one unit after another; with more, the units are shared
+    /// out over the threads, each unit's paths on one thread (a unit's numbers do not depend on its thread count, so the
+    /// outcomes are the same). `progress` is told the units in order, each once the units before it are done.
+    func outcomes(of units: [String], paths: Int, seed: UInt64, threads: Int,
+                  progress: ((Int, Int, String) -> Void)?) -> [LeagueShard.UnitOutcome] {
+        let cache = CompileCache()
+        guard threads > 1, units.count > 1 else {
+            return units.enumerated().map { k, unit in
+                progress?(k, units.count, unit)
+                return outcome(of: unit, paths: paths, seed: seed, threads: threads, cache: cache)
+            }
+        }
+        // Blocks of units at a time, so that progress is told in order as the run goes.
+        let block = threads * 4
+        var all: [LeagueShard.UnitOutcome] = []
+        all.reserveCapacity(units.count)
+        for start in stride(from: 0, to: units.count, by: block) {
+            let slice = Array(units[start..<min(units.count, start + block)])
+            progress?(start, units.count, slice[0])
+            all += Parallel.map(slice.count, threads: threads) { i in outcome(of: slice[i], paths: paths, seed: seed, threads: 1, cache: cache) }
+            for k in 1..<slice.count { progress?(start + k, units.count, slice[k]) }
+        }
+        return all
     }
 }

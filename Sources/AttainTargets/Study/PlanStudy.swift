@@ -74,6 +74,13 @@ public struct PlanStudy: Sendable {
         return (ResultAssembly.run(self, tally: acc.tally, fan: acc.fan!, paths: paths, seed: seed), acc.tally)
     }
 
+    /// The targets' tally alone, without the indicators' fan sketches (for league tables, which need only the targets'
+    /// probabilities and statistics): the same tally as ``runWithTally(paths:seed:threads:samplePaths:progress:)``'s.
+    func tally(paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads) -> TargetTally {
+        let start = StudyAccumulator(tally: TargetTally(targets: targets, modelCount: 1), fan: nil)
+        return SimulationEngine.run([model], paths: paths, seed: seed, threads: threads, accumulator: start).tally
+    }
+
     /// The same study with intervention `lever`'s value set to `value` (levers recompiled, fits reused).
     public func setting(lever id: String, to value: Double) -> PlanStudy {
         var s = self
