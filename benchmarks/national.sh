@@ -30,18 +30,19 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "== national (attain run --by unit on $communes communes x $paths paths x all targets, whole command)"
+echo "== national (load average before: $(cut -d' ' -f1-3 /proc/loadavg); attain run --by unit on $communes communes x $paths paths x all targets, whole command)"
 "$python" "$here/../notebooks-data/national/generate.py" "$work" --communes "$communes" --validate-rows "$rows"
 
 # measure LABEL OUT -- COMMAND…: runs COMMAND under /usr/bin/time -v, stdout to OUT; appends "wall rss_kb" to LABEL.times.
 measure() {
     local label="$1" out="$2"; shift 3
     /usr/bin/time -v -o "$work/time.txt" "$@" > "$out"
-    local wall rss
+    local wall rss cpu
+    cpu="$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$work/time.txt")"
     wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/time.txt")"
     rss="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")"
     echo "$wall $rss" >> "$work/$label.times"
-    printf '  %-10s %8.2f s wall  %8.1f MB peak RSS\n' "$label" "$wall" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
+    printf '  %-10s %8.2f s wall  %8.2f s CPU  %8.1f MB peak RSS\n' "$label" "$wall" "$cpu" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
 }
 # median LABEL: "median-wall median-rss-MB min-wall max-wall" of the runs so far.
 median() {
@@ -52,8 +53,8 @@ median() {
         "$(cut -d' ' -f1 "$f" | sort -g | head -1)" "$(cut -d' ' -f1 "$f" | sort -g | tail -1)"
 }
 
-run=("$attain" run "$work/scenario.yaml" --by unit --paths "$paths" --seed 42 --format csv --quiet)
-for i in $(seq "$repeats"); do measure run "$work/one.csv" -- "${run[@]}"; done
+run=("$attain" run "$work/scenario.yaml" --by unit --paths "$paths" --seed 42 --quiet)
+for i in $(seq "$repeats"); do measure run "$work/one.csv" -- "${run[@]}" --format csv; done
 read -r wall rss lo hi <<<"$(median run)"
 units="$(tail -n +2 "$work/one.csv" | cut -d, -f4 | sort -u | wc -l)"
 echo "run --by unit: $units units, median $wall s wall (range $lo–$hi s over $repeats runs), peak RSS $rss MB" \

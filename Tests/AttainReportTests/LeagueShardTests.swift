@@ -79,4 +79,15 @@ import AttainTestSupport
         #expect(message([("a.json", one), ("b.json", tampered), ("c.json", three)]).contains("b.json: its units are not"))
         #expect(message([]).contains("no shard"))
     }
+
+    @Test func aSharedCompileCacheChangesNoUnitsNumbers() throws {
+        let league = try Self.league.get()
+        let cache = CompileCache()
+        for unit in league.dataUnits {
+            let cached = league.outcome(of: unit, paths: 300, seed: 21, threads: 1, cache: cache)
+            let fresh = league.outcome(of: unit, paths: 300, seed: 21, threads: 2)
+            #expect(cached == fresh, "\(unit)")
+            #expect(cached.entries.contains { $0.row != nil }, "\(unit)")
+        }
+    }
 }
