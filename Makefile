@@ -3,7 +3,7 @@ SWIFT ?= swift
 BUILD_FLAGS ?= -c release
 ATTAIN = .build/release/attain
 
-.PHONY: deps build demo demo-r28 demo-province test conformance bench probability-study totals-study fuzz clean
+.PHONY: deps build demo demo-r28 demo-province test conformance bench bench-national probability-study totals-study fuzz clean
 
 # Install the system LAPACK/BLAS and zlib headers when missing (Debian 12).
 deps:
@@ -49,6 +49,11 @@ conformance: deps
 # Benchmarks against peers measured in the same run (never part of `make test`).
 bench: build
 	./benchmarks/run.sh
+
+# The national benchmark alone (also part of `make bench`): run --by unit on a generated file of 3,321 communes,
+# 3 shards merged, and validate's peak memory on a 2M-row file (benchmarks/national.sh; NATIONAL_* variables there).
+bench-national: build
+	./benchmarks/national.sh
 
 # End-to-end probability study of `attain run` on the shared real series (never part of `make test`; about 5 minutes
 # on 2 cores). Options: make probability-study STUDY_ARGS="--quick" (see scripts/calibration/README.md).

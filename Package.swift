@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "AttainForecast", dependencies: ["AttainModels", "AttainRandom", "AttainData", "AttainParallel"]),
         .target(name: "AttainSimulation", dependencies: ["AttainForecast", "AttainModels", "AttainRandom", "AttainData",
                                                          .product(name: "Yams", package: "Yams")]),
-        .target(name: "AttainTargets", dependencies: ["AttainSimulation", "AttainData",
+        .target(name: "AttainTargets", dependencies: ["AttainSimulation", "AttainData", "AttainParallel",
                                                       .product(name: "Yams", package: "Yams")]),
         .target(name: "AttainReport", dependencies: ["AttainTargets", "AttainSimulation", "AttainForecast", "AttainModels", "AttainData",
                                                      .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

@@ -117,3 +117,6 @@ PY
 }
 
 logistic_section
+
+# == national: run --by unit on a generated national file (3,321 communes), shards merged, validate memory (national.sh).
+"$here/national.sh"

@@ -99,8 +99,8 @@ struct BriefCommand: ParsableCommand {
                 let listed: [String]? = units.flatMap { text in
                     text == "all" ? nil : text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 }
-                input.units = try league.run(units: listed, paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads,
-                                             excluding: RunCommand.list(exclude), total: total, unitsMeeting: unitsMeeting.flatMap(RunCommand.share))
+                input.units = try league.run(units: listed, excluding: RunCommand.list(exclude), paths: simulation.paths, seed: simulation.seed,
+                                             threads: simulation.resolvedThreads, total: total, unitsMeeting: unitsMeeting.flatMap(RunCommand.share))
             }
             switch output.resolvedFormat(default: .html) {
             case .md: try output.emit(BriefingMarkdownRenderer(language: lang).render(input))

@@ -13,41 +13,62 @@ extension RunCommand {
                 text == "all" ? nil : text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
             let clock = ContinuousClock(), start = clock.now
-            var last = start, started = false
+            var started = false
             let quiet = self.quiet
-            let result = try league.run(units: listed, paths: simulation.paths, seed: simulation.seed, threads: simulation.resolvedThreads,
-                                         excluding: Self.list(exclude), total: total, unitsMeeting: unitsMeeting.flatMap(Self.share),
-                                         sharedFraction: sharedPaths ?? UnitLeague.defaultSharedFraction) {
-                k, n, unit in
+            // One line per unit as it starts (units run in order, a few at a time on several threads).
+            let progress: (Int, Int, String) -> Void = { k, n, unit in
                 guard !quiet else { return }
-                let now = clock.now
-                if k > 0 { Console.error("  done in \(Self.seconds(now - last))") }
-                last = now
                 started = true
-                Console.errorRaw("unit \(k + 1)/\(n): \(unit)")
+                Console.error("unit \(k + 1)/\(n): \(unit) (\(Self.seconds(clock.now - start)))")
             }
-            if started {
-                Console.error("  done in \(Self.seconds(clock.now - last)); all units in \(Self.seconds(clock.now - start))")
+            let finish = {
+                if started { Console.error("all units in \(Self.seconds(clock.now - start))") }
             }
-            var charts: [String: String] = [:]
-            if let chart {
-                try FileManager.default.createDirectory(atPath: chart, withIntermediateDirectories: true)
-                for t in result.targets where !t.rows.isEmpty {
-                    let path = (chart as NSString).appendingPathComponent(Self.chartFile(t.id))
-                    try AtomicFileWriter.write(LeagueChart(league: t).svg(standalone: true), to: path)
-                    charts[t.id] = path
-                }
-                if !quiet { Console.error("wrote \(charts.count) chart\(charts.count == 1 ? "" : "s") to \(chart)") }
+            if let shard {
+                let (i, n) = try Self.parseShard(shard)
+                let part = try league.runShard(units: listed, excluding: Self.list(exclude), shard: i, of: n, paths: simulation.paths, seed: simulation.seed,
+                                               threads: simulation.resolvedThreads, progress: progress)
+                finish()
+                return try output.emit(try JSONValue(encoding: part).rendered())
             }
-            switch output.resolvedFormat(default: .table) {
-            case .json: try output.emit(try JSONValue(encoding: result).rendered())
-            case .csv: try output.emit(Self.leagueCSV(result).renderCSV())
-            case .md: try output.emit(Self.leagueMarkdown(result, charts: charts))
-            case .xlsx:
+            let result = try league.run(units: listed, excluding: Self.list(exclude), paths: simulation.paths, seed: simulation.seed,
+                                        threads: simulation.resolvedThreads, total: total, unitsMeeting: unitsMeeting.flatMap(Self.share),
+                                        sharedFraction: sharedPaths ?? UnitLeague.defaultSharedFraction, progress: progress)
+            finish()
+            let format = output.resolvedFormat(default: .table)
+            if format == .xlsx {
+                _ = try Self.writeCharts(result, into: chart, quiet: quiet)
                 let illustrative = league.scenario.illustrative || IllustrativeData.isMarked(dataFiles: league.scenario.dataFiles)
-                try output.emitWorkbook(Workbook.league(result, language: lang ?? .vi, illustrative: illustrative))
-            default: try output.emit(Self.leagueText(result))
+                return try output.emitWorkbook(Workbook.league(result, language: lang ?? .vi, illustrative: illustrative))
             }
+            try Self.emitLeague(result, format: format, chart: chart, quiet: quiet, emit: output.emit)
+        }
+    }
+
+    /// Writes a ranked dot chart per target with units into `chart` (when given) and returns the files by target.
+    static func writeCharts(_ result: LeagueResult, into chart: String?, quiet: Bool) throws -> [String: String] {
+        var charts: [String: String] = [:]
+        if let chart {
+            try FileManager.default.createDirectory(atPath: chart, withIntermediateDirectories: true)
+            for t in result.targets where !t.rows.isEmpty {
+                let path = (chart as NSString).appendingPathComponent(Self.chartFile(t.id))
+                try AtomicFileWriter.write(LeagueChart(league: t).svg(standalone: true), to: path)
+                charts[t.id] = path
+            }
+            if !quiet { Console.error("wrote \(charts.count) chart\(charts.count == 1 ? "" : "s") to \(chart)") }
+        }
+        return charts
+    }
+
+    /// Writes `result` in `format` through `emit`, with a ranked dot chart per target into `chart` when given: the one
+    /// rendering of a league, shared by `run --by unit` and `merge`.
+    static func emitLeague(_ result: LeagueResult, format: OutputFormat, chart: String?, quiet: Bool, emit: (String) throws -> Void) throws {
+        let charts = try writeCharts(result, into: chart, quiet: quiet)
+        switch format {
+        case .json: try emit(try JSONValue(encoding: result).rendered())
+        case .csv: try emit(Self.leagueCSV(result).renderCSV())
+        case .md: try emit(Self.leagueMarkdown(result, charts: charts))
+        default: try emit(Self.leagueText(result))
         }
     }
 

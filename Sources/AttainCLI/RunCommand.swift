@@ -78,6 +78,24 @@ struct RunCommand: ParsableCommand {
         "With --format xlsx: the language of the workbook's headers and status words, vi (default) or en.", valueName: "lang"))
     var lang: ReportLanguage?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "With --by unit: run only shard i of n (the units in run order at positions i, i+n, i+2n, …) and write a shard "
+            + "file (JSON) for `attain merge`, which joins all n shards into the same output as one run.",
+        valueName: "i/n"))
+    var shard: String?
+
+    /// `--shard i/n` read: (i, n) with 1 ≤ i ≤ n; nil without the option.
+    static func parseShard(_ text: String) throws -> (index: Int, count: Int) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
+            throw ValidationError("--shard takes i/n, e.g. --shard 2/3 for the second of three shards (got `\(text)`).")
+        }
+        guard n >= 1, n <= 100_000, i >= 1, i <= n else {
+            throw ValidationError("--shard \(text): i must be between 1 and n, and n between 1 and 100000 (e.g. 1/3, 2/3, 3/3).")
+        }
+        return (i, n)
+    }
+
     func validate() throws {
         try output.check(supported: [.table, .json, .csv, .md, .xlsx])
         try output.checkLanguage(lang)
@@ -92,6 +110,18 @@ struct RunCommand: ParsableCommand {
         }
         if let f = sharedPaths, !(0...1).contains(f) { throw ValidationError("--shared-paths takes a fraction from 0 to 1 (got \(f)).") }
         if let total, total.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--total needs a name, e.g. --total \"Hiệp Hòa\".") }
+        if let shard {
+            guard by != nil else { throw ValidationError("--shard goes with --by unit.") }
+            _ = try Self.parseShard(shard)
+            if let format = output.format, format != .json {
+                throw ValidationError("--shard writes a shard file (JSON) for `attain merge`; drop --format \(format.rawValue) and give it "
+                                      + "to `attain merge` instead.")
+            }
+            if chart != nil { throw ValidationError("--chart cannot be combined with --shard; give it to `attain merge` instead.") }
+            if total != nil || unitsMeeting != nil {
+                throw ValidationError("--total and --units-meeting need every unit's paths in one run; they cannot be combined with --shard.")
+            }
+        }
         if let units, units.split(separator: ",").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("--units needs unit names, comma-separated, or `all`.")
         }

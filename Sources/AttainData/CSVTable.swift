@@ -44,7 +44,11 @@ public struct CSVTable: Sendable {
         var issues: [DataIssue] { tokenizer.issues }
 
         init(text: String, file: String, delimiter: Character? = nil) {
-            let bytes = Array(text.utf8)
+            self.init(bytes: Array(text.utf8), file: file, delimiter: delimiter)
+        }
+
+        /// A stream over UTF-8 `bytes` already checked to be valid (no copy of them as a `String` is kept).
+        init(bytes: [UInt8], file: String, delimiter: Character? = nil) {
             var start = 0, line = 1
             var chosen = delimiter.flatMap { $0.asciiValue }
             if let sep = CSVTable.excelSeparatorLine(bytes) {
@@ -59,6 +63,9 @@ public struct CSVTable: Sendable {
 
         /// The next record (the first is the header), nil at the end.
         mutating func next() -> Record? { tokenizer.next() }
+
+        /// The number of lines of the text (line feeds + 1): at least the number of records, to reserve room for them.
+        var lineCount: Int { tokenizer.bytes.reduce(into: 1) { n, b in if b == CSVTable.lf { n += 1 } } }
     }
 
     private static let comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";"), tab = UInt8(ascii: "\t")

@@ -21,14 +21,22 @@ extension DataSet {
     /// Checks the file at `url` without throwing: every issue, and the rows that passed.
     public static func validate(contentsOf url: URL, options: Options = Options()) -> DataValidation {
         let name = url.isFileURL ? url.relativePath : url.absoluteString
+        // The bytes are let go once decoded, before the rows are read: a large file is not held twice while it is.
+        switch readBytes(url, name: name) {
+        case .success(let bytes): return validate(stream: CSVTable.Stream(bytes: bytes, file: name), source: name, options: options)
+        case .failure(let issue): return DataValidation(file: name, issues: [issue], dataSet: nil)
+        }
+    }
+
+    /// The checked UTF-8 bytes of the file at `url`, or the issue that kept it from being read.
+    private static func readBytes(_ url: URL, name: String) -> Result<[UInt8], DataIssue> {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             let reason = FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "it does not exist"
-            return DataValidation(file: name, issues: [DataIssue(.error, .unreadable, file: name, line: 0,
-                                                                 message: "cannot open the file: \(reason)",
-                                                                 hint: "check the path and the file's permissions")], dataSet: nil)
+            return .failure(DataIssue(.error, .unreadable, file: name, line: 0, message: "cannot open the file: \(reason)",
+                                      hint: "check the path and the file's permissions"))
         }
-        return validate(data: data, source: name, options: options)
+        return TextDecoding.utf8Bytes(data, file: name)
     }
 
     /// Checks tidy CSV bytes: UTF-8 with or without BOM, or UTF-16 with a BOM.
@@ -47,10 +55,15 @@ extension DataSet {
     /// shares in [0, 1], counts whole and non-negative — running totals that fall, mixed frequencies, gaps, kinds that
     /// cannot be inferred). Errors keep a row out; warnings do not.
     public static func validate(text: String, source: String, options: Options = Options()) -> DataValidation {
+        validate(stream: CSVTable.Stream(text: text, file: source), source: source, options: options)
+    }
+
+    /// Checks the records of `stream` (see ``validate(text:source:options:)``).
+    static func validate(stream: CSVTable.Stream, source: String, options: Options) -> DataValidation {
         // One pass over the records, each read as it is tokenized (a large file is never held as records). A row
         // whose number depends on the file's decimal mark (`1.500`) waits for the end of the pass, when the mark is
         // known from every other value, and is read then.
-        var stream = CSVTable.Stream(text: text, file: source)
+        var stream = stream
         let header = stream.next()
         var issues = [DataIssue]()
         let provisional: RowReader
@@ -61,6 +74,8 @@ extension DataSet {
             return DataValidation(file: source, issues: sorted(stream.issues + list.issues), dataSet: nil)
         }
         var rows = [Observation](), failed = [Observation](), undecided = [CSVTable.Record]()
+        // Room for every line at once: growing by doubling would hold the old and the new array together at the end.
+        rows.reserveCapacity(stream.lineCount)
         var evidence = NumberReader.Evidence(), records = 0
         func take(_ outcome: Result<Observation, RowReader.IssueList>) {
             switch outcome {

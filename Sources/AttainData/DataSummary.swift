@@ -26,25 +26,36 @@ public struct DataSummary: Sendable, Equatable, Codable {
     public var last: String?
     public var indicators: [Indicator]
 
-    /// Summarises `data`.
+    /// Summarises `data` in one pass over its rows (no copy of them: a data set of millions of rows is summarised in
+    /// a few kilobytes more than it takes).
     public init(_ data: DataSet) {
+        struct SeriesKey: Hashable { var unit: String, indicator: String }
+        struct Coverage { var units = Set<String>(), rows = 0, first: Period, last: Period }
         let rows = data.observations
         source = data.source
         self.rows = rows.count
-        series = Set(rows.map { "\($0.unit)\u{1F}\($0.indicator)" }).count
+        var seriesKeys = Set<SeriesKey>(), allPeriods = Set<Period>(), coverage: [String: Coverage] = [:]
+        for row in rows {
+            seriesKeys.insert(SeriesKey(unit: row.unit, indicator: row.indicator))
+            allPeriods.insert(row.period)
+            // The first row of the earliest period and of the latest end, in row order (as `min()` and `max(by:)` pick).
+            var c = coverage[row.indicator] ?? Coverage(first: row.period, last: row.period)
+            c.units.insert(row.unit)
+            c.rows += 1
+            if row.period < c.first { c.first = row.period }
+            if c.last.endTime < row.period.endTime { c.last = row.period }
+            coverage[row.indicator] = c
+        }
+        series = seriesKeys.count
         units = data.units.count
-        let allPeriods = Set(rows.map(\.period))
         periods = allPeriods.count
         first = allPeriods.min()?.description
         last = allPeriods.max { $0.endTime < $1.endTime }?.description
-        let byIndicator = Dictionary(grouping: rows, by: \.indicator)
         indicators = data.indicators.map { name in
-            let group = byIndicator[name]!
+            let c = coverage[name]!
             let inference = data.kindInference(of: name)
-            let periods = group.map(\.period)
-            return Indicator(name: name, kind: inference.kind, reason: inference.reason, units: Set(group.map(\.unit)).count,
-                             rows: group.count, first: periods.min()!.description,
-                             last: periods.max { $0.endTime < $1.endTime }!.description)
+            return Indicator(name: name, kind: inference.kind, reason: inference.reason, units: c.units.count, rows: c.rows,
+                             first: c.first.description, last: c.last.description)
         }
     }
 }

@@ -11,12 +11,16 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         public var name: String { self == .year ? "annual" : self == .quarter ? "quarterly" : "monthly" }
     }
 
-    /// Calendar year.
-    public let year: Int
-    /// 1-based position within the year: always 1 for years, 1–4 for quarters, 1–12 for months.
-    public let position: Int
+    // Stored compactly (8 bytes in all), as every row of a data set holds a period.
+    private let storedYear: Int32
+    private let storedPosition: UInt8
     /// The period's frequency.
     public let frequency: Frequency
+
+    /// Calendar year.
+    public var year: Int { Int(storedYear) }
+    /// 1-based position within the year: always 1 for years, 1–4 for quarters, 1–12 for months.
+    public var position: Int { Int(storedPosition) }
 
     /// A whole year.
     public static func year(_ y: Int) -> Period { Period(year: y, position: 1, frequency: .year) }
@@ -32,8 +36,8 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     private init(year: Int, position: Int, frequency: Frequency) {
-        self.year = year
-        self.position = position
+        self.storedYear = Int32(clamping: year)  // years beyond ±2.1 billion are not dates any data hold
+        self.storedPosition = UInt8(position)
         self.frequency = frequency
     }
 

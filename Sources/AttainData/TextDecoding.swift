@@ -16,6 +16,17 @@ enum TextDecoding {
         return utf8(bytes[...], file: file)
     }
 
+    /// The file's text as UTF-8 bytes, checked (the same files accepted and refused as by ``decode(_:file:)``): a UTF-8
+    /// file's own bytes without its BOM, so that a large file is not held as both bytes and a `String`.
+    static func utf8Bytes(_ data: Data, file: String) -> Result<[UInt8], DataIssue> {
+        var bytes = [UInt8](data)
+        let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeBOMlessUTF16(bytes) != nil
+        if isUTF16 && !bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return decode(data, file: file).map { Array($0.utf8) } }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if String(validating: bytes, as: UTF8.self) != nil { return .success(bytes) }
+        return utf8(bytes[...], file: file).map { Array($0.utf8) }
+    }
+
     private static func utf8(_ bytes: ArraySlice<UInt8>, file: String) -> Result<String, DataIssue> {
         if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
         // Find the first invalid sequence to name its line.

@@ -20,7 +20,7 @@ struct CommandLineTests {
     /// The help's prose is wrapped by the argument parser alone: at 80 columns no line of a paragraph ends before the
     /// width would have forced it (a line break written into the source would end a line early, mid-sentence). The
     /// parser keeps lines below the width: a line ends early if its next word would still fit within 79 columns.
-    @Test(arguments: ["", "validate", "fit", "backtest", "run", "compare", "goalseek", "brief", "regroup"])
+    @Test(arguments: ["", "validate", "fit", "backtest", "run", "compare", "goalseek", "brief", "regroup", "merge"])
     func helpParagraphsBreakOnlyWhereTheWidthForcesThem(command: String) throws {
         let outcome = try AttainProcess.run((command.isEmpty ? [] : [command]) + ["--help"], environment: ["COLUMNS": "80"])
         #expect(outcome.status == 0)

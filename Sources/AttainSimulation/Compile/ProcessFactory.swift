@@ -22,7 +22,7 @@ enum ProcessFactory {
     /// The process for `spec`. `crossSection` holds the indicator's units; `kindPool` every series of its kind in the
     /// data, asked for only when the indicator's own units are too few or too short to calibrate a trend on.
     static func process(for spec: IndicatorSpec, kind: IndicatorKind, history: YearlyHistory, scenario: Scenario,
-                        crossSection: [YearlyHistory], kindPool: () -> [YearlyHistory] = { [] }) throws -> Fitted {
+                        crossSection: [YearlyHistory], kindPool: () -> [YearlyHistory] = { [] }, cache: CompileCache? = nil) throws -> Fitted {
         let location = spec.location ?? SourceLocation(file: scenario.file, key: "indicators")
         guard let kinds = models[spec.model] else {
             throw location.error("unknown model `\(spec.model)`", key: "model",
@@ -33,11 +33,12 @@ enum ProcessFactory {
                                  hint: "models for a \(kind.rawValue): " + models.filter { $0.value.contains(kind) }.keys.sorted().joined(separator: ", "))
         }
         switch spec.model {
-        case "stock-flow": return try stockFlow(spec, history: history, crossSection: crossSection, location: location)
+        case "stock-flow": return try stockFlow(spec, history: history, crossSection: crossSection, location: location, cache: cache)
         case "random-walk": return try randomWalk(spec, kind: kind, history: history, location: location)
         case "poisson": return poisson(spec, history: history)
         case "planned": return planned(spec, history: history)
-        default: return try trend(spec, kind: kind, history: history, crossSection: crossSection, kindPool: kindPool, location: location)
+        default: return try trend(spec, kind: kind, history: history, crossSection: crossSection, kindPool: kindPool, location: location,
+                                  cache: cache)
         }
     }
 
@@ -50,8 +51,12 @@ enum ProcessFactory {
 
     /// The calibrated local-trend forecast of `values` (default: the history's values) from its last complete year,
     /// calibrated on the cross-section of units when there are enough of them.
+    ///
+    /// With a `cache`, the calibrations on `crossSection` and `kindPool` are stored under `poolKey` (which must name
+    /// what those series are) with the forecaster's settings and the year, and reused by later units.
     static func forecast(_ spec: IndicatorSpec, kind: IndicatorKind, history: YearlyHistory, values: [Double]? = nil,
-                         crossSection: [Series], kindPool: [Series] = [], location: SourceLocation) throws -> (TrendForecast, TrendCalibration.Source) {
+                         crossSection: [Series], kindPool: [Series] = [], location: SourceLocation,
+                         cache: CompileCache? = nil, poolKey: String = "") throws -> (TrendForecast, TrendCalibration.Source) {
         guard let last = history.years.last, history.years.count >= 2 else {
             throw location.error("a trend needs at least two complete years of `\(spec.dataName)`; the data have \(history.years.count)",
                                  key: "model", hint: "add earlier years, or use `model: poisson` for counts")
@@ -59,10 +64,15 @@ enum ProcessFactory {
         let forecaster = TrendForecaster(kind: kind == .cumulative ? .count : kind, window: spec.window)
         do {
             let own = series(history, kind: kind == .cumulative ? .count : kind, name: spec.name, values: values)
-            var calibration = try forecaster.calibrate(crossSection: crossSection.isEmpty ? [own] : crossSection, through: .year(last))
+            let settings = "\(forecaster.transform)|\(forecaster.window ?? -1)|\(last)"
+            func calibrate(_ pool: [Series], key: String) throws -> TrendCalibration {
+                guard let cache, !pool.isEmpty else { return try forecaster.calibrate(crossSection: pool.isEmpty ? [own] : pool, through: .year(last)) }
+                return try cache.value("calibration|\(key)|\(settings)") { try forecaster.calibrate(crossSection: pool, through: .year(last)) }
+            }
+            var calibration = try calibrate(crossSection, key: poolKey)
             if calibration.source == .defaults, kindPool.count > crossSection.count {
                 // Too little of this indicator to learn from: learn how trends change from every series of its kind.
-                let wider = try forecaster.calibrate(crossSection: kindPool, through: .year(last))
+                let wider = try calibrate(kindPool, key: "kind-pool|\(kind)")
                 if wider.source != .defaults { calibration = wider }
             }
             return (try forecaster.fit(series: own, calibration: calibration, origin: .year(last)), calibration.source)
@@ -72,13 +82,16 @@ enum ProcessFactory {
     }
 
     static func trend(_ spec: IndicatorSpec, kind: IndicatorKind, history: YearlyHistory, crossSection: [YearlyHistory],
-                      kindPool: () -> [YearlyHistory], location: SourceLocation) throws -> Fitted {
+                      kindPool: () -> [YearlyHistory], location: SourceLocation, cache: CompileCache? = nil) throws -> Fitted {
         let k: IndicatorKind = kind == .cumulative ? .count : kind
         let usable = { (histories: [YearlyHistory]) in
             histories.filter { $0.years.count >= 2 }.enumerated().map { series($0.element, kind: k, name: "unit \($0.offset)") }
         }
-        let (f, calibrationSource) = try forecast(spec, kind: kind, history: history, crossSection: usable(crossSection),
-                                                  kindPool: usable(kindPool()), location: location)
+        let poolKey = "trend|\(spec.dataName)|\(kind)"
+        let own = cache?.value("usable|" + poolKey) { usable(crossSection) } ?? usable(crossSection)
+        let wider = cache?.value("usable|kind-pool|\(kind)") { usable(kindPool()) } ?? usable(kindPool())
+        let (f, calibrationSource) = try forecast(spec, kind: kind, history: history, crossSection: own,
+                                                  kindPool: wider, location: location, cache: cache, poolKey: poolKey)
         var observed = 0.0, fraction = 0.0
         var warnings: [String] = []
         if let p = history.partial {
@@ -161,7 +174,7 @@ enum ProcessFactory {
     }
 
     static func stockFlow(_ spec: IndicatorSpec, history: YearlyHistory, crossSection: [YearlyHistory],
-                          location: SourceLocation) throws -> Fitted {
+                          location: SourceLocation, cache: CompileCache? = nil) throws -> Fitted {
         guard let nums = history.numerators, let dens = history.denominators else {
             throw location.error("a stock-flow model needs the holders and the population: rows of `\(spec.dataName)` must have numerator and denominator",
                                  key: "model", hint: "add numerator/denominator columns, or use `model: auto`")
@@ -187,11 +200,16 @@ enum ProcessFactory {
         if mode == "entries" {
             population = .entries(shape: estimate.entryShape, rate: estimate.entryRate)
         } else {
-            let pool = crossSection.compactMap { h -> Series? in
-                guard let d = h.denominators, h.years.count >= 2 else { return nil }
-                return series(h, kind: .level, name: "population", values: d)
+            let makePool = {
+                crossSection.compactMap { h -> Series? in
+                    guard let d = h.denominators, h.years.count >= 2 else { return nil }
+                    return series(h, kind: .level, name: "population", values: d)
+                }
             }
-            let (f, _) = try forecast(spec, kind: .level, history: history, values: dens, crossSection: pool, location: location)
+            let poolKey = "population|\(spec.dataName)"
+            let pool = cache?.value("usable|" + poolKey, makePool) ?? makePool()
+            let (f, _) = try forecast(spec, kind: .level, history: history, values: dens, crossSection: pool, location: location,
+                                      cache: cache, poolKey: poolKey)
             population = .trend(TrendProcess(forecast: f, kind: .level), origin: dens.last!)
         }
         let process = StockFlowProcess(population: population, startPopulation: startP, startHolders: startS, exitRate: exit,

@@ -9,13 +9,15 @@ import Foundation
 public enum ScenarioCompiler {
     /// Compiles `scenario` on a timeline starting no later than `firstYear` (the earliest year a target looks at).
     ///
-    /// `data` is loaded from the scenario's data files when nil. Cost: one fit per indicator.
-    public static func compile(_ scenario: Scenario, firstYear: Int, data: DataSet? = nil) throws -> CompiledScenario {
+    /// `data` is loaded from the scenario's data files when nil. Cost: one fit per indicator. `cache`, shared by the
+    /// compiles of one scenario for different units on the same data (``CompileCache``), keeps what they have in common
+    /// (cross-sections, calibrations) from being recomputed; the result is the same with or without it.
+    public static func compile(_ scenario: Scenario, firstYear: Int, data: DataSet? = nil, cache: CompileCache? = nil) throws -> CompiledScenario {
         let data = try data ?? loadData(scenario)
         var warnings: [String] = []
         var prepared: [(IndicatorSpec, IndicatorKind, YearlyHistory)] = []
         for spec in scenario.indicators {
-            let (kind, history) = try history(of: spec, in: data, scenario: scenario, warnings: &warnings)
+            let (kind, history) = try history(of: spec, in: data, scenario: scenario, warnings: &warnings, cache: cache)
             prepared.append((spec, kind, history))
         }
         var start = firstYear
@@ -32,13 +34,16 @@ public enum ScenarioCompiler {
             var observed = [Double](repeating: .nan, count: count)
             for k in 0..<firstSimulated { observed[k] = history.value(in: start + k) ?? .nan }
             let simulated = count - firstSimulated
-            let pool = crossSection(of: spec.dataName, kind: kind, in: data, cutoff: scenario.cutoff)
+            let pool = crossSection(of: spec.dataName, kind: kind, in: data, cutoff: scenario.cutoff, cache: cache)
             let fitted = try ProcessFactory.process(for: spec, kind: kind, history: history, scenario: scenario, crossSection: pool,
                                                     kindPool: {
+                                                        if let cache {
+                                                            return cache.value("kind-pool|\(kind)") { kindPool(kind, in: data, scenario: scenario, cache: cache) }
+                                                        }
                                                         if let known = kindPools[kind] { return known }
                                                         kindPools[kind] = kindPool(kind, in: data, scenario: scenario)
                                                         return kindPools[kind]!
-                                                    })
+                                                    }, cache: cache)
             warnings += fitted.warnings.map { "\(spec.name): \($0)" }
             let acting = scenario.interventions.filter { $0.indicators.contains(spec.name) }
             for i in acting where !fitted.process.supportedLevers.contains(i.lever) {
@@ -76,7 +81,15 @@ public enum ScenarioCompiler {
     }
 
     /// Every unit's history of indicator `name` (the cross-section trends are calibrated on).
-    static func crossSection(of name: String, kind: IndicatorKind, in data: DataSet, cutoff: CutoffDate) -> [YearlyHistory] {
+    static func crossSection(of name: String, kind: IndicatorKind, in data: DataSet, cutoff: CutoffDate,
+                             cache: CompileCache? = nil) -> [YearlyHistory] {
+        if let cache {
+            return cache.value("cross-section|\(name)|\(kind)") {
+                cache.rowsByUnit(of: name, in: data).sorted { $0.key < $1.key }.map {
+                    YearlyHistory(observations: $0.value, kind: kind, cutoff: cutoff)
+                }
+            }
+        }
         let rows = data.observations.filter { $0.indicator == name }
         return Dictionary(grouping: rows, by: \.unit).sorted { $0.key < $1.key }.map {
             YearlyHistory(observations: $0.value, kind: kind, cutoff: cutoff)
@@ -86,14 +99,26 @@ public enum ScenarioCompiler {
     /// Every unit's history of every indicator of `kind` in the data (kinds as the scenario states them, else as
     /// inferred): the wider cross-section a trend's uncertainty is calibrated on when its own indicator has too few
     /// years or units to learn from.
-    static func kindPool(_ kind: IndicatorKind, in data: DataSet, scenario: Scenario) -> [YearlyHistory] {
-        data.indicators.filter { name in
-            (scenario.indicators.first { $0.dataName == name }?.kind ?? data.inferredKind(of: name)) == kind
-        }.flatMap { crossSection(of: $0, kind: kind, in: data, cutoff: scenario.cutoff) }
+    static func kindPool(_ kind: IndicatorKind, in data: DataSet, scenario: Scenario, cache: CompileCache? = nil) -> [YearlyHistory] {
+        let indicators = cache?.value("indicators") { data.indicators } ?? data.indicators
+        return indicators.filter { name in
+            (scenario.indicators.first { $0.dataName == name }?.kind
+                ?? (cache.map { $0.inferredKind(of: name, in: data) } ?? data.inferredKind(of: name))) == kind
+        }.flatMap { crossSection(of: $0, kind: kind, in: data, cutoff: scenario.cutoff, cache: cache) }
     }
 
     static func history(of spec: IndicatorSpec, in data: DataSet, scenario: Scenario,
-                        warnings: inout [String]) throws -> (IndicatorKind, YearlyHistory) {
+                        warnings: inout [String], cache: CompileCache? = nil) throws -> (IndicatorKind, YearlyHistory) {
+        if let cache, let unit = spec.unit ?? scenario.unit, let own = cache.rowsByUnit(of: spec.dataName, in: data)[unit],
+           let kind = spec.kind ?? cache.inferredKind(of: spec.dataName, in: data) {
+            // The common case of a unit's compile, as below without a pass over the rows: the unit has rows and a kind.
+            let location = spec.location ?? SourceLocation(file: scenario.file, key: "indicators")
+            let history = YearlyHistory(observations: own, kind: kind, cutoff: scenario.cutoff)
+            guard !history.years.isEmpty || history.partial != nil else {
+                throw location.error("indicator `\(spec.dataName)` has no data up to the cut-off \(scenario.cutoff)", key: "name")
+            }
+            return (kind, history)
+        }
         let location = spec.location ?? SourceLocation(file: scenario.file, key: "indicators")
         let name = spec.dataName
         let rows = data.observations.filter { $0.indicator == name }

@@ -1,4 +1,5 @@
 import AttainData
+import AttainParallel
 import AttainSimulation
 import Foundation
 
@@ -96,14 +97,17 @@ public struct UnitLeague: Sendable {
     /// The single-unit study of `unit`: the scenario with `unit:` set to it, without the indicators the unit has no
     /// data for (returned as `dropped`), and every target that resolves on it, with the unit's own threshold where
     /// ``thresholds`` has one; the others in `skipped` with the reason.
-    public func study(of unit: String) throws -> (study: PlanStudy, dropped: [String], skipped: [(target: String, reason: String)]) {
+    ///
+    /// `cache`, shared by the studies of one league's units, keeps what their compiles have in common from being
+    /// recomputed for each (``CompileCache``); the study is the same with or without it.
+    public func study(of unit: String, cache: CompileCache? = nil) throws -> (study: PlanStudy, dropped: [String], skipped: [(target: String, reason: String)]) {
         var s = scenario
         s.unit = unit
-        let unitIndicators = Set(data.observations.lazy.filter { $0.unit == unit }.map(\.indicator))
+        let unitIndicators = cache?.indicators(of: unit, in: data) ?? Set(data.observations.lazy.filter { $0.unit == unit }.map(\.indicator))
         let dropped = s.indicators.filter { $0.unit == nil && !unitIndicators.contains($0.dataName) }.map(\.name)
         s.indicators.removeAll { dropped.contains($0.name) }
         let firstYear = targetFile.targets.map(\.window.lowerBound).min()!
-        let compiled = try ScenarioCompiler.compile(s, firstYear: firstYear, data: data)
+        let compiled = try ScenarioCompiler.compile(s, firstYear: firstYear, data: data, cache: cache)
         var targets: [CompiledTarget] = [], skipped: [(String, String)] = []
         for var spec in targetFile.targets {
             if let own = thresholds?.threshold(target: spec.id, unit: unit) {
@@ -121,85 +125,152 @@ public struct UnitLeague: Sendable {
         return (PlanStudy(compiled: compiled, targetFile: file, targets: targets, inputs: inputs), dropped, skipped)
     }
 
+    /// The units a run of `units` covers, in its order (by name): ``dataUnits`` when nil, else the listed units without
+    /// repeats, in both cases without those in `excluding` (a parent beside its parts); a listed or excluded unit absent
+    /// from the data is an error naming it.
+    public func runUnits(_ units: [String]?, excluding: [String] = []) throws -> [String] {
+        let known = Set(data.observations.map(\.unit))
+        for u in (units ?? []) + excluding where !known.contains(u) {
+            throw ConfigurationError(file: scenario.file, key: "units", message: "the data have no unit `\(u)`",
+                                     hint: NearestName.suggestion(for: u, among: known).map { "did you mean `\($0)`?" }
+                                         ?? (known.count <= 12 ? NearestName.hint(for: u, among: known.sorted())
+                                             : "the data have \(known.count) units; use names from their unit column"))
+        }
+        return (units.map { Array(Set($0)).sorted() } ?? dataUnits).filter { !excluding.contains($0) }
+    }
+
+    /// What every shard of a run of `units` (in run order) with `paths` paths and seed `seed` shares: the run's
+    /// settings, its units and each target's league heading.
+    public func runHeading(units: [String], paths: Int, seed: UInt64) -> LeagueShard.Run {
+        let heads = targetFile.targets.map { spec in
+            LeagueResult.TargetLeague(id: spec.id, indicator: spec.indicator, kind: spec.kind, comparison: spec.comparison,
+                                      symbol: spec.comparison.symbol, threshold: spec.threshold, from: spec.window.lowerBound,
+                                      to: spec.window.upperBound, wording: spec.wording, isShare: false, additive: false,
+                                      totalShortfall: nil, rows: [], skipped: [])
+        }
+        return LeagueShard.Run(paths: paths, seed: seed, seedRule: Self.seedRule, scenario: scenario.name, file: scenario.file,
+                               cutoff: scenario.cutoff, horizon: scenario.horizon, version: AttainVersion.current, inputs: inputs,
+                               units: units, targets: heads)
+    }
+
+    /// One unit's run with its own seed (derived from `seed` and its name): its row or skip reason per target. Depends
+    /// on nothing but the unit, the data, `paths` and `seed` (not on `threads`, on the other units run, nor on `cache`,
+    /// which only saves recomputing what the units' compiles share: give one ``CompileCache`` to all units of a league).
+    public func outcome(of unit: String, paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
+                        cache: CompileCache? = nil) -> LeagueShard.UnitOutcome {
+        jointOutcome(of: unit, paths: paths, seed: seed, threads: threads, cache: cache, joint: nil).outcome
+    }
+
+    /// How units are judged together: paths tied by shared draws, and what each unit's run must keep.
+    struct Joint: Sendable {
+        var runSeed: UInt64
+        var fraction: Double
+        var keepRows: Bool
+        var verdicts: Bool
+    }
+
+    /// A unit's outcome and, in a joint run, its study, its whole paths and its per-path verdicts.
+    struct JointOutcome: Sendable {
+        var outcome: LeagueShard.UnitOutcome
+        var study: PlanStudy?
+        var rows: [Double] = []
+        var verdicts: [Bool] = []
+    }
+
+    func jointOutcome(of unit: String, paths: Int, seed: UInt64, threads: Int, cache: CompileCache?, joint: Joint?) -> JointOutcome {
+        let unitSeed = Self.seed(for: unit, runSeed: seed)
+        let prepared: (study: PlanStudy, dropped: [String], skipped: [(target: String, reason: String)])
+        do {
+            prepared = try study(of: unit, cache: cache)
+        } catch {
+            return JointOutcome(outcome: .init(unit: unit, run: nil, warnings: [],
+                                               entries: targetFile.targets.indices.map { .init(target: $0, row: nil, isShare: false, additive: false, skipped: "\(error)") }))
+        }
+        var outcome = LeagueShard.UnitOutcome(unit: unit, run: .init(unit: unit, seed: unitSeed, droppedIndicators: prepared.dropped),
+                                              warnings: prepared.study.compiled.warnings.map { "\(unit): \($0)" }, entries: [])
+        for (id, reason) in prepared.skipped {
+            let t = targetFile.targets.firstIndex { $0.id == id }!
+            outcome.entries.append(.init(target: t, row: nil, isShare: false, additive: false, skipped: reason))
+        }
+        guard !prepared.study.targets.isEmpty else { return JointOutcome(outcome: outcome, study: prepared.study) }
+        let study = prepared.study
+        var joined = JointOutcome(outcome: outcome, study: study)
+        let tally: TargetTally
+        if let joint {
+            let shared = joint.fraction > 0 ? SharedDraws(seed: Self.sharedSeed(runSeed: joint.runSeed), fraction: joint.fraction,
+                                                          unitKey: StreamKey.of(unit)) : nil
+            let recorded = study.recordedTally(paths: paths, seed: unitSeed, threads: threads, shared: shared,
+                                               keepRows: joint.keepRows, verdicts: joint.verdicts)
+            tally = recorded.tally
+            (joined.rows, joined.verdicts) = (recorded.rows, tally.metByPath())
+        } else {
+            tally = study.tally(paths: paths, seed: unitSeed, threads: threads)
+        }
+        for i in study.targets.indices {
+            let r = ResultAssembly.target(i, study: study, tally: tally, model: 0)
+            let t = targetFile.targets.firstIndex { $0.id == r.id }!
+            let ind = study.model.indicators[study.targets[i].indicatorIndex[0]]
+            var row = Self.row(unit: unit, result: r, tally: tally, target: i)
+            row.threshold = thresholds?.threshold(target: r.id, unit: unit)
+            joined.outcome.entries.append(.init(target: t, row: row, isShare: ind.kind == .share, additive: ind.isFlow, skipped: nil))
+        }
+        return joined
+    }
+
+    /// A unit's line (rank 0 until ranked) from its result and tallies of target `i`.
+    static func row(unit: String, result r: TargetResult, tally: TargetTally, target i: Int) -> LeagueResult.Row {
+        let q = tally.statisticQuantiles(target: i, levels: QuantileBand.levels)
+        return .init(rank: 0, unit: unit, probability: r.probability, mcse: r.mcse, status: r.status, settled: r.settled,
+                     lower90: q[0], lower50: q[1], median: q[2], upper50: q[3], upper90: q[4],
+                     shortfall: tally.expectedShortfall(target: i), shortfallShare: nil)
+    }
+
     /// Runs every unit of `units` (all of ``dataUnits`` when nil) but those in `excluding` (a parent beside its parts)
     /// with `paths` paths and assembles the league tables. `progress` is told each unit as it starts (index from 0,
     /// count, unit); a listed or excluded unit absent from the data is an error naming it.
     ///
     /// With `total`, every target is also judged on the units' sum, path by path (see ``LeagueResult/Total``): path
     /// `p` of the total is the sum of path `p` of each unit, so the total and its parts agree on every path. Name the
-    /// units that make up the whole (the communes of a province, not the province beside them). Costs one more run
-    /// and, per unit, its paths held in memory while they are added (paths × indicators × years doubles).
-    ///
-    /// `sharedFraction` (used with `total` only) makes units move together: that share of each unit's paths is drawn
-    /// from a stream common to all units (``SharedDraws``), so a unit's row keeps its distribution but is no longer the
-    /// same numbers as its run alone; 0 keeps the units independent and the rows identical to the plain league's.
-    public func run(units: [String]? = nil, paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads,
-                    excluding: [String] = [], total: String? = nil, unitsMeeting: Double? = nil,
+    /// units that make up the whole (the communes of a province, not the province beside them). With `unitsMeeting`,
+    /// each target also gets the probability that at least that share of the units meet it (``LeagueResult/UnitsMeeting``).
+    /// In both cases units move together: on a share `sharedFraction` of each unit's paths its latent trends are drawn
+    /// from a stream common to all units, its noise from its own (``SharedDraws``), so a unit's row keeps its
+    /// distribution but is no longer the same numbers as its run alone; 0 keeps the units independent and the rows
+    /// identical to the plain league's. Costs, per unit, its paths held in memory while they are added (paths ×
+    /// indicators × years doubles), and one more run for the total.
+    public func run(units: [String]? = nil, excluding: [String] = [], paths: Int, seed: UInt64,
+                    threads: Int = SimulationEngine.defaultThreads, total: String? = nil, unitsMeeting: Double? = nil,
                     sharedFraction: Double = UnitLeague.defaultSharedFraction,
                     progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueResult {
-        let all = dataUnits
-        var chosen: [String]
-        let known = Set(data.observations.map(\.unit))
-        for u in (units ?? []) + excluding where !known.contains(u) {
-            throw ConfigurationError(file: scenario.file, key: "units", message: "the data have no unit `\(u)`",
-                                     hint: NearestName.suggestion(for: u, among: known).map { "did you mean `\($0)`?" }
-                                         ?? "the data have \(known.count) units; use names from their unit column")
+        let chosen = try runUnits(units, excluding: excluding)
+        let heading = runHeading(units: chosen, paths: paths, seed: seed)
+        guard total != nil || unitsMeeting != nil else {
+            var result = heading.assemble(outcomes(of: chosen, paths: paths, seed: seed, threads: threads, progress: progress))
+            result.thresholdsFile = thresholds?.source
+            return result
         }
-        chosen = units.map { Array(Set($0)).sorted() } ?? all
-        chosen.removeAll { excluding.contains($0) }
-        var rowsByTarget = Array(repeating: [LeagueResult.Row](), count: targetFile.targets.count)
-        var skippedByTarget = Array(repeating: [LeagueResult.Skipped](), count: targetFile.targets.count)
-        var runs: [LeagueResult.UnitRun] = [], warnings: [String] = []
-        var shareKind: [String: Bool] = [:], additive: [String: Bool] = [:]
+        let joint = Joint(runSeed: seed, fraction: sharedFraction, keepRows: total != nil, verdicts: unitsMeeting != nil)
         let pinned = Set(scenario.indicators.filter { $0.unit != nil }.map(\.name))
         var summed = total.map { UnitTotal(name: $0, paths: paths, pinned: pinned) }
-        // Units judged together (a total, or a count of units meeting each target): paths tied by shared draws.
-        let joint = total != nil || unitsMeeting != nil
         var meeting = Array(repeating: [Int32](), count: targetFile.targets.count), counted = Array(repeating: 0, count: targetFile.targets.count)
-        for (k, unit) in chosen.enumerated() {
-            progress?(k, chosen.count, unit)
-            let unitSeed = Self.seed(for: unit, runSeed: seed)
-            let prepared: (study: PlanStudy, dropped: [String], skipped: [(target: String, reason: String)])
-            do {
-                prepared = try study(of: unit)
-            } catch {
-                for t in skippedByTarget.indices { skippedByTarget[t].append(.init(unit: unit, reason: "\(error)")) }
-                continue
-            }
-            runs.append(.init(unit: unit, seed: unitSeed, droppedIndicators: prepared.dropped))
-            warnings += prepared.study.compiled.warnings.map { "\(unit): \($0)" }
-            for (id, reason) in prepared.skipped {
-                let t = targetFile.targets.firstIndex { $0.id == id }!
-                skippedByTarget[t].append(.init(unit: unit, reason: reason))
-            }
-            guard !prepared.study.targets.isEmpty else { continue }
-            let (result, tally, rows) = !joint
-                ? { let (r, t) = prepared.study.runWithTally(paths: paths, seed: unitSeed, threads: threads); return (r, t, [Double]()) }()
-                : prepared.study.runRecording(paths: paths, seed: unitSeed, threads: threads,
-                                               shared: sharedFraction > 0 ? SharedDraws(seed: Self.sharedSeed(runSeed: seed), fraction: sharedFraction,
-                                                                                        unitKey: StreamKey.of(unit)) : nil,
-                                               keepRows: summed != nil, verdicts: unitsMeeting != nil)
-            summed?.add(unit: unit, study: prepared.study, rows: rows)
+        var outcomes: [LeagueShard.UnitOutcome] = []
+        // Units in order, a block at a time (each block's paths folded into the total and the counts, then dropped).
+        forEachBlock(of: chosen, paths: paths, seed: seed, threads: threads, joint: joint, progress: progress) { unit, joined in
+            outcomes.append(joined.outcome)
+            guard let study = joined.study, !study.targets.isEmpty else { return }
+            summed?.add(unit: unit, study: study, rows: joined.rows)
             if unitsMeeting != nil {
-                let verdicts = tally.metByPath(), n = prepared.study.targets.count
-                for (i, target) in prepared.study.targets.enumerated() {
+                let n = study.targets.count
+                for (i, target) in study.targets.enumerated() {
                     let t = targetFile.targets.firstIndex { $0.id == target.spec.id }!
                     if meeting[t].isEmpty { meeting[t] = [Int32](repeating: 0, count: paths) }
-                    for p in 0..<paths where verdicts[p * n + i] { meeting[t][p] += 1 }
+                    for p in 0..<paths where joined.verdicts[p * n + i] { meeting[t][p] += 1 }
                     counted[t] += 1
                 }
             }
-            for (i, r) in result.targets.enumerated() {
-                let t = targetFile.targets.firstIndex { $0.id == r.id }!
-                let ind = prepared.study.model.indicators[prepared.study.targets[i].indicatorIndex[0]]
-                shareKind[r.id] = ind.kind == .share
-                additive[r.id] = ind.isFlow
-                var row = Self.row(unit: unit, result: r, tally: tally, target: i)
-                row.threshold = thresholds?.threshold(target: r.id, unit: unit)
-                rowsByTarget[t].append(row)
-            }
         }
-        var totals = Array(repeating: LeagueResult.Total?.none, count: targetFile.targets.count)
+        var result = heading.assemble(outcomes)
+        (result.thresholdsFile, result.sharedPaths) = (thresholds?.source, sharedFraction)
         if let summed {
             var file = targetFile
             for i in file.targets.indices {
@@ -211,40 +282,25 @@ public struct UnitLeague: Sendable {
             let (study, skipped) = try summed.study(scenario: scenario, targetFile: file, data: data, dataName: dataName, inputs: inputs)
             for (id, reason) in skipped {
                 let t = targetFile.targets.firstIndex { $0.id == id }!
-                totals[t] = .init(name: summed.name, units: (try? summed.units(of: targetFile.targets[t].indicator).get()) ?? [], row: nil, reason: reason)
+                result.targets[t].total = .init(name: summed.name, units: (try? summed.units(of: targetFile.targets[t].indicator).get()) ?? [],
+                                                row: nil, reason: reason)
             }
             if !study.targets.isEmpty {
-                let (result, tally) = study.runWithTally(paths: paths, seed: seed, threads: threads)
-                for (i, r) in result.targets.enumerated() {
+                let (totalResult, tally) = study.runWithTally(paths: paths, seed: seed, threads: threads)
+                for (i, r) in totalResult.targets.enumerated() {
                     let t = targetFile.targets.firstIndex { $0.id == r.id }!
                     var row = Self.row(unit: summed.name, result: r, tally: tally, target: i)
                     row.threshold = thresholds?.threshold(target: r.id, unit: summed.name)
-                    totals[t] = .init(name: summed.name, units: try summed.units(of: r.indicator).get(), row: row, reason: nil)
+                    result.targets[t].total = .init(name: summed.name, units: try summed.units(of: r.indicator).get(), row: row, reason: nil)
                 }
             }
         }
-        let share = unitsMeeting
-        let targets = targetFile.targets.enumerated().map { t, spec -> LeagueResult.TargetLeague in
-            var rows = rowsByTarget[t].sorted {
-                ($0.probability, -$0.shortfall) != ($1.probability, -$1.shortfall)
-                    ? ($0.probability, -$0.shortfall) > ($1.probability, -$1.shortfall) : $0.unit < $1.unit
+        if let share = unitsMeeting {
+            for t in result.targets.indices where counted[t] > 0 {
+                result.targets[t].unitsMeeting = Self.unitsMeeting(share: share, units: counted[t], counts: meeting[t])
             }
-            let isAdditive = additive[spec.id] ?? false
-            let total = rows.reduce(0) { $0 + $1.shortfall }
-            for i in rows.indices {
-                rows[i].rank = i + 1
-                if isAdditive && total > 0 { rows[i].shortfallShare = rows[i].shortfall / total }
-            }
-            return .init(id: spec.id, indicator: spec.indicator, kind: spec.kind, comparison: spec.comparison, symbol: spec.comparison.symbol,
-                         threshold: spec.threshold, from: spec.window.lowerBound, to: spec.window.upperBound, wording: spec.wording,
-                         isShare: shareKind[spec.id] ?? false, additive: isAdditive, totalShortfall: isAdditive ? total : nil,
-                         rows: rows, skipped: skippedByTarget[t], total: totals[t],
-                         unitsMeeting: share.flatMap { counted[t] > 0 ? Self.unitsMeeting(share: $0, units: counted[t], counts: meeting[t]) : nil })
         }
-        return LeagueResult(paths: paths, seed: seed, seedRule: Self.seedRule, scenario: scenario.name, file: scenario.file,
-                            cutoff: scenario.cutoff, horizon: scenario.horizon, units: runs, targets: targets, warnings: warnings,
-                            thresholdsFile: thresholds?.source, sharedPaths: joint ? sharedFraction : nil,
-                            version: AttainVersion.current, inputs: inputs)
+        return result
     }
 
     /// How many of `units` units meet a target, from the number meeting it on each path (`counts`), and the
@@ -261,11 +317,55 @@ public struct UnitLeague: Sendable {
                      lower90: q(0.05), median: q(0.5), upper90: q(0.95))
     }
 
-    /// A unit's line (rank 0 until ranked) from its run's result and tallies of target `i`.
-    static func row(unit: String, result r: TargetResult, tally: TargetTally, target i: Int) -> LeagueResult.Row {
-        let q = tally.statisticQuantiles(target: i, levels: QuantileBand.levels)
-        return .init(rank: 0, unit: unit, probability: r.probability, mcse: r.mcse, status: r.status, settled: r.settled,
-                     lower90: q[0], lower50: q[1], median: q[2], upper50: q[3], upper90: q[4],
-                     shortfall: tally.expectedShortfall(target: i), shortfallShare: nil)
+    /// Shard `shard` (1-based) of `count` of the run ``run(units:excluding:paths:seed:threads:total:unitsMeeting:sharedFraction:progress:)``
+    /// would make (without a total or units meeting a target, which need every unit's paths): only the units
+    /// ``LeagueShard/units(of:shard:count:)`` gives it, with what ``LeagueShard/merge(_:)`` needs to rebuild the whole
+    /// result. `progress` is told each of the shard's units as it starts (index from 0, the shard's count, unit).
+    public func runShard(units: [String]? = nil, excluding: [String] = [], shard: Int, of count: Int, paths: Int, seed: UInt64,
+                         threads: Int = SimulationEngine.defaultThreads, progress: ((Int, Int, String) -> Void)? = nil) throws -> LeagueShard {
+        let chosen = try runUnits(units, excluding: excluding)
+        let mine = LeagueShard.units(of: chosen, shard: shard, count: count)
+        let outcomes = outcomes(of: mine, paths: paths, seed: seed, threads: threads, progress: progress)
+        var run = runHeading(units: chosen, paths: paths, seed: seed)
+        run.thresholdsFile = thresholds?.source
+        return LeagueShard(format: LeagueShard.formatName, formatVersion: LeagueShard.currentFormatVersion, shard: shard, of: count,
+                           run: run, outcomes: outcomes)
+    }
+
+    /// The outcomes of `units`, in their order (see ``forEachBlock(of:paths:seed:threads:joint:progress:_:)``).
+    func outcomes(of units: [String], paths: Int, seed: UInt64, threads: Int,
+                  progress: ((Int, Int, String) -> Void)?) -> [LeagueShard.UnitOutcome] {
+        var all: [LeagueShard.UnitOutcome] = []
+        all.reserveCapacity(units.count)
+        forEachBlock(of: units, paths: paths, seed: seed, threads: threads, joint: nil, progress: progress) { _, joined in
+            all.append(joined.outcome)
+        }
+        return all
+    }
+
+    /// Runs `units` and hands each one's outcome to `body` in their order. With one thread, one unit after another; with
+    /// more, blocks of units shared out over the threads, each unit's paths on one thread (a unit's numbers do not
+    /// depend on its thread count, so the outcomes are the same). `progress` is told the units in order, each once the
+    /// units before it are done.
+    func forEachBlock(of units: [String], paths: Int, seed: UInt64, threads: Int, joint: Joint?,
+                      progress: ((Int, Int, String) -> Void)?, _ body: (String, JointOutcome) -> Void) {
+        let cache = CompileCache()
+        guard threads > 1, units.count > 1 else {
+            for (k, unit) in units.enumerated() {
+                progress?(k, units.count, unit)
+                body(unit, jointOutcome(of: unit, paths: paths, seed: seed, threads: threads, cache: cache, joint: joint))
+            }
+            return
+        }
+        let block = threads * 4
+        for start in stride(from: 0, to: units.count, by: block) {
+            let slice = Array(units[start..<min(units.count, start + block)])
+            progress?(start, units.count, slice[0])
+            let done = Parallel.map(slice.count, threads: threads) { i in
+                jointOutcome(of: slice[i], paths: paths, seed: seed, threads: 1, cache: cache, joint: joint)
+            }
+            for k in 1..<slice.count { progress?(start + k, units.count, slice[k]) }
+            for (unit, joined) in zip(slice, done) { body(unit, joined) }
+        }
     }
 }

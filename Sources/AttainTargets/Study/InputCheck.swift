@@ -86,10 +86,14 @@ public enum InputCheck {
     public static func type(ofFileAt path: String) -> FileType? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let bytes = FileManager.default.contents(atPath: path) else { return nil }
+              let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        // The header is enough to tell a units file, a crosswalk or a CSV data file: a large data file is not read here.
+        let head = (try? handle.read(upToCount: 4096)) ?? Data()
+        try? handle.close()
         let ext = (path as NSString).pathExtension.lowercased()
-        if let kind = tableType(bytes) { return kind }
+        if let kind = tableType(head) { return kind }
         if ["csv", "tsv", "txt"].contains(ext) { return .data }
+        guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
         guard let text = String(data: bytes, encoding: .utf8) else { return ext == "yaml" || ext == "yml" ? .scenario : .data }
         if let root = try? ConfigNode.parse(text, file: path), case .mapping = root.node {
             if let t = root.optional("targets"), case .sequence = t.node, root.optional("indicators") == nil { return .targets }

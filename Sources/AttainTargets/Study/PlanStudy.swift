@@ -88,6 +88,24 @@ public struct PlanStudy: Sendable {
         return (ResultAssembly.run(self, tally: acc.first.tally, fan: acc.first.fan!, paths: paths, seed: seed), acc.first.tally, acc.second.rows())
     }
 
+    /// The targets' tally alone, without the indicators' fan sketches (for league tables, which need only the targets'
+    /// probabilities and statistics): the same tally as ``runWithTally(paths:seed:threads:samplePaths:progress:)``'s.
+    func tally(paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads) -> TargetTally {
+        let start = StudyAccumulator(tally: TargetTally(targets: targets, modelCount: 1), fan: nil)
+        return SimulationEngine.run([model], paths: paths, seed: seed, threads: threads, accumulator: start).tally
+    }
+
+    /// ``tally(paths:seed:threads:)`` with units tied by `shared` draws, keeping each path's verdicts (`verdicts`) and
+    /// whole paths (`keepRows`; ``PathRecorder/rows()``) for totals over units and counts of units meeting a target.
+    func recordedTally(paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads, shared: SharedDraws? = nil,
+                       keepRows: Bool, verdicts: Bool) -> (tally: TargetTally, rows: [Double]) {
+        var tally = TargetTally(targets: targets, modelCount: 1)
+        tally.recordsVerdicts = verdicts
+        let start = PathAccumulatorPair(StudyAccumulator(tally: tally, fan: nil), PathRecorder(rowCount: keepRows ? model.rowCount : 0))
+        let acc = SimulationEngine.run([model], paths: paths, seed: seed, threads: threads, accumulator: start, shared: shared)
+        return (acc.first.tally, acc.second.rows())
+    }
+
     /// The same study with intervention `lever`'s value set to `value` (levers recompiled, fits reused).
     public func setting(lever id: String, to value: Double) -> PlanStudy {
         var s = self
