@@ -119,13 +119,7 @@ public struct BriefingHTMLRenderer: Sendable {
             html += "<td class=\"state\">\(statusBadge(target, words: words))</td></tr>\n"
         }
         html += "</tbody>\n</table>\n"
-        var note = words.summaryNote
-        if input.targets.contains(where: { $0.history.contains(where: \.partial) }) {
-            note += language == .vi ? " (*) Số liệu lũy kế đến ngày chốt số liệu." : " (*) Year to date at the cut-off."
-        }
-        if input.targets.contains(where: \.restsOnPlan) { note += " " + words.planMark }
-        if input.targets.contains(where: { $0.form != .level }) { note += " " + words.relativeNote }
-        if input.targets.contains(where: { $0.comparison.isUpperBound }) { note += " " + words.upperBoundNote }
+        let note = words.summaryNote(for: input.targets)
         html += "<p class=\"note\">\(escape(note))</p>\n</section>\n"
         return html
     }

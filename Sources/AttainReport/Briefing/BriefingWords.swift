@@ -105,6 +105,19 @@ struct BriefingWords {
             : "Estimate at deadline: the median projection at the deadline (cumulative targets: the total over the period; every-year targets: the period's weakest year). A probability is the share of simulated paths that meet the target; Monte Carlo errors are in part II."
     }
 
+    /// The note under the summary table: what its columns mean, and the marks the targets use (year to date, resting
+    /// on a plan, relative targets, upper bounds) when any target does.
+    func summaryNote(for targets: [BriefingTarget]) -> String {
+        var note = summaryNote
+        if targets.contains(where: { $0.history.contains(where: \.partial) }) {
+            note += vi ? " (*) Số liệu lũy kế đến ngày chốt số liệu." : " (*) Year to date at the cut-off."
+        }
+        if targets.contains(where: \.restsOnPlan) { note += " " + planMark }
+        if targets.contains(where: { $0.form != .level }) { note += " " + relativeNote }
+        if targets.contains(where: { $0.comparison.isUpperBound }) { note += " " + upperBoundNote }
+        return note
+    }
+
     var fanTitle: String { vi ? "Số liệu thực tế và dự báo" : "Observed values and projection" }
     var projection: String { vi ? "Dự báo" : "Projection" }
     var legendObserved: String { vi ? "Thực tế" : "Observed" }

@@ -239,13 +239,7 @@ extension Workbook {
             }
         }
         sheet.appendBlankRow()
-        var note = words.summaryNote
-        if input.targets.contains(where: { $0.history.contains(where: \.partial) }) {
-            note += language == .vi ? " (*) Số liệu lũy kế đến ngày chốt số liệu." : " (*) Year to date at the cut-off."
-        }
-        if input.targets.contains(where: \.restsOnPlan) { note += " " + words.planMark }
-        if input.targets.contains(where: { $0.form != .level }) { note += " " + words.relativeNote }
-        if input.targets.contains(where: { $0.comparison.isUpperBound }) { note += " " + words.upperBoundNote }
+        let note = words.summaryNote(for: input.targets)
         sheet.append([.text(note, style: .note)])
         sheet.columnWidths = [nil, 48, 12]
         sheet.spanLoneText(columns: sheet.rows[sheet.frozenRows - 1].count)
