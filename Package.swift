@@ -15,13 +15,16 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // SHA-256 of input files (provenance in JSON results and briefings); Foundation has no hash API on Linux.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "_AttainLAPACK", path: "Sources/_AttainLAPACK"),
         .target(name: "AttainLinearAlgebra", dependencies: ["_AttainLAPACK"]),
         .target(name: "AttainRandom", dependencies: ["AttainLinearAlgebra"]),
         .target(name: "AttainParallel"),
-        .target(name: "AttainData", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "AttainData", dependencies: [.product(name: "Crypto", package: "swift-crypto"),
+                                                  .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                                                  .product(name: "Yams", package: "Yams")]),
         .target(name: "AttainModels", dependencies: ["AttainLinearAlgebra", "AttainRandom", "AttainData", "AttainParallel"]),
         .target(name: "AttainForecast", dependencies: ["AttainModels", "AttainRandom", "AttainData", "AttainParallel"]),
         .target(name: "AttainSimulation", dependencies: ["AttainForecast", "AttainModels", "AttainRandom", "AttainData",

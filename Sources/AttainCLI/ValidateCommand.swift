@@ -78,7 +78,7 @@ struct ValidateCommand: ParsableCommand {
                 table.append([p.line.map { "\(p.file):\($0)" } ?? p.file, p.severity, p.key, p.message, p.hint ?? ""])
             }
             for issue in r.data.flatMap(\.issues) {
-                table.append([issue.line > 0 ? "\(issue.file):\(issue.line)" : issue.file, issue.severity.rawValue,
+                table.append([issue.place, issue.severity.rawValue,
                               issue.column ?? "", issue.message, issue.hint])
             }
         }
@@ -162,9 +162,12 @@ struct ValidateCommand: ParsableCommand {
             "errors": .int(r.errorCount),
             "warnings": .int(r.warningCount),
             "issues": .array(r.issues.map { i in
-                .object(["severity": .string(i.severity.rawValue), "code": .string(i.code.rawValue), "file": .string(i.file),
-                         "line": .int(i.line), "column": i.column.map(JSONValue.string) ?? .null,
-                         "message": .string(i.message), "hint": .string(i.hint)])
+                var fields: [String: JSONValue] = ["severity": .string(i.severity.rawValue), "code": .string(i.code.rawValue),
+                                                   "file": .string(i.file), "line": .int(i.line),
+                                                   "column": i.column.map(JSONValue.string) ?? .null,
+                                                   "message": .string(i.message), "hint": .string(i.hint)]
+                if let location = i.location { fields["location"] = .string(location) }  // workbooks: sheet and cell
+                return .object(fields)
             }),
             "summary": r.summary.map { s in
                 .object(["rows": .int(s.rows), "series": .int(s.series), "units": .int(s.units), "periods": .int(s.periods),

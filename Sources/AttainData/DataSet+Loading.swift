@@ -19,8 +19,23 @@ extension DataSet {
     }
 
     /// Checks the file at `url` without throwing: every issue, and the rows that passed.
+    ///
+    /// A workbook (`.xlsx`) is read too, its first sheet or the one named after `#` (`data.xlsx#Số liệu`), in
+    /// the tidy or the wide layout; so is a wide CSV table (see ``TableLayout``).
     public static func validate(contentsOf url: URL, options: Options = Options()) -> DataValidation {
-        let name = url.isFileURL ? url.relativePath : url.absoluteString
+        var name = url.isFileURL ? url.relativePath : url.absoluteString
+        if url.isFileURL {
+            let (path, sheet) = DataFilePath.split(url.path)
+            if sheet != nil, let hash = name.lastIndex(of: "#") { name = String(name[..<hash]) }
+            if sheet != nil || DataFilePath.isWorkbook(path) {
+                guard FileManager.default.fileExists(atPath: path) else {
+                    return DataValidation(file: name, issues: [DataIssue(.error, .unreadable, file: name, line: 0,
+                                                                         message: "cannot open the file: it does not exist",
+                                                                         hint: "check the path and the file's permissions")], dataSet: nil)
+                }
+                return validateWorkbook(at: path, sheet: sheet, name: name, options: options)
+            }
+        }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             let reason = FileManager.default.fileExists(atPath: url.path) ? "it cannot be read" : "it does not exist"
@@ -47,10 +62,28 @@ extension DataSet {
     /// shares in [0, 1], counts whole and non-negative — running totals that fall, mixed frequencies, gaps, kinds that
     /// cannot be inferred). Errors keep a row out; warnings do not.
     public static func validate(text: String, source: String, options: Options = Options()) -> DataValidation {
-        // One pass over the records, each read as it is tokenized (a large file is never held as records). A row
-        // whose number depends on the file's decimal mark (`1.500`) waits for the end of the pass, when the mark is
-        // known from every other value, and is read then.
         var stream = CSVTable.Stream(text: text, file: source)
+        let header = stream.next()
+        if case .failure(let list) = RowReader.make(header: header, file: source) {
+            // Not tidy: a wide table (units or indicators down the rows, periods across) reads as the rows it holds.
+            var records = header.map { [$0] } ?? []
+            while let record = stream.next() { records.append(record) }
+            if stream.issues.isEmpty, let wide = validateWide(SheetGrid(csvRecords: records), file: source,
+                                                              delimiter: stream.delimiter, options: options) {
+                return wide
+            }
+            return DataValidation(file: source, issues: sorted(stream.issues + list.issues), dataSet: nil)
+        }
+        var rest = HeaderThen(header: header, rest: stream)
+        return validate(records: &rest, source: source, options: options)
+    }
+
+    /// Checks tidy records from `stream` (its first record the header).
+    ///
+    /// One pass over the records, each read as it is tokenized (a large file is never held as records). A row
+    /// whose number depends on the file's decimal mark (`1.500`) waits for the end of the pass, when the mark is
+    /// known from every other value, and is read then.
+    static func validate(records stream: inout some RecordStream, source: String, options: Options) -> DataValidation {
         let header = stream.next()
         var issues = [DataIssue]()
         let provisional: RowReader
@@ -109,7 +142,49 @@ extension DataSet {
         return data
     }
 
-    private static func sorted(_ issues: [DataIssue]) -> [DataIssue] {
+    static func sorted(_ issues: [DataIssue]) -> [DataIssue] {
         issues.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+}
+
+/// Records one at a time, the first the header: a CSV file's, or those a workbook or wide table maps to.
+protocol RecordStream {
+    /// The delimiter whose convention decides an ambiguous number's decimal mark (`;` → decimal comma).
+    var delimiter: Character { get }
+    /// Problems found while reading the records.
+    var issues: [DataIssue] { get }
+    mutating func next() -> CSVTable.Record?
+}
+
+extension CSVTable.Stream: RecordStream {}
+
+/// A header already read, then the rest of its stream.
+private struct HeaderThen: RecordStream {
+    var header: CSVTable.Record?
+    var rest: CSVTable.Stream
+    var delimiter: Character { rest.delimiter }
+    var issues: [DataIssue] { rest.issues }
+    mutating func next() -> CSVTable.Record? {
+        if let h = header { header = nil; return h }
+        return rest.next()
+    }
+}
+
+/// Records already in memory (a workbook's rows, mapped to the tidy columns).
+struct RecordList: RecordStream {
+    let delimiter: Character
+    var issues: [DataIssue] = []
+    private let records: [CSVTable.Record]
+    private var index = 0
+
+    init(_ records: [CSVTable.Record], delimiter: Character) {
+        self.records = records
+        self.delimiter = delimiter
+    }
+
+    mutating func next() -> CSVTable.Record? {
+        guard index < records.count else { return nil }
+        defer { index += 1 }
+        return records[index]
     }
 }
