@@ -66,11 +66,10 @@ extension DataSet {
         let header = stream.next()
         if case .failure(let list) = RowReader.make(header: header, file: source) {
             // Not tidy: a wide table (units or indicators down the rows, periods across) reads as the rows it holds.
-            var records = header.map { [$0] } ?? []
-            while let record = stream.next() { records.append(record) }
-            if stream.issues.isEmpty, let wide = validateWide(SheetGrid(csvRecords: records), file: source,
-                                                              delimiter: stream.delimiter, options: options) {
-                return wide
+            // The delimiter was told from the first line, which may be a title: each delimiter is tried.
+            while stream.next() != nil {}
+            for (delimiter, grid) in wideCandidates(text, source: source, first: stream.delimiter) {
+                if let wide = validateWide(grid, file: source, delimiter: delimiter, options: options) { return wide }
             }
             return DataValidation(file: source, issues: sorted(stream.issues + list.issues), dataSet: nil)
         }
@@ -133,6 +132,17 @@ extension DataSet {
         }
         data.issues = issues
         return DataValidation(file: source, issues: issues, dataSet: data)
+    }
+
+    /// The text as a grid with each delimiter (`first`, the detected one, first); only clean tokenizations.
+    static func wideCandidates(_ text: String, source: String, first: Character) -> [(Character, SheetGrid)] {
+        var out = [(Character, SheetGrid)]()
+        for d in [first, ",", ";", "\t"] where !out.contains(where: { $0.0 == d }) {
+            let table = CSVTable(text: text, file: source, delimiter: d)
+            guard table.issues.isEmpty, table.allRecords.contains(where: { $0.fields.count > 2 }) else { continue }
+            out.append((d, SheetGrid(csvRecords: table.allRecords)))
+        }
+        return out
     }
 
     private static func accept(_ validation: DataValidation, _ options: Options) throws(DataError) -> DataSet {

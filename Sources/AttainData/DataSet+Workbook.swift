@@ -152,7 +152,14 @@ extension DataSet {
             }
             switch TextDecoding.decode(data, file: name) {
             case .failure(let issue): return TidyTable(columns: [], rows: [], issues: [issue])
-            case .success(let text): grid = SheetGrid(csvRecords: CSVTable(text: text, file: name).allRecords)
+            case .success(let text):
+                let table = CSVTable(text: text, file: name)
+                let wide = table.header.map { RowReader.make(header: $0, file: name) }.map { r -> Bool in
+                    if case .failure = r { return true } else { return false }
+                } ?? false
+                let candidates = wide ? wideCandidates(text, source: name, first: table.delimiter) : []
+                grid = candidates.first { TableLayout.make($0.1, file: name, mapping: mapping ?? WorkbookMapping())?.isWide ?? false }?.1
+                    ?? SheetGrid(csvRecords: table.allRecords)
             }
         }
         let m: WorkbookMapping
