@@ -67,7 +67,7 @@ struct WorkbookParts {
             case "\"": quoted.toggle()
             case "[" where !quoted: bracket = true
             case "]" where !quoted: bracket = false
-            case "d", "D", "y", "Y", "m", "M" where !quoted && !bracket: return true
+            case "d", "D", "y", "Y", "m", "M": if !quoted && !bracket { return true }
             default: break
             }
         }
