@@ -73,7 +73,8 @@ extension DataSet {
         case .success(let m): mapping = m
         case .failure(let issue): return DataValidation(file: file, issues: [issue], dataSet: nil)
         }
-        guard let layout = TableLayout.make(grid, file: file, mapping: mapping), layout.isWide else { return nil }
+        guard let layout = TableLayout.make(grid, file: file, mapping: mapping), layout.isWide,
+              !layout.issues.contains(where: { $0.code == .unknownLayout }) else { return nil }
         return validate(layout, file: file, delimiter: delimiter, mapping: mapping, options: options)
     }
 
@@ -176,8 +177,23 @@ extension DataSet {
             i.file = name
             return i
         }
+        // Numbers typed as text (`"0,8302"`) are written as the number they are read as, with the decimal mark
+        // the file's other values show; text that is no number is kept as typed (validation reports it).
+        let numeric = Set(header.fields.enumerated().filter { ["value", "numerator", "denominator"].contains($0.element.trimmed.lowercased()) }.map(\.offset))
+        var evidence = NumberReader.Evidence()
+        let provisional = NumberReader.provisional()
+        for r in layout.records.dropFirst() {
+            for i in numeric where i < r.fields.count && r.numbers[i] == nil && !r.fields[i].trimmed.isEmpty {
+                _ = provisional.read(r.fields[i], noting: &evidence)
+            }
+        }
+        let reader = NumberReader(delimiter: ",", evidence: evidence)
         let rows = layout.records.dropFirst().map { r in
-            r.fields.enumerated().map { i, f in r.numbers[i].map(CellValue.render) ?? f }
+            r.fields.enumerated().map { i, f -> String in
+                if let v = r.numbers[i] { return CellValue.render(v) }
+                guard numeric.contains(i), !f.trimmed.isEmpty, case .success(let v) = reader.read(f) else { return f }
+                return CellValue.render(v)
+            }
         }
         return TidyTable(columns: header.fields, rows: rows, issues: issues)
     }

@@ -61,8 +61,21 @@ struct TableLayout {
     /// The index in `grid.rows` of the periods' header row.
     private static func wideHeader(_ grid: SheetGrid, declared: Int?) -> Int? {
         if let declared { return grid.rows.firstIndex { $0.first?.reference.row == declared } }
+        // A header has a period after its first cell and no other numbers (a data row such as `A, x, 2024, 1` is
+        // not one).
         return grid.rows.prefix(30).firstIndex { row in
             row.dropFirst().contains { PeriodHeader.period(of: $0.value) != nil }
+                && !row.contains { PeriodHeader.period(of: $0.value) == nil && looksNumeric($0.value) }
+        }
+    }
+
+    private static func looksNumeric(_ value: CellValue) -> Bool {
+        switch value {
+        case .number: return true
+        case .text(let s):
+            let t = s.trimmed
+            return t.contains(where: \.isASCIIDigit) && t.allSatisfy { $0.isASCIIDigit || ".,%-+ ".contains($0) }
+        default: return false
         }
     }
 
