@@ -85,7 +85,10 @@ extension DataSet {
             i.file = file
             return i
         }
-        if layout.records.isEmpty { return DataValidation(file: file, issues: layoutIssues, dataSet: nil) }
+        // Nothing to read, or every row kept out by a layout problem (a formula without its value): those alone.
+        if layout.records.count <= 1 && (!layoutIssues.isEmpty || layout.records.isEmpty) {
+            return DataValidation(file: file, issues: sorted(layoutIssues), dataSet: nil)
+        }
         var stream = RecordList(layout.records, delimiter: delimiter)
         var stated = options
         stated.kinds = layout.kinds.merging(mapping.kinds) { $1 }.merging(options.kinds) { $1 }
