@@ -100,4 +100,20 @@ struct WorkbookCommandTests {
         #expect(run.status == 0, "\(run.standardOutput) \(run.standardError)")
         #expect(run.standardOutput.contains("T1"), "\(run.standardOutput)")
     }
+
+    /// The README's workbook example: the scenario reading both sheets of notebooks-data/district-wide.xlsx gives
+    /// the same table as the same scenario on district.csv.
+    @Test func notebooksWorkbookScenarioMatchesTheCSV() throws {
+        let scenario = try String(contentsOfFile: RepositoryFiles.path("scenarios/workbook/from-workbook.yaml"), encoding: .utf8)
+        let csv = scenario.replacingOccurrences(of: "  - ../../notebooks-data/district-wide.xlsx#Năm\n  - ../../notebooks-data/district-wide.xlsx#Quý\n",
+                                                with: "  - ../../notebooks-data/district.csv\n")
+        #expect(csv != scenario)
+        let path = RepositoryFiles.path("scenarios/workbook/.from-csv-\(UUID().uuidString).yaml")
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let fromWorkbook = try AttainProcess.run(["run", "scenarios/workbook/from-workbook.yaml", "--paths", "2000", "--seed", "42"])
+        let fromCSV = try AttainProcess.run(["run", path, "--paths", "2000", "--seed", "42"])
+        #expect(fromWorkbook.status == 0, "\(fromWorkbook.standardError)")
+        #expect(fromWorkbook.standardOutput.contains("P1-8") && fromWorkbook.standardOutput == fromCSV.standardOutput)
+    }
 }

@@ -74,4 +74,16 @@ import Testing
             }
         }
     }
+
+    /// notebooks-data/district-wide.xlsx (both sheets, through its mapping sidecar) holds district.csv's values
+    /// (as written there, to four decimals: the CSV's shares are read as numerator / denominator).
+    @Test func notebooksWideWorkbookHoldsTheDistrictValues() {
+        func values(_ path: String) -> [String] {
+            let v = DataSet.validate(contentsOf: URL(fileURLWithPath: RepositoryFiles.path(path)))
+            #expect(v.issues.isEmpty, "\(path): \(v.issues)")
+            return (v.dataSet?.observations ?? []).map { "\($0.unit)|\($0.indicator)|\($0.period)|\(String(format: "%.4f", $0.value))" }
+        }
+        let book = values("notebooks-data/district-wide.xlsx#Năm") + values("notebooks-data/district-wide.xlsx#Quý")
+        #expect(book.count == 70 && book.sorted() == values("notebooks-data/district.csv").sorted())
+    }
 }
