@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Attain's libFuzzer targets (release, address sanitizer) and runs each for a while on a seed corpus.
 #
-#   fuzz/run.sh [seconds] [target ...]      seconds per target (default 60); targets: csv yaml (default both)
+#   fuzz/run.sh [seconds] [target ...]      seconds per target (default 60); targets: csv yaml xlsx (default all)
 #   FUZZ_SKIP_BUILD=1 fuzz/run.sh 600 yaml  reuse the last build (e.g. to run targets in parallel)
 #   FUZZ_JOBS=2 fuzz/run.sh 600             run the targets at the same time
 #
@@ -14,7 +14,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(csv yaml)
+[ ${#targets[@]} -eq 0 ] && targets=(csv yaml xlsx)
 scratch="$here/.build-fuzz"
 
 # `--sanitize` makes SwiftPM link the executables for libFuzzer (no Swift entry point). It passes the sanitizers to
@@ -35,6 +35,7 @@ run_one() {
     mkdir -p "$corpus" "$logs" "$artifacts"
     local max_len=8192
     [ "$target" = yaml ] && max_len=16384
+    [ "$target" = xlsx ] && max_len=65536
     # The committed seeds go in a second, read-only corpus directory; new inputs are written to the first.
     local status=0
     "$exe" "$corpus" "$here/seeds/$target" \

@@ -55,6 +55,16 @@ func checkBook(_ path: String, options: DataSet.Options = .init()) -> DataValida
         #expect(grid.rows.count == 3, "row 3 is empty and left out")
     }
 
+    /// libxml2 refuses a single chunk over 10 MB ("huge input lookup"): a large sheet is fed to the parser in parts.
+    @Test func sheetOverTenMegabytesReads() throws {
+        let rows = XLSXBuilder.sheetData([["unit", "indicator", "period", "value"], ["A", "events", "2024", "3"]])
+        let tail = XLSXBuilder.sheetData([["A", "events", "2025", "4"]], firstRow: 3)
+        let b = XLSXBuilder(sheets: [.init(name: "S", sheetData: rows + String(repeating: " ", count: 11 << 20) + tail)])
+        let v = checkBook(try workbook(b))
+        #expect(v.issues.isEmpty, "\(v.issues)")
+        #expect(v.dataSet?.observations.count == 2)
+    }
+
     @Test func datesInBothSystems() {
         #expect(ExcelDate.day(serial: 1, uses1904: false)! == (1900, 1, 1))
         #expect(ExcelDate.day(serial: 61, uses1904: false)! == (1900, 3, 1))

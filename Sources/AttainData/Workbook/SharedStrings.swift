@@ -13,7 +13,7 @@ final class SharedStrings: NSObject, XMLParserDelegate {
     /// Parses the part; `part` names it in an error.
     static func parse(_ data: Data, part: String) throws(XLSXArchive.Failure) -> [String] {
         let reader = SharedStrings()
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))  // fed in chunks: libxml2 refuses one chunk over 10 MB
         parser.delegate = reader
         parser.shouldResolveExternalEntities = false
         guard parser.parse() else {

@@ -34,7 +34,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
     /// The sheet's non-empty cells, with merged ranges filled.
     static func read(_ data: Data, part: String, shared: [String], parts: WorkbookParts, name: String) throws(XLSXArchive.Failure) -> SheetGrid {
         let reader = SheetReader(shared: shared, parts: parts)
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))  // fed in chunks: libxml2 refuses one chunk over 10 MB
         parser.delegate = reader
         parser.shouldResolveExternalEntities = false
         guard parser.parse() else {

@@ -86,7 +86,7 @@ final class ElementCollector: NSObject, XMLParserDelegate {
     }
 
     func parse(_ data: Data, part: String) throws(XLSXArchive.Failure) {
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))  // fed in chunks: libxml2 refuses one chunk over 10 MB
         parser.delegate = self
         parser.shouldResolveExternalEntities = false
         guard parser.parse() else {
