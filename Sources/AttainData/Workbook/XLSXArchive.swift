@@ -37,17 +37,21 @@ struct XLSXArchive {
     private let limits: Limits
     private var inflated: UInt64 = 0
 
-    /// Opens the workbook at `url`, refusing what is not an `.xlsx`.
+    /// Opens the workbook at `url`, refusing what is not an `.xlsx`. The file (compressed) is read into memory
+    /// once: ZIPFoundation's file-backed archive leaks its path on Linux on every open.
     init(url: URL, limits: Limits = .standard) throws(Failure) {
-        let head: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            head = try handle.read(upToCount: 8) ?? Data()
-        } catch { throw .notZip }
-        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw .compoundFile }
-        guard head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) else { throw .notZip }
-        do { archive = try Archive(url: url, accessMode: .read) } catch { throw .notZip }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.uint64Value ?? 0
+        guard size <= limits.totalBytes else { throw .tooLarge(part: url.lastPathComponent, limit: limits.totalBytes) }
+        let bytes: Data
+        do { bytes = try Data(contentsOf: url) } catch { throw .notZip }
+        try self.init(data: bytes, limits: limits)
+    }
+
+    /// The workbook in `bytes` (a whole `.xlsx` file).
+    init(data bytes: Data, limits: Limits = .standard) throws(Failure) {
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw .compoundFile }
+        guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) else { throw .notZip }
+        do { archive = try Archive(data: bytes, accessMode: .read) } catch { throw .notZip }
         self.limits = limits
         guard archive["xl/workbook.xml"] != nil else { throw .notWorkbook }
     }

@@ -57,12 +57,12 @@ private func writeWorkbook(sheet: String, strings: [String], styles: String, to 
         ("xl/sharedStrings.xml", "<?xml version=\"1.0\"?><sst xmlns=\"\(main)\">" + strings.map { "<si><t>\(escape($0))</t></si>" }.joined() + "</sst>"),
         ("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><worksheet xmlns=\"\(main)\"><sheetData>\(sheet)</sheetData></worksheet>"),
     ]
-    try? FileManager.default.removeItem(atPath: path)
-    let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+    let archive = try Archive(data: Data(), accessMode: .create)  // in memory: the file-backed one leaks its path
     for (name, text) in parts {
         let bytes = Data(text.utf8)
         try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .none) { position, size in
             bytes.subdata(in: Int(position)..<Int(position) + size)
         }
     }
+    try archive.data?.write(to: URL(fileURLWithPath: path))
 }
