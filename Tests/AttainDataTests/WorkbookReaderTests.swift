@@ -65,6 +65,22 @@ func checkBook(_ path: String, options: DataSet.Options = .init()) -> DataValida
         #expect(v.dataSet?.observations.count == 2)
     }
 
+    /// A large sheet is cut in two at a `<row r=…>` and read on two threads: the same rows, in order.
+    @Test func largeSheetReadInTwoHalvesGivesEveryRowInOrder() throws {
+        var rows = [["unit", "indicator", "period", "value"]]
+        for i in 0..<70_000 { rows.append(["Xã \(i / 100)", "events", String(1926 + i % 100), String(i % 7)]) }
+        let xml = XLSXBuilder.sheetData(rows)
+        let data = Data("<worksheet><sheetData>\(xml)</sheetData></worksheet>".utf8)
+        #expect(data.count > SheetReader.splitBytes)
+        #expect(SheetReader.split(data).count == (ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1))
+        let grid = try SheetReader.read(data, part: "sheet", shared: [], parts: WorkbookParts(), name: "S")
+        #expect(grid.rows.count == rows.count)
+        #expect(grid.rows.map { $0.first?.reference.row ?? 0 } == Array(1...rows.count))
+        #expect(grid.rows[35_001].map(\.value.text) == rows[35_001])
+        // a comment anywhere: read in one pass
+        #expect(SheetReader.split(Data("<!-- x -->".utf8) + data).count == 1)
+    }
+
     @Test func datesInBothSystems() {
         #expect(ExcelDate.day(serial: 1, uses1904: false)! == (1900, 1, 1))
         #expect(ExcelDate.day(serial: 61, uses1904: false)! == (1900, 3, 1))

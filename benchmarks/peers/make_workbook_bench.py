@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the same 200,000 tidy rows as CSV and as an .xlsx workbook (openpyxl, write-only mode), for the workbook
+"""Writes the same 200,000 tidy rows as CSV and as an .xlsx workbook (openpyxl), for the workbook
 benchmark (benchmarks/workbook.sh). Deterministic: the rows depend on --rows only.
 
   make_workbook_bench.py OUT_DIR [--rows 200000]   -> OUT_DIR/bench.csv, OUT_DIR/bench.xlsx
@@ -26,8 +26,11 @@ with open(os.path.join(a.out, "bench.csv"), "w", encoding="utf-8", newline="") a
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["unit", "indicator", "period", "value"])
     w.writerows(rows)
-wb = openpyxl.Workbook(write_only=True)
-ws = wb.create_sheet("Số liệu")
+# The default (not write-only) mode: strings go to the shared-strings table, as Excel and LibreOffice write them
+# (write-only mode writes each as an inline string, two more XML elements a cell).
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Số liệu"
 ws.append(["unit", "indicator", "period", "value"])
 for r in rows:
     ws.append(list(r))

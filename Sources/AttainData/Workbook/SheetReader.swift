@@ -11,7 +11,7 @@ import FoundationXML
 /// (`<v>`); one without is kept as ``CellValue/formulaWithoutValue(_:)``. Cells without an `r` follow the previous
 /// one; merged ranges (`<mergeCell>`) are filled with their first cell's value, so a merged header or unit label
 /// reads on every row and column it spans.
-final class SheetReader: NSObject, XMLParserDelegate {
+final class SheetReader: NSObject, XMLParserDelegate, @unchecked Sendable {  // each used by one thread
     private let shared: [String]
     private let parts: WorkbookParts
     private(set) var rows: [[SheetCell]] = []
@@ -20,7 +20,9 @@ final class SheetReader: NSObject, XMLParserDelegate {
     private(set) var badSharedIndex: CellReference?
 
     private var row: [SheetCell] = []
-    private var rowNumber = 0, nextColumn = 0
+    private var nextColumn = 0
+    /// The current row's number (the one before the first, before any row is read).
+    var rowNumber = 0
     private var cellRef = CellReference(column: 0, row: 1), cellType = "", cellStyle = -1
     private var inCell = false, text = "", formula = "", value: String?, hasFormula = false
     private enum Capture { case none, value, formula, inline }
@@ -32,23 +34,70 @@ final class SheetReader: NSObject, XMLParserDelegate {
     }
 
     /// The sheet's non-empty cells, with merged ranges filled.
+    ///
+    /// A large sheet is read in two halves at once, one per core, when it can be cut exactly: at a `<row r="N"`
+    /// tag in the middle of `<sheetData>`, in a part with no comment or CDATA section (where a `<` could be text).
+    /// Each half is a document of its own (the first closed after the cut, the second opened before it), parsed by
+    /// its own parser; their rows are joined in order. Anything else is read in one pass.
     static func read(_ data: Data, part: String, shared: [String], parts: WorkbookParts, name: String) throws(XLSXArchive.Failure) -> SheetGrid {
-        let reader = SheetReader(shared: shared, parts: parts)
-        let parser = XMLParser(stream: InputStream(data: data))  // fed in chunks: libxml2 refuses one chunk over 10 MB
-        parser.delegate = reader
-        parser.shouldResolveExternalEntities = false
-        guard parser.parse() else {
-            throw .badXML(part: part, detail: parser.parserError.map { "\($0.localizedDescription)" } ?? "not XML")
+        let pieces = split(data)
+        let readers = pieces.map { _ in SheetReader(shared: shared, parts: parts) }
+        var failures = [String?](repeating: nil, count: pieces.count)
+        failures.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { i in  // one piece: on this thread
+                let reader = readers[i]
+                reader.rowNumber = pieces[i].rowsBefore
+                let parser = XMLParser(stream: InputStream(data: pieces[i].data))  // in chunks: libxml2 refuses one over 10 MB
+                parser.delegate = reader
+                parser.shouldResolveExternalEntities = false
+                if !parser.parse() { out[i] = parser.parserError.map { "\($0.localizedDescription)" } ?? "not XML" }
+            }
         }
-        if reader.badSharedIndex != nil { throw .damaged(part: part) }
-        var grid = SheetGrid(sheet: name, rows: reader.rows)
-        grid.fillMerged(reader.merges)
+        if let detail = failures.compactMap({ $0 }).first { throw .badXML(part: part, detail: detail) }
+        if readers.contains(where: { $0.badSharedIndex != nil }) { throw .damaged(part: part) }
+        var grid = SheetGrid(sheet: name, rows: readers.count == 1 ? readers[0].rows : readers.flatMap(\.rows))
+        grid.fillMerged(readers.flatMap(\.merges))
         return grid
+    }
+
+    /// Sheets smaller than this are read in one pass.
+    static let splitBytes = 4 << 20
+
+    /// The part as one piece, or two that parse to the same rows (see ``read(_:part:shared:parts:name:)``); each with
+    /// the row number before its first row.
+    static func split(_ data: Data) -> [(data: Data, rowsBefore: Int)] {
+        let whole = [(data, 0)]
+        guard data.count >= splitBytes, ProcessInfo.processInfo.activeProcessorCount > 1 else { return whole }
+        let bytes = [UInt8](data)
+        func find(_ needle: String, from: Int) -> Int? {
+            let n = Array(needle.utf8)
+            return bytes.withUnsafeBufferPointer { b -> Int? in
+                var i = from
+                outer: while i + n.count <= b.count {
+                    if b[i] == n[0] {
+                        for k in 1..<n.count where b[i + k] != n[k] { i += 1; continue outer }
+                        return i
+                    }
+                    i += 1
+                }
+                return nil
+            }
+        }
+        guard find("<!--", from: 0) == nil, find("<![CDATA[", from: 0) == nil,
+              let open = find("<sheetData>", from: 0), let close = find("</sheetData>", from: open),
+              let cut = find("<row r=\"", from: open + (close - open) / 2), cut < close else { return whole }
+        var k = cut + 8, row = 0
+        while k < bytes.count, bytes[k] >= 0x30, bytes[k] <= 0x39, row < 10_000_000 { row = row * 10 + Int(bytes[k] - 0x30); k += 1 }
+        guard k < bytes.count, bytes[k] == UInt8(ascii: "\""), row > 1 else { return whole }
+        let first = Data(bytes[..<cut]) + Data("</sheetData></worksheet>".utf8)
+        let second = Data("<worksheet><sheetData>".utf8) + Data(bytes[cut...])
+        return [(first, 0), (second, row - 1)]
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
-        switch localName(name) {
+        switch name.utf8.count <= 3 ? name : localName(name) {
         case "row":
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
             nextColumn = 0
@@ -91,7 +140,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch localName(name) {
+        switch name.utf8.count <= 3 ? name : localName(name) {
         case "v" where inCell: value = text; capture = .none
         case "f": capture = .none
         case "t" where capture == .inline: capture = .none
