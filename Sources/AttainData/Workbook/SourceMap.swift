@@ -1,10 +1,19 @@
 /// Where each record a grid was mapped to came from, so the row checks' messages name the sheet and cell
 /// (`sheet Số liệu, D7`) rather than a line of the records.
 struct SourceMap {
-    /// One record's origin: the sheet row, and the cell behind each tidy column.
+    /// One record's origin: the sheet row, and the cell behind each tidy column (empty for a tidy sheet, whose
+    /// columns are the same on every row: ``columns``).
     struct Origin {
         var row: Int
         var cells: [String: CellReference]
+    }
+
+    /// A tidy sheet's columns (lower-cased header → column), shared by every row.
+    var columns: [String: Int] = [:]
+
+    private func cells(of o: Origin) -> [String: CellReference] {
+        if !o.cells.isEmpty || columns.isEmpty { return o.cells }
+        return columns.mapValues { CellReference(column: $0, row: o.row) }
     }
 
     /// `sheet Số liệu, ` for a workbook, empty for a CSV file.
@@ -26,7 +35,8 @@ struct SourceMap {
     func location(line: Int, column: String?) -> (row: Int, text: String)? {
         guard line >= 1, line <= origins.count else { return nil }
         let o = origins[line - 1]
-        let cell = column.flatMap { o.cells[$0] } ?? o.cells["value"]
+        let cells = cells(of: o)
+        let cell = column.flatMap { cells[$0] } ?? cells["value"]
         return (o.row, prefix + (cell.map(\.description) ?? "row \(o.row)"))
     }
 
@@ -34,7 +44,8 @@ struct SourceMap {
     private func cell(line: Int) -> String? {
         guard line >= 1, line <= origins.count else { return nil }
         let o = origins[line - 1]
-        return (o.cells["value"] ?? o.cells.values.min()).map(\.description) ?? "row \(o.row)"
+        let cells = cells(of: o)
+        return (cells["value"] ?? cells.values.min()).map(\.description) ?? "row \(o.row)"
     }
 
     /// `issue` placed on the sheet: its location, its row, and "line 7" / "lines 7, 9" in its text as cells.

@@ -85,31 +85,26 @@ struct TableLayout {
         var names = [String](repeating: "", count: width)
         for c in header { names[c.reference.column] = c.value.text }
         let headerRow = header.first?.reference.row ?? 1
-        var cells = [String: CellReference]()
-        for c in header { cells[TableLayout.name(c.value)] = c.reference }
-        let line = map.add(.init(row: headerRow, cells: cells))
-        records.append(CSVTable.Record(fields: names, line: line, isMalformed: false))
         let lower = names.map { $0.trimmed.lowercased() }
+        for (i, n) in lower.enumerated() where !n.isEmpty && map.columns[n] == nil { map.columns[n] = i }
+        let line = map.add(.init(row: headerRow, cells: [:]))
+        records.append(CSVTable.Record(fields: names, line: line, isMalformed: false))
         for row in grid.rows[(h + 1)...] {
             guard let sheetRow = row.first?.reference.row else { continue }
-            var fields = [String](repeating: "", count: width), numbers = [Int: Double](), cells = [String: CellReference]()
-            var skip = false
+            var fields = [String](repeating: "", count: width), numbers = [Int: Double]()
+            var skip = false, filled = false
             for c in row where c.reference.column < width {
                 let i = c.reference.column
-                let column = lower[i].isEmpty ? CellReference.letters(i) : lower[i]
-                cells[column] = c.reference
                 if case .formulaWithoutValue = c.value, !lower[i].isEmpty {
-                    issues.append(formulaIssue(c, grid: grid, column: column))
+                    issues.append(formulaIssue(c, grid: grid, column: lower[i]))
                     skip = true
                 }
                 if case .number(let v) = c.value { numbers[i] = v }
                 fields[i] = c.value.text
+                filled = filled || !c.value.isBlank
             }
-            guard !skip, fields.contains(where: { !$0.trimmed.isEmpty }) else { continue }
-            for (i, n) in lower.enumerated() where cells[n] == nil && !n.isEmpty {
-                cells[n] = CellReference(column: i, row: sheetRow)
-            }
-            let line = map.add(.init(row: sheetRow, cells: cells))
+            guard !skip, filled else { continue }
+            let line = map.add(.init(row: sheetRow, cells: [:]))
             var record = CSVTable.Record(fields: fields, line: line, isMalformed: false)
             record.numbers = numbers
             records.append(record)
