@@ -35,11 +35,14 @@ run_one() {
     mkdir -p "$corpus" "$logs" "$artifacts"
     local max_len=8192
     [ "$target" = yaml ] && max_len=16384
-    [ "$target" = xlsx ] && max_len=65536
+    local extra=()
+    # Workbooks: LeakSanitizer is off, as Foundation itself leaks on every XML parse error (FoundationXML's
+    # _CFErrorCreateFromXMLInterface, swift-corelibs-foundation 6.3.1), which would stop each run at once.
+    [ "$target" = xlsx ] && max_len=65536 && extra=(-detect_leaks=0)
     # The committed seeds go in a second, read-only corpus directory; new inputs are written to the first.
     local status=0
     "$exe" "$corpus" "$here/seeds/$target" \
-        -dict="$here/$target.dict" -max_total_time="$seconds" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 \
+        -dict="$here/$target.dict" "${extra[@]}" -max_total_time="$seconds" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$artifacts/$target-" >"$logs/$target.log" 2>&1 || status=$?
     local execs crashes
     execs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$logs/$target.log" | grep -o '[0-9]*$' || echo '?')"

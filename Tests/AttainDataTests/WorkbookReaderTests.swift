@@ -306,6 +306,14 @@ func checkBook(_ path: String, options: DataSet.Options = .init()) -> DataValida
         }
     }
 
+    /// fuzz-xlsx's first crash: a damaged zip whose offsets point past its end (it trapped in ZIPFoundation's
+    /// in-memory archive); now one message, no crash.
+    @Test func zipWithOffsetsPastItsEnd() {
+        let v = checkBook(RepositoryFiles.fixtures.appendingPathComponent("xlsx/fuzz/offsets-past-end.xlsx").path)
+        #expect(v.hasErrors && v.dataSet == nil)
+        #expect(v.issues.count == 1 && [.notAWorkbook, .workbookTooLarge].contains(v.issues[0].code), "\(v.issues)")
+    }
+
     @Test func badXMLAndBadSharedStringIndex() throws {
         let broken = XLSXBuilder(sheets: [.init(name: "S", sheetData: "<row><c <v>1</v></c></row>")])
         let b = checkBook(try workbook(broken))

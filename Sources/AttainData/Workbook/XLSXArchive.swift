@@ -37,21 +37,23 @@ struct XLSXArchive {
     private let limits: Limits
     private var inflated: UInt64 = 0
 
-    /// Opens the workbook at `url`, refusing what is not an `.xlsx`. The file (compressed) is read into memory
-    /// once: ZIPFoundation's file-backed archive leaks its path on Linux on every open.
+    /// Opens the workbook at `url`, refusing what is not an `.xlsx`.
+    ///
+    /// The archive is read from the file, not from memory: ZIPFoundation 0.9.20's in-memory archive traps on a
+    /// damaged zip whose offsets point past the end (found by fuzz-xlsx), while the file-backed one reports it.
+    /// (The file-backed one leaks its path's bytes on Linux at each open: a few dozen bytes a workbook.)
     init(url: URL, limits: Limits = .standard) throws(Failure) {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.uint64Value ?? 0
         guard size <= limits.totalBytes else { throw .tooLarge(part: url.lastPathComponent, limit: limits.totalBytes) }
-        let bytes: Data
-        do { bytes = try Data(contentsOf: url) } catch { throw .notZip }
-        try self.init(data: bytes, limits: limits)
-    }
-
-    /// The workbook in `bytes` (a whole `.xlsx` file).
-    init(data bytes: Data, limits: Limits = .standard) throws(Failure) {
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw .compoundFile }
-        guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) else { throw .notZip }
-        do { archive = try Archive(data: bytes, accessMode: .read) } catch { throw .notZip }
+        let head: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            head = try handle.read(upToCount: 8) ?? Data()
+        } catch { throw .notZip }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw .compoundFile }
+        guard head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) else { throw .notZip }
+        do { archive = try Archive(url: url, accessMode: .read) } catch { throw .notZip }
         self.limits = limits
         guard archive["xl/workbook.xml"] != nil else { throw .notWorkbook }
     }
