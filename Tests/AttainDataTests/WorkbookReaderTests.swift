@@ -314,6 +314,14 @@ func checkBook(_ path: String, options: DataSet.Options = .init()) -> DataValida
         #expect(v.issues.count == 1 && [.notAWorkbook, .workbookTooLarge].contains(v.issues[0].code), "\(v.issues)")
     }
 
+    /// fuzz-xlsx's second crash: shared strings whose element names hold bytes that are not UTF-8 (FoundationXML
+    /// trapped on them); now the part is refused as damaged before it is parsed.
+    @Test func partThatIsNotUTF8() {
+        let v = checkBook(RepositoryFiles.fixtures.appendingPathComponent("xlsx/fuzz/not-utf8-element-name.xlsx").path)
+        #expect(v.issues.count == 1 && v.issues.first?.message == "the workbook is damaged: part xl/sharedStrings.xml: its XML cannot be read (it is not UTF-8 text)",
+                "\(v.issues)")
+    }
+
     @Test func badXMLAndBadSharedStringIndex() throws {
         let broken = XLSXBuilder(sheets: [.init(name: "S", sheetData: "<row><c <v>1</v></c></row>")])
         let b = checkBook(try workbook(broken))

@@ -12,6 +12,7 @@ final class SharedStrings: NSObject, XMLParserDelegate {
 
     /// Parses the part; `part` names it in an error.
     static func parse(_ data: Data, part: String) throws(XLSXArchive.Failure) -> [String] {
+        try XMLBytes.check(data, part: part)
         let reader = SharedStrings()
         let parser = XMLParser(stream: InputStream(data: data))  // fed in chunks: libxml2 refuses one chunk over 10 MB
         parser.delegate = reader

@@ -40,6 +40,7 @@ final class SheetReader: NSObject, XMLParserDelegate, @unchecked Sendable {  // 
     /// Each half is a document of its own (the first closed after the cut, the second opened before it), parsed by
     /// its own parser; their rows are joined in order. Anything else is read in one pass.
     static func read(_ data: Data, part: String, shared: [String], parts: WorkbookParts, name: String) throws(XLSXArchive.Failure) -> SheetGrid {
+        try XMLBytes.check(data, part: part)
         let pieces = split(data)
         let readers = pieces.map { _ in SheetReader(shared: shared, parts: parts) }
         var failures = [String?](repeating: nil, count: pieces.count)

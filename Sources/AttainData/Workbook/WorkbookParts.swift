@@ -86,6 +86,7 @@ final class ElementCollector: NSObject, XMLParserDelegate {
     }
 
     func parse(_ data: Data, part: String) throws(XLSXArchive.Failure) {
+        try XMLBytes.check(data, part: part)
         let parser = XMLParser(stream: InputStream(data: data))  // fed in chunks: libxml2 refuses one chunk over 10 MB
         parser.delegate = self
         parser.shouldResolveExternalEntities = false
