@@ -45,6 +45,9 @@ run_pair normals numpy_normals.py
 # == simulate: the baseline scenario end to end against the C normals floor and numpy (see simulate.sh).
 "$here/simulate.sh" "$bench"
 
+# == workbook: `attain validate` on 200,000 rows as .xlsx against the same rows as CSV (see workbook.sh).
+"$here/workbook.sh" "${ATTAIN_BIN:-$here/../.build/release/attain}"
+
 # == logistic: `attain fit` against scipy.optimize.curve_fit, as whole commands (CSV read, 10,000 fits, CSV written).
 # The data are made by peers/make_logistic_series.py (deterministic); scipy runs on the same file in the same run, from
 # two starts: the data-driven one of peers/scipy_logistic_fit.py (K0 = 1.5 max y, r0 and t0 from a line through the

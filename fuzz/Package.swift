@@ -13,12 +13,15 @@ let harness: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 
 let package = Package(
     name: "AttainFuzz",
-    dependencies: [.package(path: "..")],
+    dependencies: [.package(path: ".."), .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20")],
     targets: [
         .executableTarget(name: "fuzz-csv", dependencies: [.product(name: "Attain", package: rootIdentity)],
                           path: "Sources/FuzzCSV", swiftSettings: harness),
         .executableTarget(name: "fuzz-yaml", dependencies: [.product(name: "Attain", package: rootIdentity)],
                           path: "Sources/FuzzYAML", swiftSettings: harness),
+        .executableTarget(name: "fuzz-xlsx", dependencies: [.product(name: "Attain", package: rootIdentity),
+                                                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                          path: "Sources/FuzzXLSX", swiftSettings: harness),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,7 +21,7 @@ struct AttainCommand: ParsableCommand {
         version: AttainVersion.current,
         // In the order of the work: check the data, fit and backtest trends, simulate, then brief.
         subcommands: [ValidateCommand.self, FitCommand.self, BacktestCommand.self, RunCommand.self, CompareCommand.self,
-                      GoalseekCommand.self, BriefCommand.self, RegroupCommand.self, MergeCommand.self])
+                      GoalseekCommand.self, BriefCommand.self, RegroupCommand.self, MergeCommand.self, ImportCommand.self])
 
     /// Runs with Attain's exit codes (usage errors exit 2, not ArgumentParser's 64).
     static func main() {

@@ -20,7 +20,10 @@ struct ValidateCommand: ParsableCommand {
 
             A data file is tidy CSV (UTF-8, or UTF-16 with a BOM; comma- or semicolon-separated) with the columns \
             unit, indicator, period (2025, 2025-Q3 or 2025-07) and value, or numerator and denominator for a share \
-            given as counts. Other columns are kept and ignored.
+            given as counts. Other columns are kept and ignored. An Excel workbook (.xlsx) is data too: its first \
+            sheet, or the one named after # (data.xlsx#"Số liệu"), tidy or wide (units or indicators down the rows, \
+            periods such as 2024, Năm 2024, Quý III/2025 across); so is a wide CSV. Problems in a workbook name its \
+            sheet and cell. See `attain import` for the tidy CSV a workbook is read as.
 
             Prints the problems (errors keep a file from loading; warnings do not), then one line per file with its \
             series, units, indicators, periods and the kind of each indicator (share, count, cumulative, level).
@@ -29,7 +32,7 @@ struct ValidateCommand: ParsableCommand {
             error or a file that cannot be read (missing, a directory, no permission).
             """)
 
-    @Argument(help: ArgumentHelp("Data (CSV), scenario or targets (YAML) files to check.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Data (CSV, or .xlsx with an optional #Sheet), scenario or targets (YAML) files to check.", valueName: "file"))
     var files: [String]
 
     @OptionGroup var output: OutputOptions
@@ -78,7 +81,7 @@ struct ValidateCommand: ParsableCommand {
                 table.append([p.line.map { "\(p.file):\($0)" } ?? p.file, p.severity, p.key, p.message, p.hint ?? ""])
             }
             for issue in r.data.flatMap(\.issues) {
-                table.append([issue.line > 0 ? "\(issue.file):\(issue.line)" : issue.file, issue.severity.rawValue,
+                table.append([issue.place, issue.severity.rawValue,
                               issue.column ?? "", issue.message, issue.hint])
             }
         }
@@ -162,9 +165,12 @@ struct ValidateCommand: ParsableCommand {
             "errors": .int(r.errorCount),
             "warnings": .int(r.warningCount),
             "issues": .array(r.issues.map { i in
-                .object(["severity": .string(i.severity.rawValue), "code": .string(i.code.rawValue), "file": .string(i.file),
-                         "line": .int(i.line), "column": i.column.map(JSONValue.string) ?? .null,
-                         "message": .string(i.message), "hint": .string(i.hint)])
+                var fields: [String: JSONValue] = ["severity": .string(i.severity.rawValue), "code": .string(i.code.rawValue),
+                                                   "file": .string(i.file), "line": .int(i.line),
+                                                   "column": i.column.map(JSONValue.string) ?? .null,
+                                                   "message": .string(i.message), "hint": .string(i.hint)]
+                if let location = i.location { fields["location"] = .string(location) }  // workbooks: sheet and cell
+                return .object(fields)
             }),
             "summary": r.summary.map { s in
                 .object(["rows": .int(s.rows), "series": .int(s.series), "units": .int(s.units), "periods": .int(s.periods),

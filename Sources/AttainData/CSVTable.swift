@@ -13,6 +13,9 @@ public struct CSVTable: Sendable {
         public var line: Int
         /// Whether the tokenizer found a problem in it (reported in ``CSVTable/issues``).
         public var isMalformed: Bool
+        /// Fields that hold a number typed as a number (a workbook's numeric cell), by field index: read as they are,
+        /// whatever the file's decimal mark.
+        var numbers: [Int: Double] = [:]
     }
 
     /// The delimiter used.

@@ -12,6 +12,8 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible, Loca
     case ambiguousKind(file: String, indicator: String, reason: String)
     /// A kind assignment such as `union_members=share` could not be read.
     case badKindAssignment(String)
+    /// A workbook mapping file (see ``WorkbookMapping``) could not be read.
+    case mapping(file: String, message: String)
 
     /// The issues behind a rejection (empty for other cases).
     public var issues: [DataIssue] {
@@ -39,6 +41,8 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible, Loca
                 + "state it, e.g. --kind \(indicator)=count (kinds: share, count, cumulative, level)"
         case .badKindAssignment(let text):
             return "cannot read the kind assignment \"\(text)\"; write INDICATOR=KIND with KIND one of share, count, cumulative, level"
+        case .mapping(let file, let message):
+            return "\(file): \(message) (see the README's workbook section for the mapping's keys)"
         }
     }
 

@@ -22,6 +22,8 @@ public struct DataIssue: Error, Sendable, Equatable, Codable, CustomStringConver
         case unitNotInForce, mixedKeying, shareWithoutCounts, unknownKind
         // Per-unit thresholds of `run --by unit --thresholds`.
         case unknownTarget
+        // Workbooks (.xlsx) and wide tables.
+        case notAWorkbook, workbookTooLarge, missingSheet, formulaWithoutValue, unknownLayout
     }
 
     /// Error or warning.
@@ -38,6 +40,9 @@ public struct DataIssue: Error, Sendable, Equatable, Codable, CustomStringConver
     public var message: String
     /// How to fix it.
     public var hint: String
+    /// Where in a workbook or wide table, when the issue came from one: `sheet Số liệu, D7` (or `D7` in a CSV).
+    /// ``line`` is then the sheet's row.
+    public var location: String?
 
     public init(_ severity: Severity, _ code: Code, file: String, line: Int, column: String? = nil,
                 message: String, hint: String) {
@@ -53,9 +58,16 @@ public struct DataIssue: Error, Sendable, Equatable, Codable, CustomStringConver
     /// Whether this is an error.
     public var isError: Bool { severity == .error }
 
-    /// `file:line: message; hint` (`file: …` when the issue has no line; warnings say so after the location).
+    /// Where, as messages say it: `file:line`, `file` when the issue has no line, or `file, sheet S, D7` in a workbook.
+    public var place: String {
+        if let location { return "\(file), \(location)" }
+        return line > 0 ? "\(file):\(line)" : file
+    }
+
+    /// `file:line: message; hint` (`file: …` when the issue has no line; `data.xlsx, sheet S, D7: …` in a workbook;
+    /// warnings say so after the location).
     public var description: String {
-        let location = line > 0 ? "\(file):\(line):" : "\(file):"
+        let location = place + ":"
         let tag = severity == .warning ? " warning:" : ""
         return "\(location)\(tag) \(message); \(hint)"
     }

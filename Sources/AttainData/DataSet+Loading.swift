@@ -19,11 +19,28 @@ extension DataSet {
     }
 
     /// Checks the file at `url` without throwing: every issue, and the rows that passed.
+    ///
+    /// A workbook (`.xlsx`) is read too, its first sheet or the one named after `#` (`data.xlsx#Số liệu`), in
+    /// the tidy or the wide layout; so is a wide CSV table (see ``TableLayout``).
     public static func validate(contentsOf url: URL, options: Options = Options()) -> DataValidation {
-        let name = url.isFileURL ? url.relativePath : url.absoluteString
+        var name = url.isFileURL ? url.relativePath : url.absoluteString
+        if url.isFileURL {
+            let (path, sheet) = DataFilePath.split(url.path)
+            if sheet != nil, let hash = name.lastIndex(of: "#") { name = String(name[..<hash]) }
+            if sheet != nil || DataFilePath.isWorkbook(path) {
+                guard FileManager.default.fileExists(atPath: path) else {
+                    return DataValidation(file: name, issues: [DataIssue(.error, .unreadable, file: name, line: 0,
+                                                                         message: "cannot open the file: it does not exist",
+                                                                         hint: "check the path and the file's permissions")], dataSet: nil)
+                }
+                return validateWorkbook(at: path, sheet: sheet, name: name, options: options)
+            }
+        }
         // The bytes are let go once decoded, before the rows are read: a large file is not held twice while it is.
         switch readBytes(url, name: name) {
-        case .success(let bytes): return validate(stream: CSVTable.Stream(bytes: bytes, file: name), source: name, options: options)
+        case .success(let bytes):
+            return validate(csv: CSVTable.Stream(bytes: bytes, file: name), text: { String(decoding: bytes, as: UTF8.self) },
+                            source: name, options: options)
         case .failure(let issue): return DataValidation(file: name, issues: [issue], dataSet: nil)
         }
     }
@@ -55,15 +72,33 @@ extension DataSet {
     /// shares in [0, 1], counts whole and non-negative — running totals that fall, mixed frequencies, gaps, kinds that
     /// cannot be inferred). Errors keep a row out; warnings do not.
     public static func validate(text: String, source: String, options: Options = Options()) -> DataValidation {
-        validate(stream: CSVTable.Stream(text: text, file: source), source: source, options: options)
+        validate(csv: CSVTable.Stream(text: text, file: source), text: { text }, source: source, options: options)
     }
 
-    /// Checks the records of `stream` (see ``validate(text:source:options:)``).
-    static func validate(stream: CSVTable.Stream, source: String, options: Options) -> DataValidation {
-        // One pass over the records, each read as it is tokenized (a large file is never held as records). A row
-        // whose number depends on the file's decimal mark (`1.500`) waits for the end of the pass, when the mark is
-        // known from every other value, and is read then.
+    /// Checks the CSV records of `stream`: tidy, or else a wide table, read again from `text` (the whole file, asked for
+    /// only then).
+    static func validate(csv stream: CSVTable.Stream, text: () -> String, source: String, options: Options) -> DataValidation {
         var stream = stream
+        let header = stream.next()
+        if case .failure(let list) = RowReader.make(header: header, file: source) {
+            // Not tidy: a wide table (units or indicators down the rows, periods across) reads as the rows it holds.
+            // The delimiter was told from the first line, which may be a title: each delimiter is tried.
+            while stream.next() != nil {}
+            for (delimiter, grid) in wideCandidates(text(), source: source, first: stream.delimiter) {
+                if let wide = validateWide(grid, file: source, delimiter: delimiter, options: options) { return wide }
+            }
+            return DataValidation(file: source, issues: sorted(stream.issues + list.issues), dataSet: nil)
+        }
+        var rest = HeaderThen(header: header, rest: stream)
+        return validate(records: &rest, source: source, options: options)
+    }
+
+    /// Checks tidy records from `stream` (its first record the header).
+    ///
+    /// One pass over the records, each read as it is tokenized (a large file is never held as records). A row
+    /// whose number depends on the file's decimal mark (`1.500`) waits for the end of the pass, when the mark is
+    /// known from every other value, and is read then.
+    static func validate(records stream: inout some RecordStream, source: String, options: Options) -> DataValidation {
         let header = stream.next()
         var issues = [DataIssue]()
         let provisional: RowReader
@@ -117,6 +152,17 @@ extension DataSet {
         return DataValidation(file: source, issues: issues, dataSet: data)
     }
 
+    /// The text as a grid with each delimiter (`first`, the detected one, first); only clean tokenizations.
+    static func wideCandidates(_ text: String, source: String, first: Character) -> [(Character, SheetGrid)] {
+        var out = [(Character, SheetGrid)]()
+        for d in [first, ",", ";", "\t"] where !out.contains(where: { $0.0 == d }) {
+            let table = CSVTable(text: text, file: source, delimiter: d)
+            guard table.issues.isEmpty, table.allRecords.contains(where: { $0.fields.count > 2 }) else { continue }
+            out.append((d, SheetGrid(csvRecords: table.allRecords)))
+        }
+        return out
+    }
+
     private static func accept(_ validation: DataValidation, _ options: Options) throws(DataError) -> DataSet {
         guard let data = validation.dataSet, !validation.hasErrors || options.skipBadRows else {
             throw .rejected(file: validation.file, issues: validation.issues)
@@ -124,7 +170,54 @@ extension DataSet {
         return data
     }
 
-    private static func sorted(_ issues: [DataIssue]) -> [DataIssue] {
+    static func sorted(_ issues: [DataIssue]) -> [DataIssue] {
         issues.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+}
+
+/// Records one at a time, the first the header: a CSV file's, or those a workbook or wide table maps to.
+protocol RecordStream {
+    /// The delimiter whose convention decides an ambiguous number's decimal mark (`;` → decimal comma).
+    var delimiter: Character { get }
+    /// How many records there are at most (to reserve room for the rows at once).
+    var lineCount: Int { get }
+    /// Problems found while reading the records.
+    var issues: [DataIssue] { get }
+    mutating func next() -> CSVTable.Record?
+}
+
+extension CSVTable.Stream: RecordStream {}
+
+/// A header already read, then the rest of its stream.
+private struct HeaderThen: RecordStream {
+    var header: CSVTable.Record?
+    var rest: CSVTable.Stream
+    var delimiter: Character { rest.delimiter }
+    var lineCount: Int { rest.lineCount }
+    var issues: [DataIssue] { rest.issues }
+    mutating func next() -> CSVTable.Record? {
+        if let h = header { header = nil; return h }
+        return rest.next()
+    }
+}
+
+/// Records already in memory (a workbook's rows, mapped to the tidy columns).
+struct RecordList: RecordStream {
+    let delimiter: Character
+    var issues: [DataIssue] = []
+    private let records: [CSVTable.Record]
+    private var index = 0
+
+    init(_ records: [CSVTable.Record], delimiter: Character) {
+        self.records = records
+        self.delimiter = delimiter
+    }
+
+    var lineCount: Int { records.count }
+
+    mutating func next() -> CSVTable.Record? {
+        guard index < records.count else { return nil }
+        defer { index += 1 }
+        return records[index]
     }
 }

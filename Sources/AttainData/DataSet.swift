@@ -16,9 +16,19 @@ public struct DataSet: Sendable {
         /// Kinds stated by the user (indicator → kind); they override inference.
         public var kinds: [String: IndicatorKind]
 
+        /// How to read a wide sheet that cannot say which unit or indicator its rows are; nil to use the
+        /// sidecar beside the file (`data.mapping.yaml`), if any.
+        public var mapping: WorkbookMapping?
+
         public init(skipBadRows: Bool = false, kinds: [String: IndicatorKind] = [:]) {
             self.skipBadRows = skipBadRows
             self.kinds = kinds
+        }
+
+        /// Options with a workbook mapping (see ``mapping``).
+        public init(skipBadRows: Bool = false, kinds: [String: IndicatorKind] = [:], mapping: WorkbookMapping?) {
+            self.init(skipBadRows: skipBadRows, kinds: kinds)
+            self.mapping = mapping
         }
 
         /// Reads assignments such as `union_members=share` (the `--kind` option's form).

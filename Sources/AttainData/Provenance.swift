@@ -45,7 +45,7 @@ public struct InputDigest: Sendable, Codable, Equatable, Hashable {
 
     /// Reads `file` and digests its bytes.
     public init(file: String, role: Role) throws {
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: DataFilePath.split(file).file))  // a workbook's sheet: the workbook
         self.init(role: role, file: file, sha256: Self.shortDigest(of: bytes))
     }
 

@@ -146,9 +146,10 @@ struct RowReader {
             error(.badPeriod, "period", periodText.isEmpty ? "the period is empty" : "period \"\(periodText)\" is not a period we read",
                   "write 2025 (a year), 2025-Q3 (a quarter) or 2025-07 (a month)")
         }
-        let value = number(columns.value, "value", f, &issues, &evidence, &undecided, line)
-        let numerator = number(columns.numerator, "numerator", f, &issues, &evidence, &undecided, line)
-        let denominator = number(columns.denominator, "denominator", f, &issues, &evidence, &undecided, line)
+        let typed = record.numbers
+        let value = number(columns.value, "value", f, typed, &issues, &evidence, &undecided, line)
+        let numerator = number(columns.numerator, "numerator", f, typed, &issues, &evidence, &undecided, line)
+        let denominator = number(columns.denominator, "denominator", f, typed, &issues, &evidence, &undecided, line)
         if undecided {
             var later = IssueList([])
             later.undecided = true
@@ -200,9 +201,10 @@ struct RowReader {
     }
 
     /// The number in column `index`: `nil` when there is no such column, `.some(nil)` when the field is empty.
-    private func number(_ index: Int?, _ name: String, _ f: [String], _ issues: inout [DataIssue],
+    private func number(_ index: Int?, _ name: String, _ f: [String], _ typed: [Int: Double], _ issues: inout [DataIssue],
                         _ evidence: inout NumberReader.Evidence, _ undecided: inout Bool, _ line: Int) -> Double?? {
         guard let index else { return nil }
+        if let v = typed[index] { return .some(v) }
         let text = f[index].trimmed
         if text.isEmpty { return .some(nil) }
         switch numbers.read(text, noting: &evidence) {

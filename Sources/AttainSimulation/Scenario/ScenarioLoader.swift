@@ -125,7 +125,8 @@ public enum ScenarioLoader {
             for item in try v.list(scalarAsList: true) {
                 try attempt("data") {
                     let path = resolve(try item.string(), from: file)
-                    guard FileManager.default.fileExists(atPath: path) else {
+                    // `data.xlsx#Số liệu` names a sheet of a workbook: the workbook must exist.
+                    guard FileManager.default.fileExists(atPath: DataFilePath.split(path).file) else {
                         throw item.error("data file \(path) does not exist", hint: "paths are relative to the scenario file")
                     }
                     files.append(path)

@@ -44,7 +44,8 @@ public enum InputCheck {
         }
 
         init(_ issue: DataIssue) {
-            self.init(file: issue.file, line: issue.line > 0 ? issue.line : nil, key: issue.column ?? "", message: issue.message,
+            self.init(file: issue.location.map { "\(issue.file), \($0)" } ?? issue.file,
+                      line: issue.location == nil && issue.line > 0 ? issue.line : nil, key: issue.column ?? "", message: issue.message,
                       hint: issue.hint.isEmpty ? nil : issue.hint, severity: issue.severity.rawValue)
         }
 
@@ -84,6 +85,11 @@ public enum InputCheck {
     /// `unit` and `level` but no `indicator` a units file; other `.csv`/`.tsv` names are data; otherwise a YAML mapping whose `targets` is a
     /// list is a targets file, any other YAML mapping a scenario, and anything else data. nil when it cannot be read.
     public static func type(ofFileAt path: String) -> FileType? {
+        let (file, sheet) = DataFilePath.split(path)
+        if sheet != nil || DataFilePath.isWorkbook(file) {  // a workbook, or a sheet of one (`data.xlsx#Số liệu`)
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) && !isDirectory.boolValue ? .data : nil
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
               let handle = FileHandle(forReadingAtPath: path) else { return nil }

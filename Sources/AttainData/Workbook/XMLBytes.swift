@@ -1,0 +1,14 @@
+import Foundation
+
+/// What every workbook part must be before Foundation's XML parser sees it.
+enum XMLBytes {
+    /// Throws unless `data` is valid UTF-8 (or starts with a UTF-16 byte-order mark).
+    ///
+    /// FoundationXML (swift-corelibs-foundation 6.3.1) traps, rather than reporting an error, when an element name
+    /// holds bytes that are not UTF-8 (found by fuzz-xlsx); Excel and LibreOffice write their parts in UTF-8.
+    static func check(_ data: Data, part: String) throws(XLSXArchive.Failure) {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return }
+        let valid = data.withUnsafeBytes { raw in String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) != nil }
+        if !valid { throw .badXML(part: part, detail: "it is not UTF-8 text") }
+    }
+}
