@@ -42,7 +42,7 @@ measure() {
     wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/time.txt")"
     rss="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")"
     echo "$wall $rss" >> "$work/$label.times"
-    printf '  %-10s %8.2f s wall  %8.2f s CPU  %8.1f MB peak RSS\n' "$label" "$wall" "$cpu" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
+    printf '  %-10s %8.2f s wall  %8.2f s CPU  %8.1f MiB peak RSS\n' "$label" "$wall" "$cpu" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
 }
 # median LABEL: "median-wall median-rss-MB min-wall max-wall" of the runs so far.
 median() {
@@ -57,8 +57,8 @@ run=("$attain" run "$work/scenario.yaml" --by unit --paths "$paths" --seed 42 --
 for i in $(seq "$repeats"); do measure run "$work/one.csv" -- "${run[@]}" --format csv; done
 read -r wall rss lo hi <<<"$(median run)"
 units="$(tail -n +2 "$work/one.csv" | cut -d, -f4 | sort -u | wc -l)"
-echo "run --by unit: $units units, median $wall s wall (range $lo–$hi s over $repeats runs), peak RSS $rss MB" \
-     "(goal <= 60 s, stretch 20 s; <= 2048 MB)"
+echo "run --by unit: $units units, median $wall s wall (range $lo–$hi s over $repeats runs), peak RSS $rss MiB" \
+     "(goal <= 60 s, stretch 20 s; <= 2048 MiB)"
 
 for i in $(seq "$shards"); do
     measure "shard-$i" /dev/null -- "${run[@]}" --shard "$i/$shards" --output "$work/shard-$i.json"
@@ -74,4 +74,4 @@ size="$(wc -c < "$work/validate-2m.csv")"
 for i in $(seq "$repeats"); do measure validate /dev/null -- "$attain" validate "$work/validate-2m.csv"; done
 read -r wall rss lo hi <<<"$(median validate)"
 awk -v s="$size" -v r="$rss" -v w="$wall" -v n="$rows" 'BEGIN {
-    printf "validate: %d rows, %.1f MB file, median %.2f s wall, peak RSS %.1f MB = %.1fx the file (goal <= 3x)\n", n, s / 1048576, w, r, r * 1048576 / s }'
+    printf "validate: %d rows, %.1f MiB file, median %.2f s wall, peak RSS %.1f MiB = %.1fx the file (goal <= 3x)\n", n, s / 1048576, w, r, r * 1048576 / s }'

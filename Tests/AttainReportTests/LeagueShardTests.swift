@@ -78,6 +78,9 @@ import AttainTestSupport
         tampered.outcomes.removeLast()
         #expect(message([("a.json", one), ("b.json", tampered), ("c.json", three)]).contains("b.json: its units are not"))
         #expect(message([]).contains("no shard"))
+        var repeated = one
+        repeated.run.units.append(repeated.run.units[0])
+        #expect(message([("a.json", repeated)]).contains("a.json: its unit list names a unit twice"))
     }
 
     @Test func aSharedCompileCacheChangesNoUnitsNumbers() throws {

@@ -124,6 +124,9 @@ public struct LeagueShard: Sendable, Codable, Equatable {
             }
         }
         let count = first.shard.of
+        if Set(first.shard.run.units).count != first.shard.run.units.count {
+            throw LeagueShardError("\(first.file): its unit list names a unit twice (a damaged shard file); rerun the shards")
+        }
         var byNumber: [Int: String] = [:]
         for (file, s) in shards {
             guard s.shard >= 1 && s.shard <= s.of else {
