@@ -24,8 +24,9 @@ flags=(-c release --package-path "$here" --scratch-path "$scratch"
        --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address)
 if [ "${FUZZ_SKIP_BUILD:-0}" != 1 ]; then
     # A failed build stops here: fuzzing the last binary would report crashes already fixed in the source.
-    if ! swift build "${flags[@]}" > "$scratch.build.log" 2>&1; then
-        grep -vE '^\[[0-9]+/[0-9]+\] (Compiling|Write|Emitting)|__asan_extra_spill_area' "$scratch.build.log" >&2
+    mkdir -p "$scratch"
+    if ! swift build "${flags[@]}" > "$scratch/build.log" 2>&1; then
+        grep -vE '^\[[0-9]+/[0-9]+\] (Compiling|Write|Emitting)|__asan_extra_spill_area' "$scratch/build.log" >&2
         echo "fuzz/run.sh: the fuzz build failed (log above); nothing was fuzzed" >&2
         exit 1
     fi
