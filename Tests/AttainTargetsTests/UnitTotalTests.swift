@@ -16,7 +16,7 @@ import AttainTestSupport
     func unitRuns(_ league: UnitLeague, paths: Int, seed: UInt64) throws -> [(study: PlanStudy, rows: [Double])] {
         try Self.zones.map { unit in
             let study = try league.study(of: unit).study
-            return (study, study.runRecording(paths: paths, seed: UnitLeague.seed(for: unit, runSeed: seed), threads: 2).rows)
+            return (study, study.recordedTally(paths: paths, seed: UnitLeague.seed(for: unit, runSeed: seed), threads: 2, keepRows: true, verdicts: false).rows)
         }
     }
 
@@ -29,7 +29,7 @@ import AttainTestSupport
         let (study, _) = try total.study(scenario: league.scenario, targetFile: league.targetFile, data: league.data,
                                          dataName: league.dataName, inputs: [])
         // The total's own paths, as the engine hands them to the tallies (the seed must not matter: 99 ≠ 17).
-        let totalRows = study.runRecording(paths: paths, seed: 99, threads: 3).rows
+        let totalRows = study.recordedTally(paths: paths, seed: 99, threads: 3, keepRows: true, verdicts: false).rows
         let years = study.model.yearCount
         var checked = 0
         for (i, ind) in study.model.indicators.enumerated() where ind.kind != .share {
@@ -126,9 +126,9 @@ import AttainTestSupport
         let league = try Self.league.get()
         let study = try league.study(of: "KCN Hòa Phú").study
         let key = StreamKey.of("KCN Hòa Phú")
-        let a = study.runRecording(paths: 300, seed: 1, shared: SharedDraws(seed: 77, fraction: 1, unitKey: key, ownNoise: false)).rows
-        let b = study.runRecording(paths: 300, seed: 2, shared: SharedDraws(seed: 77, fraction: 1, unitKey: key, ownNoise: false)).rows
-        let c = study.runRecording(paths: 300, seed: 2, shared: SharedDraws(seed: 77, fraction: 0, unitKey: key)).rows
+        let a = study.recordedTally(paths: 300, seed: 1, shared: SharedDraws(seed: 77, fraction: 1, unitKey: key, ownNoise: false), keepRows: true, verdicts: false).rows
+        let b = study.recordedTally(paths: 300, seed: 2, shared: SharedDraws(seed: 77, fraction: 1, unitKey: key, ownNoise: false), keepRows: true, verdicts: false).rows
+        let c = study.recordedTally(paths: 300, seed: 2, shared: SharedDraws(seed: 77, fraction: 0, unitKey: key), keepRows: true, verdicts: false).rows
         #expect(a == b && a != c)
         // With own noise (the default), a process's shared draws are the common stream's and its noise draws the unit's:
         // a probe process writes one of each.

@@ -74,20 +74,6 @@ public struct PlanStudy: Sendable {
         return (ResultAssembly.run(self, tally: acc.tally, fan: acc.fan!, paths: paths, seed: seed), acc.tally)
     }
 
-    /// ``runWithTally(paths:seed:threads:samplePaths:progress:)`` keeping every path whole as well (``PathRecorder/rows()``),
-    /// for totals over units; the result and tallies are the same.
-    /// With `verdicts`, the tallies also keep each path's verdict on every target (``TargetTally/metByPath()``); with
-    /// `keepRows` false, no paths are kept (`rows` is empty).
-    func runRecording(paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads, shared: SharedDraws? = nil,
-                      keepRows: Bool = true, verdicts: Bool = false) -> (result: RunResult, tally: TargetTally, rows: [Double]) {
-        var tally = TargetTally(targets: targets, modelCount: 1)
-        tally.recordsVerdicts = verdicts
-        let start = PathAccumulatorPair(StudyAccumulator(tally: tally, fan: FanSketch(models: [model])),
-                                        PathRecorder(rowCount: keepRows ? model.rowCount : 0))
-        let acc = SimulationEngine.run([model], paths: paths, seed: seed, threads: threads, accumulator: start, shared: shared)
-        return (ResultAssembly.run(self, tally: acc.first.tally, fan: acc.first.fan!, paths: paths, seed: seed), acc.first.tally, acc.second.rows())
-    }
-
     /// The targets' tally alone, without the indicators' fan sketches (for league tables, which need only the targets'
     /// probabilities and statistics): the same tally as ``runWithTally(paths:seed:threads:samplePaths:progress:)``'s.
     func tally(paths: Int, seed: UInt64, threads: Int = SimulationEngine.defaultThreads) -> TargetTally {
