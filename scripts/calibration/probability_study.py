@@ -29,6 +29,7 @@ NAIVE_SEED = 20240601
 BINS = 10
 QUICK_UNITS, QUICK_CASES = 3, 12  # --quick: units per panel and origin, unit-origins per panel
 GOAL_ECE, GOAL_NAIVE, GOAL_MIN_N = 0.05, 0.8, 100
+SEED_NULL, NULL_REPS = 20261205, 200   # the calibrated-forecaster ECE ranges (null_ece)
 KINDS = ["level", "cumulative", "every-year"]
 MODES = ["alone", "sisters"]
 PHI = NormalDist()
@@ -342,6 +343,81 @@ def reliability_bins(rows):
     return out
 
 
+def clusters_of(r):
+    """The two ways outcomes move together: every unit of a panel at one origin (a national shock: a recession, the
+    early-1990s fall in murders, a vaccine), and one sister group (a state's counties, a disease's states) at one origin
+    (a regional shock); a national series' overlapping origins share its own history instead."""
+    inner = (r["panel"], r["unit"]) if r["panel"] == "us-national" else (r["panel"], r["group"], r["origin"])
+    return (r["panel"], r["origin"]), inner
+
+
+def null_ece(rows, seed=SEED_NULL, reps=NULL_REPS):
+    """How large an ECE a *calibrated* forecaster shows on these targets, by simulation: each outcome is drawn as met
+    with its own probability p (so the probabilities are right by construction), either independently or with the
+    co-movement the real outcomes showed. Co-movement is a two-factor Gaussian copula (`clusters_of`): met when
+    √ρ₁·a + √ρ₂·b + √(1−ρ₁−ρ₂)·e ≤ Φ⁻¹(p), a shared by the panel's units at one origin, b by a sister group; ρ₁ and
+    ρ₂ are the values whose simulated spreads of the clusters' sums Σ(met − p) match the real ones (alternating
+    bisections). A common bias of the forecaster inside a cluster looks the same as co-movement, so with few origins
+    the second range is wide whatever the forecaster did: it says how much evidence the panel holds.
+    Returns dict(ind=(q05, q95), rho=(ρ₁, ρ₂), clusters=(origins, groups), co=(q05, q95))."""
+    rng = random.Random(seed)
+    n = len(rows)
+    keys = ({}, {})
+    cl = [tuple(keys[i].setdefault(c, len(keys[i])) for i, c in enumerate(clusters_of(r))) for r in rows]
+    k = (len(keys[0]), len(keys[1]))
+    p = [r["p"] for r in rows]
+    q = [-math.inf if x <= 0 else math.inf if x >= 1 else PHI.inv_cdf(x) for x in p]
+    bins = [min(int(x * BINS), BINS - 1) for x in p]
+    psum = [0.0] * BINS
+    for b, x in zip(bins, p):
+        psum[b] += x
+
+    def draw(r1, r2):
+        a = [rng.gauss(0, 1) for _ in range(k[0])]
+        b = [rng.gauss(0, 1) for _ in range(k[1])]
+        s1, s2, e = math.sqrt(r1), math.sqrt(r2), math.sqrt(max(0.0, 1 - r1 - r2))
+        return [1 if s1 * a[i] + s2 * b[j] + e * rng.gauss(0, 1) <= qi else 0 for (i, j), qi in zip(cl, q)]
+
+    def ece(y):
+        ys = [0] * BINS
+        for b, v in zip(bins, y):
+            ys[b] += v
+        return sum(abs(psum[b] - ys[b]) for b in range(BINS)) / n
+
+    def spread(y, level):
+        s = [0.0] * k[level]
+        for c, v, x in zip(cl, y, p):
+            s[c[level]] += v - x
+        return sum(v * v for v in s)
+
+    def quantiles(r1, r2):
+        e = sorted(ece(draw(r1, r2)) for _ in range(reps))
+        return (e[int(0.05 * reps)], e[int(0.95 * reps) - 1])
+
+    observed = [spread([r["outcome"] for r in rows], level) for level in (0, 1)]
+    m = max(4, reps // 4)
+
+    def fit(level, other):
+        """The ρ of `level` (the other level's ρ held) whose mean simulated spread matches the observed one."""
+        def mean_spread(x):
+            r = (x, other) if level == 0 else (other, x)
+            return sum(spread(draw(*r), level) for _ in range(m)) / m
+        top = 0.99 - other
+        if top <= 0 or mean_spread(0.0) >= observed[level]:
+            return 0.0
+        lo, hi = 0.0, top
+        for _ in range(7):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if mean_spread(mid) < observed[level] else (lo, mid)
+        return (lo + hi) / 2
+
+    r1 = r2 = 0.0
+    for _ in range(2):
+        r1 = fit(0, r2)
+        r2 = fit(1, r1)
+    return dict(ind=quantiles(0.0, 0.0), rho=(r1, r2), clusters=k, co=quantiles(r1, r2))
+
+
 def goals(s):
     if s["n"] < GOAL_MIN_N:
         return None
@@ -627,6 +703,24 @@ def main():
         verdict = "meets all three" if not misses else "misses " + ", ".join(misses)
         print(f"- {r['panel']} / {r['mode']} / {r['kind']} (n {r['n']}): ECE {r['ece']:.3f} {mark(g['ece'])}, "
               f"Brier/naive {r['vs_naive']:.3f} {mark(g['naive'])}, Brier/base {r['vs_base']:.3f} {mark(g['base'])}: {verdict}")
+    # How large an ECE a calibrated forecaster would show on the same targets (null_ece): sampling alone, and with
+    # the outcomes' co-movement inside sister groups.
+    print("\nECE of a calibrated forecaster on the same targets (90% range of "
+          f"{NULL_REPS} simulations; `null_ece`): outcomes independent, and moving together inside each sister group "
+          "at one origin and across the whole panel at one origin as much as the real outcomes did (ρ). An ECE above the first range is more than "
+          "sampling noise; above the second, more than the co-movement the panel shows can explain.\n")
+    print("| panel | mode | kind | n | ECE | calibrated, independent | ρ origin / group | origins / groups | calibrated, co-moving | reading |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in counted:
+        sel = [x for x in scored if x["panel"] == r["panel"] and x["mode"] == r["mode"]
+               and (r["kind"] == "overall" or x["kind"] == r["kind"])]
+        nl = null_ece(sel)
+        r["null_ece"] = nl
+        reading = ("within sampling noise" if r["ece"] <= nl["ind"][1] else
+                   "within co-movement" if r["ece"] <= nl["co"][1] else "miscalibrated")
+        print(f"| {r['panel']} | {r['mode']} | {r['kind']} | {r['n']} | {r['ece']:.3f} | {nl['ind'][0]:.3f}–{nl['ind'][1]:.3f} | "
+              f"{nl['rho'][0]:.2f} / {nl['rho'][1]:.2f} | {nl['clusters'][0]} / {nl['clusters'][1]} | "
+              f"{nl['co'][0]:.3f}–{nl['co'][1]:.3f} | {reading} |")
     met_all = sum(1 for r in counted if all(r["goals"].values()))
     print(f"\n{met_all} of {len(counted)} rows meet all three goals "
           f"({sum(1 for r in summary_rows if r['goals'] is None)} rows have fewer than {GOAL_MIN_N} targets and do not count).")
