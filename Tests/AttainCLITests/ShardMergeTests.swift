@@ -41,6 +41,24 @@ struct ShardMergeTests {
         #expect(try String(contentsOfFile: out, encoding: .utf8) == one.standardOutput)
     }
 
+    @Test func mergeWritesTheSameChartsAsTheOneRun() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let args = ["run", "scenarios/baseline.yaml", "--by", "unit", "--units", "all", "--paths", "300", "--seed", "5"]
+        let files = try shards(args, count: 2, tag: "chart")
+        let (oneDir, mergedDir) = (path("one-charts"), path("merged-charts"))
+        let one = try AttainProcess.run(args + ["--format", "csv", "--chart", oneDir, "--quiet"])
+        let merged = try AttainProcess.run(["merge"] + files + ["--format", "csv", "--chart", mergedDir, "--quiet"])
+        #expect(one.status == 0 && merged.status == 0, "\(one.standardError)\(merged.standardError)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: oneDir).sorted()
+        #expect(names.count >= 8 && names.allSatisfy { $0.hasSuffix(".svg") }, "\(names)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: mergedDir).sorted() == names)
+        for name in names {
+            let a = try Data(contentsOf: URL(fileURLWithPath: oneDir).appendingPathComponent(name))
+            let b = try Data(contentsOf: URL(fileURLWithPath: mergedDir).appendingPathComponent(name))
+            #expect(a == b && a.count > 500, "\(name)")
+        }
+    }
+
     @Test func theSecondPlansProvinceShardsMergeToItsOneRunToo() throws {
         defer { try? FileManager.default.removeItem(at: dir) }
         let args = ["run", "scenarios/r28/baseline.yaml", "--by", "unit", "--paths", "500", "--seed", "7", "--threads", "1"]
