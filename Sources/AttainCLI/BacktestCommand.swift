@@ -106,12 +106,15 @@ struct BacktestCommand: ParsableCommand {
         case .defaults:
             source = ["kind": .string("defaults")]
         }
-        return .object([
+        var fields: [String: JSONValue] = [
             "source": .object(source), "stepPeriods": .int(c.stepPeriods),
             "levelRatio": .double(h.levelRatio), "noiseRatio": .double(h.noiseRatio), "damping": .double(h.damping),
             "scaleShape": .double(h.scaleShape), "scaleRate": .double(h.scaleRate),
             "horizonScale": .array(c.horizonScale.map(JSONValue.double)),
             "tailDegreesOfFreedom": c.tailDegreesOfFreedom.map(JSONValue.double) ?? .null,
-        ])
+        ]
+        // Counts: noiseRatio is the noise beyond each window's own Poisson sampling noise, which is added by its size.
+        if c.countSamplingNoise { fields["countSamplingNoise"] = .bool(true) }
+        return .object(fields)
     }
 }

@@ -13,8 +13,11 @@ import AttainData
 struct PooledTrendObjective: Sendable {
     /// Scored horizons, in steps.
     let horizon: Int
-    /// Window lengths present, ascending.
+    /// Window length of each group, ascending.
     let lengths: [Int]
+    /// With count noise: each group's window size (mean count, a bucket's centre) whose sampling noise its windows
+    /// add; nil without.
+    let groupMeans: [Double?]
     /// Per length: the windows' latent values, concatenated (`count × n`).
     let windows: [[Double]]
     /// Per length: targets on the data scale, `count × horizon`, NaN where unobserved.
@@ -32,12 +35,18 @@ struct PooledTrendObjective: Sendable {
     /// Worker threads for ``score(_:)``.
     var threads = 1
 
+    /// With `countNoise`, each window adds the sampling noise of counts of its own mean size
+    /// (``TrendHyperparameters/addingCountNoise(mean:)``), windows grouped by size in buckets of 0.2 on `log(m + 1)`.
     init(crossSection: [Series], origin: Period, step: Int, window: Int?, horizon: Int, transform: LatentTransform,
-         minimumLength: Int = 3, scoreLevels: Int = 20) {
+         countNoise: Bool = false, minimumLength: Int = 3, scoreLevels: Int = 20) {
         self.horizon = horizon
         self.transform = transform
         levels = (1...scoreLevels).map { (Double($0) - 0.5) / Double(scoreLevels) }
-        var byLength = [Int: (values: [Double], targets: [Double])]()
+        struct Group: Hashable, Comparable {
+            let length: Int, size: Int
+            static func < (a: Group, b: Group) -> Bool { (a.length, a.size) < (b.length, b.size) }
+        }
+        var byLength = [Group: (values: [Double], targets: [Double])]()
         var units = 0, count = 0, scored = 0
         for series in crossSection {
             let grid = OriginGrid(series, origin: origin, step: step)
@@ -57,16 +66,24 @@ struct PooledTrendObjective: Sendable {
                     if let v = forward[j + h], latent[j + h] != nil { t[h - 1] = v; any = true; scored += 1 }
                 }
                 guard any else { continue }
-                byLength[n, default: ([], [])].values += (j - n + 1...j).map { latent[$0]! }
-                byLength[n, default: ([], [])].targets += t
+                var size = 0
+                if countNoise {
+                    let mean = (j - n + 1...j).reduce(0.0) { $0 + max(forward[$1]!, 0) } / Double(n)
+                    size = Int((Foundation.log(mean + 1) / Self.sizeBucket).rounded())
+                }
+                let key = Group(length: n, size: size)
+                byLength[key, default: ([], [])].values += (j - n + 1...j).map { latent[$0]! }
+                byLength[key, default: ([], [])].targets += t
                 count += 1
                 contributed = true
             }
             if contributed { units += 1 }
         }
-        lengths = byLength.keys.sorted()
-        windows = lengths.map { byLength[$0]!.values }
-        targets = lengths.map { byLength[$0]!.targets }
+        let groups = byLength.keys.sorted()
+        lengths = groups.map(\.length)
+        groupMeans = groups.map { countNoise ? Foundation.exp(Double($0.size) * Self.sizeBucket) - 1 : nil }
+        windows = groups.map { byLength[$0]!.values }
+        targets = groups.map { byLength[$0]!.targets }
         unitCount = units
         windowCount = count
         var pieces = [(group: Int, windows: Range<Int>)]()
@@ -99,16 +116,25 @@ struct PooledTrendObjective: Sendable {
         let shape: Double
     }
 
-    private func models(_ h: TrendHyperparameters) -> [GroupModel]? {
+    /// Width of the size buckets on `log(mean + 1)`.
+    static let sizeBucket = 0.2
+
+    private func models(_ base: TrendHyperparameters) -> [GroupModel]? {
         var out = [GroupModel]()
-        for n in lengths {
+        // The Student-t and its quantiles depend on the window length only (not on a group's count noise): once each.
+        var tails = [Int: (t: StudentT, standard: [Double])]()
+        for (n, mean) in zip(lengths, groupMeans) {
+            let h = mean.map { base.addingCountNoise(mean: $0) } ?? base
             guard let design = try? LocalTrendDesign(h, steps: Array(0..<n), originStep: n - 1) else { return nil }
             let probe = TrendForecast(unit: "", indicator: "", transform: transform, origin: .year(0), stepPeriods: 1,
                                       observationCount: n, hyperparameters: h, level: 0, slope: 0,
                                       stateCovariance: design.stateCovariance, residualSumOfSquares: 0)
-            let t = StudentT(degreesOfFreedom: probe.degreesOfFreedom)
+            if tails[n] == nil {
+                let t = StudentT(degreesOfFreedom: probe.degreesOfFreedom)
+                tails[n] = (t, levels.map(t.quantile))
+            }
             out.append(GroupModel(design: design, variance: (1...horizon).map { probe.latentMoments(horizon: $0).variance },
-                                  t: t, standard: levels.map(t.quantile), shape: probe.posteriorShape))
+                                  t: tails[n]!.t, standard: tails[n]!.standard, shape: probe.posteriorShape))
         }
         return out
     }

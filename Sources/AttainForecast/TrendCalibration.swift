@@ -29,6 +29,9 @@ public struct TrendCalibration: Sendable, Hashable, Codable {
     public var source: Source
     /// For one of the ``defaultCandidates(for:stepPeriods:)`` learned from a noisy panel, which panel (nil otherwise).
     public var defaultsName: String?
+    /// Learned with each count window's own sampling noise added by its size
+    /// (``TrendHyperparameters/addingCountNoise(mean:)``); a fit under this calibration adds it the same way.
+    public var countSamplingNoise = false
 
     public init(hyperparameters: TrendHyperparameters, horizonScale: [Double] = [], tailDegreesOfFreedom: Double? = nil,
                 stepPeriods: Int, source: Source) {
@@ -94,13 +97,14 @@ public struct TrendCalibration: Sendable, Hashable, Codable {
     public static func defaultCandidates(for transform: LatentTransform, stepPeriods: Int = 1) -> [TrendCalibration] {
         let smooth = defaults(for: transform, stepPeriods: stepPeriods)
         guard stepPeriods <= 1 else { return [smooth] }
-        func learned(_ name: String, _ h: TrendHyperparameters, _ scale: [Double], tail: Double) -> TrendCalibration {
+        func learned(_ name: String, _ h: TrendHyperparameters, _ scale: [Double], tail: Double, countNoise: Bool = false) -> TrendCalibration {
             var h = h
             let shape = min(h.scaleShape, 1)
             h.scaleRate *= shape / h.scaleShape
             h.scaleShape = shape
             var c = TrendCalibration(hyperparameters: h, horizonScale: scale, tailDegreesOfFreedom: tail, stepPeriods: 1, source: .defaults)
             c.defaultsName = name
+            c.countSamplingNoise = countNoise
             return c
         }
         switch transform {
@@ -113,10 +117,11 @@ public struct TrendCalibration: Sendable, Hashable, Codable {
         case .log(let offset) where offset == 1:
             return [smooth,
                     learned("small noisy counts (county murders)",
-                            TrendHyperparameters(levelRatio: 44.75005940158134, noiseRatio: 71.93988020433659, damping: 0.5000000043019179,
-                                                 scaleShape: 3.487823536578038, scaleRate: 2.3914878643527522e-05),
-                            [1.3634251141321778, 1.3231298123374369, 1.2586000099294778, 1.2092495976572515, 1.1735108709918103,
-                             1.1735108709918103, 1.1502737988572274, 1.1274968515793757, 1.1388283833246218, 1.1388283833246218], tail: 7)]
+                            TrendHyperparameters(levelRatio: 11634.124625604554, noiseRatio: 217.37796947715532, damping: 0.5000000001044839,
+                                                 scaleShape: 10686474581524.963, scaleRate: 1382.7415105140935),
+                            [1.1162780704588713, 1.1051709180756477, 1.0941742837052104, 1.0725081812542165, 1.0725081812542165,
+                             1.0618365465453596, 1.0512710963760241, 1.0512710963760241, 1.0512710963760241, 1.030454533953517],
+                            tail: 15, countNoise: true)]
         default:
             return [smooth]
         }

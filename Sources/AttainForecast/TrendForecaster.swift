@@ -27,11 +27,16 @@ public struct TrendForecaster: Sendable {
     public var minimumPoolForecasts: Int = 40
     /// Worker threads for the calibration; the result does not depend on it.
     public var threads: Int = 1
+    /// Counts (on by default for counts and running totals): a pooled calibration learns, and every fit under it uses,
+    /// each window's own Poisson sampling noise by its size (``TrendHyperparameters/addingCountNoise(mean:)``), so a
+    /// county of 40 a year is steadier on the log scale than one of 3 in the same pool.
+    public var countNoise: Bool
 
     /// A forecaster on the natural latent scale of `kind` (logit for shares, log otherwise).
     public init(kind: IndicatorKind, window: Int? = nil, transform: LatentTransform? = nil) {
         self.transform = transform ?? LatentTransform(kind: kind)
         self.window = window
+        countNoise = (kind == .count || kind == .cumulative) && self.transform == .log(offset: 1)
     }
 
     /// Learns the variance components from `crossSection` using only data up to `origin`.
@@ -44,7 +49,7 @@ public struct TrendForecaster: Sendable {
         let step = OriginGrid.step(of: crossSection, through: origin)
         let fallback = TrendCalibration.defaults(for: transform, stepPeriods: step)
         var objective = PooledTrendObjective(crossSection: crossSection, origin: origin, step: step, window: window.map { max($0, 2) },
-                                             horizon: calibrationHorizon, transform: transform)
+                                             horizon: calibrationHorizon, transform: transform, countNoise: countNoise)
         guard objective.unitCount >= minimumPoolUnits, objective.forecastCount >= minimumPoolForecasts else { return fallback }
         objective.threads = threads
         // A neutral start: moderate ratios and damping, the trend-change variance from the data's second differences.
@@ -54,9 +59,11 @@ public struct TrendForecaster: Sendable {
                                        step: [1, 1, 1, 1, 1], tolerance: 1e-6, maxEvaluations: 500)
         let fitted = Self.hyperparameters(at: best.x)
         let re = objective.recalibration(fitted)
-        return TrendCalibration(hyperparameters: fitted, horizonScale: re.scale, tailDegreesOfFreedom: re.tail.isFinite ? re.tail : nil,
-                                stepPeriods: step,
-                                source: .pooled(units: objective.unitCount, windows: objective.windowCount, through: origin.description))
+        var calibration = TrendCalibration(hyperparameters: fitted, horizonScale: re.scale, tailDegreesOfFreedom: re.tail.isFinite ? re.tail : nil,
+                                           stepPeriods: step,
+                                           source: .pooled(units: objective.unitCount, windows: objective.windowCount, through: origin.description))
+        calibration.countSamplingNoise = countNoise
+        return calibration
     }
 
     /// Fits `series` on its window ending at `origin` (default: its last period) with the given calibration.
@@ -97,7 +104,7 @@ public struct TrendForecaster: Sendable {
             let candidates = TrendCalibration.defaultCandidates(for: transform, stepPeriods: step)
             if candidates.count > 1 {
                 let evidences = try candidates.map {
-                    try Self.logEvidence(values, steps: steps, deepest: deepest, hyperparameters: $0.hyperparameters)
+                    try Self.logEvidence(values, steps: steps, deepest: deepest, hyperparameters: effectiveHyperparameters($0, values: values))
                 }
                 let top = evidences.max()!, total = evidences.reduce(0) { $0 + exp($1 - top) }
                 let plausible = try candidates.indices.filter { exp(evidences[$0] - top) / total >= Self.plausibleModelWeight }.map {
@@ -109,6 +116,15 @@ public struct TrendForecaster: Sendable {
         return try forecast(series, values: values, steps: steps, deepest: deepest, origin: origin, calibration: calibration)
     }
 
+    /// The hyperparameters a window of latent `values` is fitted with under `calibration`: with
+    /// ``TrendCalibration/countSamplingNoise``, the observation noise gains the sampling noise of counts of the window's
+    /// mean size (``TrendHyperparameters/addingCountNoise(mean:)``).
+    func effectiveHyperparameters(_ calibration: TrendCalibration, values: [Double]) -> TrendHyperparameters {
+        guard calibration.countSamplingNoise, !values.isEmpty else { return calibration.hyperparameters }
+        let mean = values.reduce(0.0) { $0 + max(transform.toData($1), 0) } / Double(values.count)
+        return calibration.hyperparameters.addingCountNoise(mean: mean)
+    }
+
     /// Posterior probability (equal prior odds) below which a default model is ruled out by a unit's own window.
     static let plausibleModelWeight = 0.05
 
@@ -116,7 +132,7 @@ public struct TrendForecaster: Sendable {
     func forecast(_ series: Series, values: [Double], steps: [Int], deepest: Int, origin: Period,
                   calibration: TrendCalibration) throws -> TrendForecast {
         let step = calibration.stepPeriods
-        let h = calibration.hyperparameters
+        let h = effectiveHyperparameters(calibration, values: values)
         let design = try LocalTrendDesign(h, steps: steps.map { $0 - steps[0] }, originStep: deepest - steps[0])
         let state = values.withUnsafeBufferPointer { design.apply($0, cap: h.innovationCap) }
         // A noisy-panel default's tail was learned where every unit's scale leaned on a strong pooled prior; a unit alone

@@ -117,6 +117,37 @@ struct CountDispersionTests {
         }
     }
 
+    /// Sister units of very different sizes in one pool — Poisson counts around steady means of 3 and 40 a year, as a
+    /// state's rural and city counties. Each unit's one-year predictive spread follows its own size: within 35% of
+    /// √3 = 1.7 and √40 = 6.3. The study's county murders showed why: with one observation noise on the log scale for
+    /// the whole pool (`countNoise` off), small units come out too steady and large ones too noisy — this pool then
+    /// misses one of the two sizes by more than 35% (asserted as the contrast).
+    @Test("Counts of different sizes in one pool each get their own sampling noise")
+    func sizeAwareNoise() throws {
+        var rng = Xoshiro256StarStar(seed: 5)
+        let means = (0..<40).map { $0 % 2 == 0 ? 3.0 : 40.0 }
+        let panel = means.enumerated().map { u, m in
+            Self.series((0..<16).map { _ in Double(rng.poisson(mean: m)) }, unit: "U\(u)")
+        }
+        func relativeErrors(countNoise: Bool) throws -> [Double] {
+            var forecaster = TrendForecaster(kind: .count, window: 7)
+            forecaster.calibrationHorizon = 3
+            forecaster.countNoise = countNoise
+            let calibration = try forecaster.calibrate(crossSection: panel, through: .year(2034))
+            #expect(calibration.countSamplingNoise == countNoise)
+            return try [3.0, 40.0].map { size in
+                let spreads = try panel.indices.filter { means[$0] == size }.prefix(10).map {
+                    Self.spread(try forecaster.fit(series: panel[$0], calibration: calibration), horizon: 1)
+                }
+                return spreads.sorted()[spreads.count / 2] / size.squareRoot() - 1
+            }
+        }
+        let own = try relativeErrors(countNoise: true)
+        #expect(own.allSatisfy { abs($0) < 0.35 }, "relative errors of the predictive sd (sizes 3, 40): \(own)")
+        let pooled = try relativeErrors(countNoise: false)
+        #expect(pooled.contains { abs($0) > 0.35 }, "one noise for all sizes: \(pooled)")
+    }
+
     /// Sister units whose counts are over-dispersed (gamma-Poisson, mean 10, size θ = 5: variance 30) or
     /// under-dispersed (binomial 20 × ½: variance 5) around a steady rate. The calibration learned from them gives a
     /// one-year predictive spread within 35% of the truth's standard deviation (5.5 and 2.2): wider than Poisson's

@@ -504,6 +504,7 @@ def main():
     ap.add_argument("--json", help="write every scored target (and the failures and summary rows) to this file")
     ap.add_argument("--svg-dir", help="where the reliability diagrams go (default: docs/ of the repository; none with --quick)")
     ap.add_argument("--window", type=int, default=WINDOW, help=f"years kept up to the origin (default {WINDOW}; 3 is a plan's own 2023–2025)")
+    ap.add_argument("--modes", default=",".join(MODES), help="comma-separated subset of " + ", ".join(MODES) + " (default: both)")
     ap.add_argument("--half", choices=["A", "B"], help="only the units whose sister group (state, disease, country) hashes to this half (out-of-sample checks of defaults learned on the other half)")
     args = ap.parse_args()
     globals()["WINDOW"] = args.window
@@ -511,6 +512,9 @@ def main():
     unknown = [p for p in panels if p not in PANELS]
     if unknown:
         ap.error(f"unknown panel {', '.join(unknown)}; choose from {', '.join(PANELS)}")
+    chosen_modes = [m for m in args.modes.split(",") if m]
+    if any(m not in MODES for m in chosen_modes):
+        ap.error(f"unknown mode in {args.modes}; choose from {', '.join(MODES)}")
     max_units = QUICK_UNITS if args.quick else args.max_units
     svg_dir = args.svg_dir or (None if args.quick else os.path.join(root, "docs"))
 
@@ -575,6 +579,8 @@ def main():
                         sister_files[key] = (path, len(rows) // WINDOW)
                     modes["sisters"] = sister_files[key][0]
                 for mode, csv_path in modes.items():
+                    if mode not in chosen_modes:
+                        continue
                     scenario = os.path.join(d, f"{mode}.yaml")
                     write_scenario(scenario, csv_path, os.path.join(d, "targets.yaml"), u["unit"], u["indicator"], kind, origin)
                     jobs.append((p, mode, uid, origin, scenario))
