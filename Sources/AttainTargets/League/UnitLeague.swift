@@ -346,7 +346,8 @@ public struct UnitLeague: Sendable {
     /// Runs `units` and hands each one's outcome to `body` in their order. With one thread, one unit after another; with
     /// more, blocks of units shared out over the threads, each unit's paths on one thread (a unit's numbers do not
     /// depend on its thread count, so the outcomes are the same). `progress` is told the units in order, each once the
-    /// units before it are done.
+    /// units before it are done. Blocks are 16 units a thread (a thread that finishes early waits for the block's last
+    /// unit), or 4 in a joint run, whose outcomes hold every path of their unit until the block is done.
     func forEachBlock(of units: [String], paths: Int, seed: UInt64, threads: Int, joint: Joint?,
                       progress: ((Int, Int, String) -> Void)?, _ body: (String, JointOutcome) -> Void) {
         let cache = CompileCache()
@@ -357,7 +358,7 @@ public struct UnitLeague: Sendable {
             }
             return
         }
-        let block = threads * 4
+        let block = threads * (joint == nil ? 16 : 4)
         for start in stride(from: 0, to: units.count, by: block) {
             let slice = Array(units[start..<min(units.count, start + block)])
             progress?(start, units.count, slice[0])
