@@ -17,8 +17,13 @@ public final class CompileCache: @unchecked Sendable {
     /// Worker threads for the trend calibrations the cache learns (the calibration does not depend on them).
     public let calibrationThreads: Int
 
-    /// An empty cache; its calibrations run on `calibrationThreads` threads.
-    public init(calibrationThreads: Int = 1) {
+    /// An empty cache; its calibrations run on one thread.
+    public init() {
+        calibrationThreads = 1
+    }
+
+    /// An empty cache whose calibrations run on `calibrationThreads` threads.
+    public init(calibrationThreads: Int) {
         self.calibrationThreads = max(1, calibrationThreads)
     }
 
