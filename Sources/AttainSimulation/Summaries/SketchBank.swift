@@ -72,7 +72,11 @@ public struct SketchBank: Sendable {
     }
 
     /// Quantiles of sketch `i` at increasing `levels`.
-    public func quantiles(_ i: Int, levels: [Double]) -> [Double] { sketch(i).quantiles(levels) }
+    public func quantiles(_ i: Int, levels: [Double]) -> [Double] {
+        guard !counts.isEmpty else { return levels.map { _ in .nan } }   // no value added: as an empty sketch
+        let bins = counts[offsets[i]..<(offsets[i] + QuantileSketch.binCount(layouts[i]))]   // read in place, not copied
+        return QuantileSketch.quantiles(levels, counts: bins, total: bins.reduce(0) { $0 + Int($1) }, layout: layouts[i])
+    }
 }
 
 extension SketchBank: Equatable {
