@@ -47,11 +47,12 @@ public struct CSVTable: Sendable {
         var issues: [DataIssue] { tokenizer.issues }
 
         init(text: String, file: String, delimiter: Character? = nil) {
-            self.init(bytes: Array(text.utf8), file: file, delimiter: delimiter)
+            self.init(source: ByteSource(copying: text.utf8), file: file, delimiter: delimiter)
         }
 
-        /// A stream over UTF-8 `bytes` already checked to be valid (no copy of them as a `String` is kept).
-        init(bytes: [UInt8], file: String, delimiter: Character? = nil) {
+        /// A stream over the UTF-8 bytes of `source`, already checked to be valid (no copy of them as a `String` is kept).
+        init(source: ByteSource, file: String, delimiter: Character? = nil) {
+            let bytes = UnsafeBufferPointer(start: source.base, count: source.count)
             var start = 0, line = 1
             var chosen = delimiter.flatMap { $0.asciiValue }
             if let sep = CSVTable.excelSeparatorLine(bytes) {
@@ -61,21 +62,21 @@ public struct CSVTable: Sendable {
             }
             let delim = chosen ?? CSVTable.detectDelimiter(bytes, from: start)
             self.delimiter = Character(Unicode.Scalar(delim))
-            tokenizer = Tokenizer(bytes: bytes, delimiter: delim, file: file, index: start, line: line)
+            tokenizer = Tokenizer(source: source, delimiter: delim, file: file, index: start, line: line)
         }
 
         /// The next record (the first is the header), nil at the end.
         mutating func next() -> Record? { tokenizer.next() }
 
         /// The number of lines of the text (line feeds + 1): at least the number of records, to reserve room for them.
-        var lineCount: Int { tokenizer.bytes.reduce(into: 1) { n, b in if b == CSVTable.lf { n += 1 } } }
+        var lineCount: Int { tokenizer.source.lineCount }
     }
 
     private static let comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";"), tab = UInt8(ascii: "\t")
     private static let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
     /// `sep=;` on the first line (Excel's hint): the delimiter and the index after that line.
-    private static func excelSeparatorLine(_ b: [UInt8]) -> (delimiter: UInt8, end: Int)? {
+    private static func excelSeparatorLine(_ b: UnsafeBufferPointer<UInt8>) -> (delimiter: UInt8, end: Int)? {
         guard b.count >= 5, Array(b[0..<4]).map({ $0 | 0x20 }) == Array("sep=".utf8) else { return nil }
         var end = 5
         while end < b.count, b[end] == UInt8(ascii: " ") { end += 1 }
@@ -85,7 +86,7 @@ public struct CSVTable: Sendable {
         return (b[4], end)
     }
 
-    private static func detectDelimiter(_ b: [UInt8], from start: Int) -> UInt8 {
+    private static func detectDelimiter(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt8 {
         var counts = [comma: 0, semicolon: 0, tab: 0]
         var inQuotes = false
         var i = start
@@ -102,15 +103,23 @@ public struct CSVTable: Sendable {
 
     /// The RFC 4180 state machine over bytes (all structural characters are ASCII, so UTF-8 text passes through).
     private struct Tokenizer {
-        let bytes: [UInt8]
+        /// Owns the bytes (`bytes` points into it).
+        let source: ByteSource
+        let bytes: UnsafePointer<UInt8>
+        /// The number of bytes.
+        let end: Int
         let delimiter: UInt8
         let file: String
         var index: Int
         var line: Int
         var issues: [DataIssue] = []
+        /// Where the bytes before the current record were last given back (a mapped file's pages already read).
+        private var released = 0
 
-        init(bytes: [UInt8], delimiter: UInt8, file: String, index: Int, line: Int) {
-            self.bytes = bytes
+        init(source: ByteSource, delimiter: UInt8, file: String, index: Int, line: Int) {
+            self.source = source
+            self.bytes = source.base
+            self.end = source.count
             self.delimiter = delimiter
             self.file = file
             self.index = index
@@ -119,7 +128,11 @@ public struct CSVTable: Sendable {
 
         /// The next non-blank record, or nil at the end.
         mutating func next() -> Record? {
-            while index < bytes.count {
+            if index - released >= ByteSource.releaseStep {
+                source.release(before: index)
+                released = index
+            }
+            while index < end {
                 if let record = readRecord(), record.fields.contains(where: { !$0.isEmpty }) || record.isMalformed {
                     return record
                 }
@@ -134,7 +147,7 @@ public struct CSVTable: Sendable {
             var field = [UInt8]()
             var malformed = false
             while true {
-                if index < bytes.count && bytes[index] == CSVTable.quote {
+                if index < end && bytes[index] == CSVTable.quote {
                     let quoteStart = index, quoteLine = line
                     guard readQuoted(into: &field) else {
                         skipToLineAfter(quoteStart, line: quoteLine)
@@ -144,21 +157,21 @@ public struct CSVTable: Sendable {
                                                 hint: "close the quoted value with \", or double a quote inside a value (\"\")"))
                         return nil
                     }
-                    if index < bytes.count, !isEndOfField(bytes[index]) {
+                    if index < end, !isEndOfField(bytes[index]) {
                         malformed = true
                         issues.append(DataIssue(.error, .textAfterQuote, file: file, line: line,
                                                 message: "text follows a closing quote",
                                                 hint: "quote the whole value and double any quote inside it, e.g. \"He said \"\"hi\"\"\""))
-                        while index < bytes.count, !isEndOfField(bytes[index]) { field.append(bytes[index]); index += 1 }
+                        while index < end, !isEndOfField(bytes[index]) { field.append(bytes[index]); index += 1 }
                     }
                     fields.append(String(decoding: field, as: UTF8.self))
                     field.removeAll(keepingCapacity: true)
                 } else {  // unquoted: the string is made straight from the bytes
                     let start = index
-                    while index < bytes.count, !isEndOfField(bytes[index]) { index += 1 }
-                    fields.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                    while index < end, !isEndOfField(bytes[index]) { index += 1 }
+                    fields.append(String(decoding: UnsafeBufferPointer(start: bytes + start, count: index - start), as: UTF8.self))
                 }
-                if index >= bytes.count { break }
+                if index >= end { break }
                 if bytes[index] == delimiter { index += 1; continue }
                 consumeLineBreak()
                 break
@@ -169,10 +182,10 @@ public struct CSVTable: Sendable {
         /// Reads a quoted field starting at the opening quote; false when the file ends before it closes.
         private mutating func readQuoted(into field: inout [UInt8]) -> Bool {
             index += 1
-            while index < bytes.count {
+            while index < end {
                 let b = bytes[index]
                 if b == CSVTable.quote {
-                    if index + 1 < bytes.count && bytes[index + 1] == CSVTable.quote {
+                    if index + 1 < end && bytes[index + 1] == CSVTable.quote {
                         field.append(b)
                         index += 2
                         continue
@@ -194,7 +207,7 @@ public struct CSVTable: Sendable {
         private func isEndOfField(_ b: UInt8) -> Bool { b == delimiter || b == CSVTable.cr || b == CSVTable.lf }
 
         private mutating func consumeLineBreak() {
-            if bytes[index] == CSVTable.cr, index + 1 < bytes.count, bytes[index + 1] == CSVTable.lf { index += 1 }
+            if bytes[index] == CSVTable.cr, index + 1 < end, bytes[index + 1] == CSVTable.lf { index += 1 }
             index += 1
             line += 1
         }
@@ -203,8 +216,8 @@ public struct CSVTable: Sendable {
         private mutating func skipToLineAfter(_ position: Int, line: Int) {
             index = position
             self.line = line
-            while index < bytes.count, bytes[index] != CSVTable.cr, bytes[index] != CSVTable.lf { index += 1 }
-            if index < bytes.count { consumeLineBreak() }
+            while index < end, bytes[index] != CSVTable.cr, bytes[index] != CSVTable.lf { index += 1 }
+            if index < end { consumeLineBreak() }
         }
     }
 }

@@ -36,13 +36,23 @@ extension DataSet {
                 return validateWorkbook(at: path, sheet: sheet, name: name, options: options)
             }
         }
-        // The bytes are let go once decoded, before the rows are read: a large file is not held twice while it is.
+        // A UTF-8 file is mapped and read in place, its pages given back as the rows are read: a large file is never
+        // held whole in memory.
+        if url.isFileURL, let source = ByteSource.mappingUTF8File(atPath: url.path) {
+            return validate(source, name: name, options: options)
+        }
+        // Other files (UTF-16, not UTF-8, unreadable) are read whole, to decode them or to say why they cannot be.
         switch readBytes(url, name: name) {
-        case .success(let bytes):
-            return validate(csv: CSVTable.Stream(bytes: bytes, file: name), text: { String(decoding: bytes, as: UTF8.self) },
-                            source: name, options: options)
+        case .success(let bytes): return validate(ByteSource(copying: bytes), name: name, options: options)
         case .failure(let issue): return DataValidation(file: name, issues: [issue], dataSet: nil)
         }
+    }
+
+    /// Checks the UTF-8 bytes of `source`: tidy, or else a wide table read from the whole text.
+    private static func validate(_ source: ByteSource, name: String, options: Options) -> DataValidation {
+        validate(csv: CSVTable.Stream(source: source, file: name),
+                 text: { String(decoding: UnsafeBufferPointer(start: source.base, count: source.count), as: UTF8.self) },
+                 source: name, options: options)
     }
 
     /// The checked UTF-8 bytes of the file at `url`, or the issue that kept it from being read.

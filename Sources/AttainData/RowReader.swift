@@ -28,6 +28,8 @@ struct RowReader {
     let file: String
     let columns: Columns
     let numbers: NumberReader
+    /// One shared copy of each (unit, indicator) pair's names for the rows read.
+    var names = NameInterner()
 
     static let required = ["unit", "indicator", "period"]
     static let known = ["unit", "indicator", "period", "value", "numerator", "denominator"]
@@ -99,7 +101,7 @@ struct RowReader {
 
     /// This reader with the decimal mark the whole file's values showed (`evidence`), for the rows left undecided.
     func deciding(from evidence: NumberReader.Evidence, delimiter: Character) -> RowReader {
-        RowReader(file: file, columns: columns, numbers: NumberReader(delimiter: delimiter, evidence: evidence))
+        RowReader(file: file, columns: columns, numbers: NumberReader(delimiter: delimiter, evidence: evidence), names: names)
     }
 
     private static func renameHint(for column: String, among names: [String]) -> String {
@@ -156,7 +158,7 @@ struct RowReader {
             return .failure(later)
         }
         let attempted = period.flatMap { p in
-            unit.isEmpty || indicator.isEmpty ? nil : Observation(unit: unit, indicator: indicator, period: p, value: .nan, line: line)
+            unit.isEmpty || indicator.isEmpty ? nil : Observation(names: names.names(unit: unit, indicator: indicator), period: p, value: .nan, line: line)
         }
         if !issues.isEmpty { return .failure(IssueList(issues, attempted: attempted)) }
 
@@ -196,7 +198,7 @@ struct RowReader {
         guard issues.isEmpty, let v = derived, let period else { return .failure(IssueList(issues, attempted: attempted)) }
         var extra = [String: String]()
         for (name, i) in columns.extras where i < f.count { extra[name] = f[i] }
-        return .success(Observation(unit: unit, indicator: indicator, period: period, value: v,
+        return .success(Observation(names: names.names(unit: unit, indicator: indicator), period: period, value: v,
                                     numerator: numerator ?? nil, denominator: denominator ?? nil, line: line, extra: extra))
     }
 

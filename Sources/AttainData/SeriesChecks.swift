@@ -20,7 +20,8 @@ struct SeriesChecks {
     mutating func run(_ rows: [Observation], failed: [Observation] = [], kinds: [String: KindInference]) {
         // Each row's series is looked up once; later passes sort each series' rows by period, so a duplicate sits
         // next to the row it repeats (cheap at 100,000s of rows: no per-series dictionaries).
-        var index = [SeriesKey: Int](), keys = [SeriesKey](), members = [[Int]]()
+        // Row indices are 32-bit (half the memory at millions of rows); a file of 2³¹ rows would not fit in memory anyway.
+        var index = [SeriesKey: Int](), keys = [SeriesKey](), members = [[Int32]]()
         func slot(_ row: Observation) -> Int {
             let key = SeriesKey(indicator: row.indicator, unit: row.unit)
             if let s = index[key] { return s }
@@ -29,17 +30,18 @@ struct SeriesChecks {
             members.append([])
             return keys.count - 1
         }
-        var seriesOf = [Int](repeating: 0, count: rows.count)
+        var seriesOf = [Int32](repeating: 0, count: rows.count)
         for (i, row) in rows.enumerated() {
             let s = slot(row)
-            seriesOf[i] = s
-            members[s].append(i)
+            seriesOf[i] = Int32(s)
+            members[s].append(Int32(i))
         }
         var isDuplicate = [Bool](repeating: false, count: rows.count)
         for s in members.indices {
-            members[s].sort { (rows[$0].period, rows[$0].line) < (rows[$1].period, rows[$1].line) }
-            var first = members[s].first ?? 0
-            for i in members[s].dropFirst() {
+            members[s].sort { (rows[Int($0)].period, rows[Int($0)].line) < (rows[Int($1)].period, rows[Int($1)].line) }
+            var first = Int(members[s].first ?? 0)
+            for m in members[s].dropFirst() {
+                let i = Int(m)
                 guard rows[i].period == rows[first].period else { first = i; continue }
                 isDuplicate[i] = true
                 let (row, line) = (rows[i], rows[first].line)
@@ -51,7 +53,7 @@ struct SeriesChecks {
         let kindOf = keys.map { kinds[$0.indicator] }
         var reportedKind = Set<String>()
         for (i, row) in rows.enumerated() where !isDuplicate[i] {
-            guard let inference = kindOf[seriesOf[i]] else { continue }
+            guard let inference = kindOf[Int(seriesOf[i])] else { continue }
             guard let kind = inference.kind else {
                 if reportedKind.insert(row.indicator).inserted {
                     add(.warning, .ambiguousKind, row.line, "indicator",
@@ -64,21 +66,22 @@ struct SeriesChecks {
         }
         // Rows present for the frequency and gap checks, as indices into `pool` in period order: the unique rows, and
         // failed rows for periods that have no other row.
-        var present = members.map { $0.filter { !isDuplicate[$0] } }
+        // (The members themselves, shared, when no row is a duplicate: the usual case, and no copy of millions of indices.)
+        var present = isDuplicate.contains(true) ? members.map { $0.filter { !isDuplicate[Int($0)] } } : members
         var pool = rows
         for row in failed {
             let s = slot(row)
             while present.count <= s { present.append([]) }
-            guard !present[s].contains(where: { pool[$0].period == row.period }) else { continue }
+            guard !present[s].contains(where: { pool[Int($0)].period == row.period }) else { continue }
             pool.append(row)
-            present[s].append(pool.count - 1)
-            present[s].sort { pool[$0].period < pool[$1].period }
+            present[s].append(Int32(pool.count - 1))
+            present[s].sort { pool[Int($0)].period < pool[Int($1)].period }
         }
         for s in keys.indices.sorted(by: { (keys[$0].indicator, keys[$0].unit) < (keys[$1].indicator, keys[$1].unit) }) {
             let kind = s < kindOf.count ? kindOf[s]?.kind : kinds[keys[s].indicator]?.kind
-            checkFrequencies(present[s].lazy.map { pool[$0] }, keys[s], isFlow: kind == .count)
+            checkFrequencies(present[s].lazy.map { pool[Int($0)] }, keys[s], isFlow: kind == .count)
             if kind == .cumulative, s < members.count {
-                let good = members[s].filter { !isDuplicate[$0] && !badLines.contains(rows[$0].line) }.map { rows[$0] }
+                let good = members[s].filter { !isDuplicate[Int($0)] && !badLines.contains(rows[Int($0)].line) }.map { rows[Int($0)] }
                 if !good.isEmpty { checkRunningTotal(good, keys[s]) }
             }
         }

@@ -67,7 +67,7 @@ enum TextDecoding {
     }
 
     /// UTF-16 without a BOM shows as ASCII letters alternating with zero bytes; nil when the text is not like that.
-    private static func looksLikeBOMlessUTF16(_ bytes: [UInt8]) -> Bool? {
+    static func looksLikeBOMlessUTF16(_ bytes: [UInt8]) -> Bool? {
         let n = min(bytes.count, 256) & ~1
         guard n >= 8 else { return nil }
         var zeroEven = 0, zeroOdd = 0

@@ -151,15 +151,63 @@ public struct TrendForecast: Sendable {
     /// and the sampling noise from `noise` — so units that share `rng` on a path share their latent trend, not their
     /// noise around it. With `noise` nil every draw comes from `rng`, in the same order as before.
     public func samplePath(steps: Int, latent: inout [Double], using rng: inout Xoshiro256StarStar, noise: inout Xoshiro256StarStar?) {
+        pathSampler.samplePath(steps: steps, latent: &latent, using: &rng, noise: &noise)
+    }
+
+    /// What ``samplePath(steps:latent:using:noise:)`` reads, as plain numbers: a simulation that draws many paths keeps
+    /// one and draws from it (no copy of the forecast, with its names, on every path).
+    public var pathSampler: TrendPathSampler {
+        TrendPathSampler(posteriorRate: posteriorRate, posteriorShape: posteriorShape, precisionDraw: precisionDraw,
+                         latentLevel: latentLevel, latentSlope: latentSlope, stateFactor: stateFactor,
+                         damping: hyperparameters.damping, levelRatio: hyperparameters.levelRatio,
+                         noiseRatio: hyperparameters.noiseRatio, samplingVariance: samplingVariance, horizonScale: horizonScale)
+    }
+}
+
+/// The numbers a ``TrendForecast``'s sample paths are drawn from (``TrendForecast/pathSampler``); draws exactly the
+/// paths of ``TrendForecast/samplePath(steps:latent:using:noise:)``.
+public struct TrendPathSampler: Sendable {
+    @usableFromInline let posteriorRate: Double, posteriorShape: Double
+    @usableFromInline let precisionDraw: GammaDistribution
+    @usableFromInline let latentLevel: Double, latentSlope: Double
+    @usableFromInline let stateFactor: (Double, Double, Double)
+    @usableFromInline let damping: Double, levelRatio: Double, noiseRatio: Double
+    @usableFromInline let samplingVariance: Double
+    @usableFromInline let horizonScale: [Double]
+
+    init(posteriorRate: Double, posteriorShape: Double, precisionDraw: GammaDistribution, latentLevel: Double,
+         latentSlope: Double, stateFactor: (Double, Double, Double), damping: Double, levelRatio: Double, noiseRatio: Double,
+         samplingVariance: Double, horizonScale: [Double]) {
+        self.posteriorRate = posteriorRate
+        self.posteriorShape = posteriorShape
+        self.precisionDraw = precisionDraw
+        self.latentLevel = latentLevel
+        self.latentSlope = latentSlope
+        self.stateFactor = stateFactor
+        self.damping = damping
+        self.levelRatio = levelRatio
+        self.noiseRatio = noiseRatio
+        self.samplingVariance = samplingVariance
+        self.horizonScale = horizonScale
+    }
+
+    /// The conformal factor of step `h ≥ 1`.
+    @inlinable @inline(__always)
+    func scaleFactor(_ h: Int) -> Double {
+        horizonScale.isEmpty ? 1 : horizonScale[min(h, horizonScale.count) - 1]
+    }
+
+    /// See ``TrendForecast/samplePath(steps:latent:using:noise:)``: the same draws, in the same order, the same numbers.
+    @inlinable
+    public func samplePath(steps: Int, latent: inout [Double], using rng: inout Xoshiro256StarStar, noise: inout Xoshiro256StarStar?) {
         precondition(latent.count >= steps, "latent buffer holds \(latent.count) values, needs \(steps)")
-        func ownNoise() -> Double { noise != nil ? noise!.normal() : rng.normal() }
         let lambda = posteriorRate / rng.gamma(precisionDraw)
         let s = lambda.squareRoot()
         let z0 = rng.normal(), z1 = rng.normal()
         var level = latentLevel + s * stateFactor.0 * z0
         var slope = latentSlope + s * (stateFactor.1 * z0 + stateFactor.2 * z1)
-        let phi = hyperparameters.damping
-        let levelSD = s * hyperparameters.levelRatio, noiseSD = s * hyperparameters.noiseRatio
+        let phi = damping
+        let levelSD = s * levelRatio, noiseSD = s * noiseRatio
         var meanLevel = latentLevel, meanSlope = latentSlope
         // Sampling noise shares the path's scale draw, so each marginal is exactly the Student-t of latentLocationScale.
         let samplingSD = samplingVariance > 0 ? (samplingVariance * posteriorShape / posteriorRate).squareRoot() * s : 0
@@ -169,8 +217,9 @@ public struct TrendForecast: Sendable {
                 slope = phi * slope + s * rng.normal()
                 level = nextLevel
                 meanLevel += meanSlope; meanSlope *= phi
-                out[k] = meanLevel + scaleFactor(k + 1) * (level + noiseSD * ownNoise() - meanLevel)
-                if samplingSD > 0 { out[k] += samplingSD * ownNoise() }
+                let observationNoise = noise != nil ? noise!.normal() : rng.normal()
+                out[k] = meanLevel + scaleFactor(k + 1) * (level + noiseSD * observationNoise - meanLevel)
+                if samplingSD > 0 { out[k] += samplingSD * (noise != nil ? noise!.normal() : rng.normal()) }
             }
         }
     }

@@ -1,13 +1,15 @@
 import Dispatch
+import Synchronization
 
 /// Independent pieces of work shared out over threads, with results in input order whatever the thread count.
 ///
 /// ```swift
 /// let fits = Parallel.map(series.count, threads: 2) { i in fit(series[i]) }
 /// ```
-/// Piece `i` goes to worker `i % workers`; each piece must depend only on its index (and read-only shared state), so
-/// the results, and everything computed from them in order, are the same for 1 thread or 16. Cost: the sum of the
-/// pieces divided by the workers, plus one dispatch.
+/// Each worker takes the next piece not yet taken, so pieces of unequal cost (or a worker slowed by other work on the
+/// machine) leave no thread idle while pieces remain; each piece must depend only on its index (and read-only shared
+/// state), so the results, and everything computed from them in order, are the same for 1 thread or 16, whichever
+/// worker ran which piece. Cost: the sum of the pieces divided by the workers, plus one dispatch.
 public enum Parallel {
     /// `body(i)` for every `i` in `0..<count` on up to `threads` threads, the results in index order.
     ///
@@ -21,8 +23,13 @@ public enum Parallel {
             withoutActuallyEscaping(body) { body in
                 // Workers write disjoint slots and `body` only reads shared state: safe, though not provably so.
                 nonisolated(unsafe) let out = buffer, work = body
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    for i in stride(from: worker, to: count, by: workers) { out[i] = work(i) }
+                let next = Atomic<Int>(0)
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    while true {
+                        let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                        if i >= count { break }
+                        out[i] = work(i)
+                    }
                 }
             }
         }

@@ -14,9 +14,18 @@ import Foundation
 public final class CompileCache: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [String: Any] = [:]
+    /// Worker threads for the trend calibrations the cache learns (the calibration does not depend on them).
+    public let calibrationThreads: Int
 
-    /// An empty cache.
-    public init() {}
+    /// An empty cache; its calibrations run on one thread.
+    public init() {
+        calibrationThreads = 1
+    }
+
+    /// An empty cache whose calibrations run on `calibrationThreads` threads.
+    public init(calibrationThreads: Int) {
+        self.calibrationThreads = max(1, calibrationThreads)
+    }
 
     /// The value stored under `key`, made by `make` (outside the lock) the first time it is asked for.
     func value<T>(_ key: String, _ make: () throws -> T) rethrows -> T {

@@ -61,7 +61,8 @@ enum ProcessFactory {
             throw location.error("a trend needs at least two complete years of `\(spec.dataName)`; the data have \(history.years.count)",
                                  key: "model", hint: "add earlier years, or use `model: poisson` for counts")
         }
-        let forecaster = TrendForecaster(kind: kind == .cumulative ? .count : kind, window: spec.window)
+        var forecaster = TrendForecaster(kind: kind == .cumulative ? .count : kind, window: spec.window)
+        forecaster.threads = cache?.calibrationThreads ?? 1
         do {
             let own = series(history, kind: kind == .cumulative ? .count : kind, name: spec.name, values: values)
             let settings = "\(forecaster.transform)|\(forecaster.window ?? -1)|\(last)"

@@ -54,9 +54,10 @@ public enum SimulationEngine {
             for (m, model) in models.enumerated() {
                 stride[m] = max(1, model.rowCount)
                 block[m] = .allocate(capacity: chunkSize * stride[m])
+                let observed = model.indicators.map(\.observed)     // read once, not once per path slot
                 for l in 0..<chunkSize {
-                    for (i, ind) in model.indicators.enumerated() {
-                        for y in 0..<years { block[m][l * stride[m] + i * years + y] = ind.observed[y] }
+                    for (i, values) in observed.enumerated() {
+                        for y in 0..<years { block[m][l * stride[m] + i * years + y] = values[y] }
                     }
                 }
             }

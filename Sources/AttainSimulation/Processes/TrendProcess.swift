@@ -50,6 +50,8 @@ public struct TrendProcess: PathProcess {
     /// Latent standard deviation of the first year's flow about its forecast (the one-step predictive scale), carried
     /// by the unobserved rest of a partly observed year.
     let restOfYearNoise: Double
+    /// The forecast's path sampler, taken once (the forecast itself is not copied on every path).
+    let sampler: TrendPathSampler
 
     public init(forecast: TrendForecast, kind: IndicatorKind, observedInFirstYear: Double = 0, observedFraction: Double = 0,
                 countNoise: CountNoise = .poisson) {
@@ -62,6 +64,7 @@ public struct TrendProcess: PathProcess {
         nowcastShape = min(1e6, max(0.5, 1 / max(s * s, 1e-12)))
         nowcastDraw = GammaDistribution(shape: nowcastShape + observedInFirstYear)
         restOfYearNoise = s
+        sampler = forecast.pathSampler
     }
 
     var isCount: Bool { kind == .count || kind == .cumulative }
@@ -80,7 +83,7 @@ public struct TrendProcess: PathProcess {
                        count: Int, scratch: inout [Double]) {
         // On a path shared between units, the trend is shared and the wobble and count noise are the unit's own.
         var own = path.noiseGenerator()
-        forecast.samplePath(steps: count, latent: &scratch, using: &rng, noise: &own)
+        sampler.samplePath(steps: count, latent: &scratch, using: &rng, noise: &own)
         let transform = forecast.transform
         var learnt = 1.0
         if isCount && observedFraction > 0 && count > 0 {

@@ -83,7 +83,10 @@ public struct QuantileSketch: Sendable, Equatable {
     }
 
     /// A representative value of bin `b`: its lower edge for integer bins, its midpoint otherwise.
-    func value(ofBin b: Int) -> Double {
+    func value(ofBin b: Int) -> Double { Self.value(ofBin: b, layout) }
+
+    /// A representative value of bin `b` in `layout` (see ``value(ofBin:)``).
+    static func value(ofBin b: Int, _ layout: Layout) -> Double {
         switch layout {
         case .unitInterval:
             return (Double(b) + 0.5) / Double(Self.unitBins)
@@ -123,16 +126,22 @@ public struct QuantileSketch: Sendable, Equatable {
 
     /// Several quantiles in one pass; `levels` must be increasing.
     public func quantiles(_ levels: [Double]) -> [Double] {
+        Self.quantiles(levels, counts: counts[...], total: total, layout: layout)
+    }
+
+    /// ``quantiles(_:)`` of the bins `counts` (holding `total` values) in `layout`, wherever they are stored.
+    static func quantiles(_ levels: [Double], counts: ArraySlice<UInt32>, total: Int, layout: Layout) -> [Double] {
         guard total > 0 else { return levels.map { _ in .nan } }
         var out: [Double] = []
         var cumulative = 0, b = 0
+        let first = counts.startIndex
         for q in levels {
             let rank = max(1, Int((q * Double(total)).rounded(.up)))
-            while b < counts.count && cumulative + Int(counts[b]) < rank {
-                cumulative += Int(counts[b])
+            while b < counts.count && cumulative + Int(counts[first + b]) < rank {
+                cumulative += Int(counts[first + b])
                 b += 1
             }
-            out.append(value(ofBin: min(b, counts.count - 1)))
+            out.append(value(ofBin: min(b, counts.count - 1), layout))
         }
         return out
     }

@@ -346,10 +346,11 @@ public struct UnitLeague: Sendable {
     /// Runs `units` and hands each one's outcome to `body` in their order. With one thread, one unit after another; with
     /// more, blocks of units shared out over the threads, each unit's paths on one thread (a unit's numbers do not
     /// depend on its thread count, so the outcomes are the same). `progress` is told the units in order, each once the
-    /// units before it are done.
+    /// units before it are done. Blocks are 16 units a thread (a thread that finishes early waits for the block's last
+    /// unit), or 4 in a joint run, whose outcomes hold every path of their unit until the block is done.
     func forEachBlock(of units: [String], paths: Int, seed: UInt64, threads: Int, joint: Joint?,
                       progress: ((Int, Int, String) -> Void)?, _ body: (String, JointOutcome) -> Void) {
-        let cache = CompileCache()
+        let cache = CompileCache(calibrationThreads: threads)
         guard threads > 1, units.count > 1 else {
             for (k, unit) in units.enumerated() {
                 progress?(k, units.count, unit)
@@ -357,8 +358,13 @@ public struct UnitLeague: Sendable {
             }
             return
         }
-        let block = threads * 4
-        for start in stride(from: 0, to: units.count, by: block) {
+        // The first unit alone, on every thread: its compile learns the trend calibrations that the other units share
+        // (each a search over the whole cross-section) with all the threads, before the units are shared out (where
+        // each thread that missed them would learn them again).
+        progress?(0, units.count, units[0])
+        body(units[0], jointOutcome(of: units[0], paths: paths, seed: seed, threads: threads, cache: cache, joint: joint))
+        let block = threads * (joint == nil ? 16 : 4)
+        for start in stride(from: 1, to: units.count, by: block) {
             let slice = Array(units[start..<min(units.count, start + block)])
             progress?(start, units.count, slice[0])
             let done = Parallel.map(slice.count, threads: threads) { i in
