@@ -81,6 +81,19 @@ func checkBook(_ path: String, options: DataSet.Options = .init()) -> DataValida
         #expect(SheetReader.split(Data("<!-- x -->".utf8) + data).count == 1)
     }
 
+    /// Parts written with a namespace prefix (`x:c`, `x:v`, as some producers write them) read like those without,
+    /// one-letter element names included.
+    @Test func prefixedElementNamesRead() throws {
+        let xml = """
+            <x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>\
+            <x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>unit</x:t></x:is></x:c><x:c r="B1"><x:v>2.5</x:v></x:c></x:row>\
+            <x:row r="2"><x:c r="A2" t="str"><x:f>A1</x:f><x:v>unit</x:v></x:c></x:row>\
+            </x:sheetData><x:mergeCells><x:mergeCell ref="B1:B2"/></x:mergeCells></x:worksheet>
+            """
+        let grid = try SheetReader.read(Data(xml.utf8), part: "sheet", shared: [], parts: WorkbookParts(), name: "S")
+        #expect(grid.rows.map { $0.map(\.value) } == [[.text("unit"), .number(2.5)], [.text("unit"), .number(2.5)]])
+    }
+
     @Test func datesInBothSystems() {
         #expect(ExcelDate.day(serial: 1, uses1904: false)! == (1900, 1, 1))
         #expect(ExcelDate.day(serial: 61, uses1904: false)! == (1900, 3, 1))

@@ -23,7 +23,9 @@ final class SheetReader: NSObject, XMLParserDelegate, @unchecked Sendable {  // 
     private var nextColumn = 0
     /// The current row's number (the one before the first, before any row is read).
     var rowNumber = 0
-    private var cellRef = CellReference(column: 0, row: 1), cellType = "", cellStyle = -1
+    private var cellRef = CellReference(column: 0, row: 1), cellType = CellType.number, cellStyle = -1
+    /// The last row's cell count: room made in the next row's array.
+    private var lastWidth = 0
     private var inCell = false, text = "", formula = "", value: String?, hasFormula = false
     private enum Capture { case none, value, formula, inline }
     private var capture = Capture.none, inlineDepth = 0
@@ -36,25 +38,33 @@ final class SheetReader: NSObject, XMLParserDelegate, @unchecked Sendable {  // 
     /// The sheet's non-empty cells, with merged ranges filled.
     ///
     /// A large sheet is read in two halves at once, one per core, when it can be cut exactly: at a `<row r="N"`
-    /// tag in the middle of `<sheetData>`, in a part with no comment or CDATA section (where a `<` could be text).
+    /// tag in the middle of `<sheetData>`, in a part with no comment, CDATA section or declaration (no `<!`: in a
+    /// comment or CDATA a `<` could be text, and a declaration would be left out of the second half).
     /// Each half is a document of its own (the first closed after the cut, the second opened before it), parsed by
     /// its own parser; their rows are joined in order. Anything else is read in one pass.
     static func read(_ data: Data, part: String, shared: [String], parts: WorkbookParts, name: String) throws(XLSXArchive.Failure) -> SheetGrid {
-        try XMLBytes.check(data, part: part)
+        // A part that starts with a UTF-16 byte-order mark is not checked as UTF-8 (see XMLBytes.check); else each
+        // piece is checked on its own thread: a cut is at an ASCII `<`, so the pieces are UTF-8 when the part is.
+        let utf16 = XMLBytes.hasUTF16Mark(data)
         let pieces = split(data)
         let readers = pieces.map { _ in SheetReader(shared: shared, parts: parts) }
         var failures = [String?](repeating: nil, count: pieces.count)
+        var notUTF8 = [Bool](repeating: false, count: pieces.count)
         failures.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: pieces.count) { i in  // one piece: on this thread
-                let reader = readers[i]
-                reader.rowNumber = pieces[i].rowsBefore
-                let parser = XMLParser(stream: InputStream(data: pieces[i].data))  // in chunks: libxml2 refuses one over 10 MB
-                parser.delegate = reader
-                parser.shouldResolveExternalEntities = false
-                if !parser.parse() { out[i] = parser.parserError.map { "\($0.localizedDescription)" } ?? "not XML" }
+            notUTF8.withUnsafeMutableBufferPointer { flags in
+                nonisolated(unsafe) let out = buffer, bad = flags
+                DispatchQueue.concurrentPerform(iterations: pieces.count) { i in  // one piece: on this thread
+                    if !utf16, !XMLBytes.isUTF8(pieces[i].data) { bad[i] = true; return }
+                    let reader = readers[i]
+                    reader.rowNumber = pieces[i].rowsBefore
+                    let parser = XMLParser(stream: InputStream(data: pieces[i].data))  // in chunks: libxml2 refuses one over 10 MB
+                    parser.delegate = reader
+                    parser.shouldResolveExternalEntities = false
+                    if !parser.parse() { out[i] = parser.parserError.map { "\($0.localizedDescription)" } ?? "not XML" }
+                }
             }
         }
+        if notUTF8.contains(true) { throw XMLBytes.notUTF8(part: part) }
         if let detail = failures.compactMap({ $0 }).first { throw .badXML(part: part, detail: detail) }
         if readers.contains(where: { $0.badSharedIndex != nil }) { throw .damaged(part: part) }
         var grid = SheetGrid(sheet: name, rows: readers.count == 1 ? readers[0].rows : readers.flatMap(\.rows))
@@ -70,60 +80,131 @@ final class SheetReader: NSObject, XMLParserDelegate, @unchecked Sendable {  // 
     static func split(_ data: Data) -> [(data: Data, rowsBefore: Int)] {
         let whole = [(data, 0)]
         guard data.count >= splitBytes, ProcessInfo.processInfo.activeProcessorCount > 1 else { return whole }
-        let bytes = [UInt8](data)
-        func find(_ needle: String, from: Int) -> Int? {
-            let n = Array(needle.utf8)
-            return bytes.withUnsafeBufferPointer { b -> Int? in
+        let found = data.withUnsafeBytes { raw -> (cut: Int, row: Int)? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let base = bytes.baseAddress else { return nil }
+            // The first `needle` at or after `from`: memchr for its byte at `anchor` (one rare in a sheet: `<` is
+            // everywhere), then a compare.
+            func find(_ needle: StaticString, anchor: Int, from: Int) -> Int? {
+                let n = needle.utf8CodeUnitCount, byte = Int32(needle.utf8Start[anchor])
                 var i = from
-                outer: while i + n.count <= b.count {
-                    if b[i] == n[0] {
-                        for k in 1..<n.count where b[i + k] != n[k] { i += 1; continue outer }
-                        return i
-                    }
+                while i + n <= bytes.count {
+                    guard let hit = memchr(base + i + anchor, byte, bytes.count - n + 1 - i) else { return nil }
+                    i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) - anchor
+                    if memcmp(base + i, needle.utf8Start, n) == 0 { return i }
                     i += 1
                 }
                 return nil
             }
+            // `<!` opens a comment, a CDATA section or a declaration (never text: a `<` in text is escaped).
+            guard find("<!", anchor: 1, from: 0) == nil,
+                  let open = find("<sheetData>", anchor: 6, from: 0), let close = find("</sheetData>", anchor: 7, from: open),
+                  let cut = find("<row r=\"", anchor: 3, from: open + (close - open) / 2), cut < close else { return nil }
+            var k = cut + 8, row = 0
+            while k < bytes.count, bytes[k] >= 0x30, bytes[k] <= 0x39, row < 10_000_000 { row = row * 10 + Int(bytes[k] - 0x30); k += 1 }
+            guard k < bytes.count, bytes[k] == UInt8(ascii: "\""), row > 1 else { return nil }
+            return (cut, row)
         }
-        guard find("<!--", from: 0) == nil, find("<![CDATA[", from: 0) == nil,
-              let open = find("<sheetData>", from: 0), let close = find("</sheetData>", from: open),
-              let cut = find("<row r=\"", from: open + (close - open) / 2), cut < close else { return whole }
-        var k = cut + 8, row = 0
-        while k < bytes.count, bytes[k] >= 0x30, bytes[k] <= 0x39, row < 10_000_000 { row = row * 10 + Int(bytes[k] - 0x30); k += 1 }
-        guard k < bytes.count, bytes[k] == UInt8(ascii: "\""), row > 1 else { return whole }
-        let first = Data(bytes[..<cut]) + Data("</sheetData></worksheet>".utf8)
-        let second = Data("<worksheet><sheetData>".utf8) + Data(bytes[cut...])
+        guard let (cut, row) = found else { return whole }
+        let close = Data("</sheetData></worksheet>".utf8), open = Data("<worksheet><sheetData>".utf8)
+        var first = Data(capacity: cut + close.count)
+        first.append(data[data.startIndex..<data.startIndex + cut])
+        first.append(close)
+        var second = Data(capacity: open.count + data.count - cut)
+        second.append(open)
+        second.append(data[(data.startIndex + cut)...])
         return [(first, 0), (second, row - 1)]
+    }
+
+    /// The elements the reader acts on, told apart by their bytes (a prefix such as `x:` left out).
+    private enum Tag { case row, c, v, f, inline, t, phonetic, mergeCell, other }
+
+    private static func tag(_ name: String) -> Tag {
+        var name = name
+        return name.withUTF8 { all -> Tag in
+            var start = all.count
+            while start > 0 && all[start - 1] != UInt8(ascii: ":") { start -= 1 }
+            let n = all.count - start
+            func byte(_ k: Int) -> UInt8 { all[start + k] }
+            switch n {
+            case 1:
+                switch byte(0) {
+                case UInt8(ascii: "c"): return .c
+                case UInt8(ascii: "v"): return .v
+                case UInt8(ascii: "f"): return .f
+                case UInt8(ascii: "t"): return .t
+                default: return .other
+                }
+            case 2: return byte(0) == UInt8(ascii: "i") && byte(1) == UInt8(ascii: "s") ? .inline : .other
+            case 3:
+                if byte(0) == UInt8(ascii: "r") && byte(1) == UInt8(ascii: "o") && byte(2) == UInt8(ascii: "w") { return .row }
+                if byte(0) == UInt8(ascii: "r") && byte(1) == UInt8(ascii: "P") && byte(2) == UInt8(ascii: "h") { return .phonetic }
+                return .other
+            case 9: return UnsafeBufferPointer(rebasing: all[start...]).elementsEqual("mergeCell".utf8) ? .mergeCell : .other
+            default: return .other
+            }
+        }
+    }
+
+    /// A cell's `t` attribute: `s`, `inlineStr`, `str`, `b`, `e`, `d`; anything else (`n`, none) is a number.
+    private enum CellType { case shared, inlineString, formulaString, bool, error, date, number }
+
+    private static func cellType(_ t: String) -> CellType {
+        let u = t.utf8
+        switch u.count {
+        case 1:
+            switch u.first! {
+            case UInt8(ascii: "s"): return .shared
+            case UInt8(ascii: "b"): return .bool
+            case UInt8(ascii: "e"): return .error
+            case UInt8(ascii: "d"): return .date
+            default: return .number
+            }
+        case 3: return t == "str" ? .formulaString : .number
+        case 9: return t == "inlineStr" ? .inlineString : .number
+        default: return .number
+        }
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
-        switch name.utf8.count <= 3 ? name : localName(name) {
-        case "row":
+        switch Self.tag(name) {
+        case .row:
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
             nextColumn = 0
             row = []
-        case "c":
-            if let r = attributes["r"], let ref = CellReference(r) {
+            row.reserveCapacity(lastWidth)
+        case .c:
+            // One pass over the (two or three) attributes rather than a hashed look-up of each.
+            var r: String?, t: String?, style: String?
+            for (key, value) in attributes where key.utf8.count == 1 {
+                switch key.utf8.first! {
+                case UInt8(ascii: "r"): r = value
+                case UInt8(ascii: "t"): t = value
+                case UInt8(ascii: "s"): style = value
+                default: break
+                }
+            }
+            if let r, let ref = CellReference(r) {
                 cellRef = ref
                 if ref.row != rowNumber, row.isEmpty { rowNumber = ref.row }
             } else {
                 cellRef = CellReference(column: nextColumn, row: max(rowNumber, 1))
             }
             nextColumn = cellRef.column + 1
-            cellType = attributes["t"] ?? "n"
-            cellStyle = attributes["s"].flatMap(Int.init) ?? -1
+            cellType = t.map(Self.cellType) ?? .number
+            cellStyle = style.flatMap(Int.init) ?? -1
             inCell = true
             value = nil
             text = ""
             formula = ""
             hasFormula = false
-        case "v" where inCell: capture = .value; text = ""
-        case "f" where inCell: capture = .formula; hasFormula = true
-        case "is" where inCell: inlineDepth += 1; text = ""
-        case "rPh": inlineDepth += 100  // phonetic guide: not part of the text
-        case "t" where inCell && inlineDepth > 0 && inlineDepth < 100: capture = .inline
-        case "mergeCell":
+        case .v where inCell: capture = .value; text = ""
+        case .f where inCell: capture = .formula; hasFormula = true
+        case .inline where inCell: inlineDepth += 1; text = ""
+        case .phonetic: inlineDepth += 100  // phonetic guide: not part of the text
+        case .t where inCell && inlineDepth > 0 && inlineDepth < 100: capture = .inline
+        case .mergeCell:
             if let ref = attributes["ref"] {
                 let ends = ref.split(separator: ":")
                 if ends.count == 2, let a = CellReference(ends[0]), let b = CellReference(ends[1]) { merges.append((a, b)) }
@@ -141,19 +222,19 @@ final class SheetReader: NSObject, XMLParserDelegate, @unchecked Sendable {  // 
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name.utf8.count <= 3 ? name : localName(name) {
-        case "v" where inCell: value = text; capture = .none
-        case "f": capture = .none
-        case "t" where capture == .inline: capture = .none
-        case "rPh": inlineDepth -= 100
-        case "is" where inCell:
+        switch Self.tag(name) {
+        case .v where inCell: value = text; capture = .none
+        case .f: capture = .none
+        case .t where capture == .inline: capture = .none
+        case .phonetic: inlineDepth -= 100
+        case .inline where inCell:
             inlineDepth -= 1
             value = text
-        case "c" where inCell:
+        case .c where inCell:
             inCell = false
             if let cell = makeValue() { row.append(SheetCell(cellRef, cell)) }
-        case "row":
-            if !row.isEmpty { rows.append(row) }
+        case .row:
+            if !row.isEmpty { rows.append(row); lastWidth = row.count }
             row = []
         default: break
         }
@@ -164,21 +245,21 @@ final class SheetReader: NSObject, XMLParserDelegate, @unchecked Sendable {  // 
             return hasFormula ? .formulaWithoutValue(formula) : nil
         }
         switch cellType {
-        case "s":
+        case .shared:
             guard let i = Int(raw.trimmed), i >= 0, i < shared.count else {
                 badSharedIndex = badSharedIndex ?? cellRef
                 return nil
             }
             return shared[i].isEmpty ? nil : .text(shared[i])
-        case "inlineStr", "str": return raw.isEmpty ? nil : .text(raw)
-        case "b": return .bool(raw.trimmed == "1" || raw.trimmed.lowercased() == "true")
-        case "e": return .error(raw.trimmed)
-        case "d":
+        case .inlineString, .formulaString: return raw.isEmpty ? nil : .text(raw)
+        case .bool: return .bool(raw.trimmed == "1" || raw.trimmed.lowercased() == "true")
+        case .error: return .error(raw.trimmed)
+        case .date:
             let t = raw.trimmed
             let parts = t.prefix(10).split(separator: "-").compactMap { Int($0) }
             if parts.count == 3 { return .date(year: parts[0], month: parts[1], day: parts[2]) }
             return .text(t)
-        default:
+        case .number:
             let t = raw.trimmed
             if t.isEmpty { return hasFormula ? .formulaWithoutValue(formula) : nil }
             guard let v = Double(t) else { return .text(t) }
