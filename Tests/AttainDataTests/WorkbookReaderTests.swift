@@ -131,6 +131,29 @@ func checkBook(_ path: String, options: DataSet.Options = .init()) -> DataValida
         #expect(first.rows.first?.map(\.value) == [.text(" "), .text(" a b ")])
     }
 
+    /// The shared strings too: libxml2 directly reads them as XMLParser does.
+    @Test func libxml2ReadsSharedStringsAsXMLParserDoes() throws {
+        let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+        let cases = [
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n<sst \(main) count=\"4\">"
+                + #"<si><t>a</t></si><si><r><t>Xã </t></r><r><rPr><b/></rPr><t xml:space="preserve">Số &amp; &#x41; </t></r><rPh sb="0" eb="1"><t>x</t></rPh></si><si><t/></si><si><t> </t></si></sst>"#,
+            "<x:sst xmlns:x=\"urn:x\"><x:si><x:t>p</x:t></x:si>\n<x:si><x:r><x:t>q</x:t></x:r></x:si></x:sst>",
+            "<sst \(main)><si><t>a</t></si><!-- c --><si><t><![CDATA[b<]]></t></si></sst>",
+            "<sst \(main)><si><t>a</t></si><si><t>b</si></sst>",
+            "<sst \(main)><si><t>&bad;</t></si></sst>",
+            "<ss",
+            "",
+        ]
+        for xml in cases {
+            func read(_ libxml2: Bool) -> Result<[String], XLSXArchive.Failure> {
+                do { return .success(try SharedStrings.parse(Data(xml.utf8), part: "p", libxml2: libxml2)) } catch { return .failure(error) }
+            }
+            #expect(read(true) == read(false), "\(xml)")
+        }
+        #expect(try SharedStrings.parse(Data(cases[0].utf8), part: "p") == ["a", "Xã Số & A ", "", " "])
+        #expect(try SharedStrings.parse(Data(cases[1].utf8), part: "p") == ["p", "q"])
+    }
+
     @Test func datesInBothSystems() {
         #expect(ExcelDate.day(serial: 1, uses1904: false)! == (1900, 1, 1))
         #expect(ExcelDate.day(serial: 61, uses1904: false)! == (1900, 3, 1))

@@ -1,7 +1,7 @@
 import Foundation
 import _AttainXML2
 
-/// Reads a worksheet part with libxml2's SAX2 push parser directly: the parser Foundation's `XMLParser` runs on
+/// Reads a worksheet part (or the shared strings) with libxml2's SAX2 push parser directly: the parser Foundation's `XMLParser` runs on
 /// Linux, driven the same way (options `RECOVER | NOENT`, no external entities, 128 KiB chunks, never terminated),
 /// with the same ``SheetReader`` events; only the per-event Strings and attribute Dictionaries XMLParser builds
 /// (about two thirds of a large sheet's parsing time) are left out. A name's or attribute's bytes are compared as they
@@ -16,10 +16,7 @@ enum SheetSAX {
 
     /// Feeds `data` to `reader`; false when libxml2 reported an error (the reader's rows are then incomplete).
     static func parse(_ data: Data, into reader: SheetReader) -> Bool {
-        guard data.count >= 4 else { return false }
-        _ = ready
         var handler = xmlSAXHandler()
-        handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, name, _, _, _, _, count, _, attributes in
             guard let context, let name else { return }
             Unmanaged<SheetReader>.fromOpaque(context)._withUnsafeGuaranteedRef {
@@ -30,16 +27,43 @@ enum SheetSAX {
             guard let context, let name else { return }
             Unmanaged<SheetReader>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.end(SheetReader.tag(cString: name)) }
         }
-        let characters: charactersSAXFunc = { context, bytes, count in
+        handler.characters = { context, bytes, count in
             guard let context, let bytes, count > 0 else { return }
             Unmanaged<SheetReader>.fromOpaque(context)._withUnsafeGuaranteedRef { reader in
                 if reader.capturing { reader.found(String(decoding: UnsafeBufferPointer(start: bytes, count: Int(count)), as: UTF8.self)) }
             }
         }
-        handler.characters = characters
-        handler.ignorableWhitespace = characters  // the same callback: libxml2 then never sets white space apart
+        return run(data, context: Unmanaged.passUnretained(reader).toOpaque(), handler: &handler)
+    }
+
+    /// Feeds the shared-strings part `data` to `strings`; false when libxml2 reported an error.
+    static func parse(_ data: Data, into strings: SharedStrings) -> Bool {
+        var handler = xmlSAXHandler()
+        handler.startElementNs = { context, name, _, _, _, _, _, _, _ in
+            guard let context, let name else { return }
+            Unmanaged<SharedStrings>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.start(SharedStrings.tag(cString: name)) }
+        }
+        handler.endElementNs = { context, name, _, _ in
+            guard let context, let name else { return }
+            Unmanaged<SharedStrings>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.end(SharedStrings.tag(cString: name)) }
+        }
+        handler.characters = { context, bytes, count in
+            guard let context, let bytes, count > 0 else { return }
+            Unmanaged<SharedStrings>.fromOpaque(context)._withUnsafeGuaranteedRef { strings in
+                if strings.capturing { strings.found(String(decoding: UnsafeBufferPointer(start: bytes, count: Int(count)), as: UTF8.self)) }
+            }
+        }
+        return run(data, context: Unmanaged.passUnretained(strings).toOpaque(), handler: &handler)
+    }
+
+    /// Runs libxml2 over `data` as XMLParser does, with `handler`'s element and text callbacks (`context` their first
+    /// argument); true when it reported no error.
+    private static func run(_ data: Data, context: UnsafeMutableRawPointer, handler: inout xmlSAXHandler) -> Bool {
+        guard data.count >= 4 else { return false }
+        _ = ready
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.ignorableWhitespace = handler.characters  // the same callback: libxml2 then never sets white space apart
         handler.serror = { _, _ in }  // errors are told by the result (and nothing is printed)
-        let context = Unmanaged.passUnretained(reader).toOpaque()
         return data.withUnsafeBytes { raw -> Bool in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self),
                   let parser = xmlCreatePushParserCtxt(&handler, context, base, 4, nil) else { return false }
