@@ -1,15 +1,15 @@
 import Foundation
 import _AttainXML2
 
-/// Reads a worksheet part (or the shared strings) with libxml2's SAX2 push parser directly: the parser Foundation's `XMLParser` runs on
-/// Linux, driven the same way (options `RECOVER | NOENT`, no external entities, 128 KiB chunks, never terminated),
-/// with the same ``SheetReader`` events; only the per-event Strings and attribute Dictionaries XMLParser builds
-/// (about two thirds of a large sheet's parsing time) are left out. A name's or attribute's bytes are compared as they
-/// are, and only the text inside `<v>`, `<t>` and `<f>` becomes a String.
+/// Reads a worksheet part (or the shared strings) with libxml2's SAX2 push parser directly: the parser Foundation's
+/// `XMLParser` runs on Linux, driven the same way (options `RECOVER | NOENT`, no external entities, 128 KiB chunks,
+/// never terminated), with the same ``SheetReader`` (``SharedStrings``) events; only the per-event Strings and
+/// attribute Dictionaries XMLParser builds (about two thirds of a large sheet's parsing time) are left out. A name's or
+/// attribute's bytes are compared as they are, and only the text kept (inside `<v>`, `<t>`, `<f>`) becomes a String.
 ///
 /// Used for parts without `<!` (no DOCTYPE, comment or CDATA section: entities other than the predefined ones and
 /// character references are not declared, so libxml2 resolves them all itself). Any error libxml2 reports makes
-/// ``parse(_:into:)`` return false; the caller then reads the part through XMLParser, whose rows and message stand.
+/// `parse(_:into:)` return false; the caller then reads the part through XMLParser, whose rows and message stand.
 enum SheetSAX {
     /// libxml2's global set-up, once, before parsers run on several threads.
     static let ready: Void = { xmlInitParser() }()
