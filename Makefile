@@ -5,7 +5,7 @@ ATTAIN = .build/release/attain
 
 .PHONY: deps build demo demo-r28 demo-province test conformance bench bench-national probability-study totals-study fuzz clean
 
-# Install the system LAPACK/BLAS and zlib headers when missing (Debian 12).
+# Install the system LAPACK/BLAS, zlib and libxml2 headers when missing (Debian 12).
 deps:
 	@if ! dpkg -s liblapack-dev >/dev/null 2>&1; then \
 		echo "Installing liblapack-dev (the system LAPACK)..."; \
@@ -16,6 +16,11 @@ deps:
 	@if ! dpkg -s zlib1g-dev >/dev/null 2>&1; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq zlib1g-dev; \
+	fi
+	@# libxml2's headers and pkg-config file: worksheets are read with libxml2's SAX2 parser (the one under FoundationXML).
+	@if ! dpkg -s libxml2-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libxml2-dev pkg-config; \
 	fi
 
 build: deps

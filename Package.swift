@@ -19,10 +19,12 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "_AttainLAPACK", path: "Sources/_AttainLAPACK"),
+        // libxml2's SAX2 API (Debian's libxml2-dev), the parser under FoundationXML: worksheets are read through it.
+        .systemLibrary(name: "_AttainXML2", path: "Sources/_AttainXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "AttainLinearAlgebra", dependencies: ["_AttainLAPACK"]),
         .target(name: "AttainRandom", dependencies: ["AttainLinearAlgebra"]),
         .target(name: "AttainParallel"),
-        .target(name: "AttainData", dependencies: [.product(name: "Crypto", package: "swift-crypto"),
+        .target(name: "AttainData", dependencies: ["_AttainXML2", .product(name: "Crypto", package: "swift-crypto"),
                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                                                   .product(name: "Yams", package: "Yams")]),
         .target(name: "AttainModels", dependencies: ["AttainLinearAlgebra", "AttainRandom", "AttainData", "AttainParallel"]),

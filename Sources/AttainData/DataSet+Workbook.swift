@@ -98,7 +98,7 @@ extension DataSet {
             let kinds = data.knownKinds
             data.observations = data.observations.map { o in
                 var o = o
-                o.line = layout.map.location(line: o.line, column: nil)?.row ?? o.line
+                o.line = layout.map.row(line: o.line) ?? o.line
                 return o
             }
             data.knownKinds = kinds

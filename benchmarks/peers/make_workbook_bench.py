@@ -4,7 +4,8 @@ benchmark (benchmarks/workbook.sh). Deterministic: the rows depend on --rows onl
 
   make_workbook_bench.py OUT_DIR [--rows 200000]   -> OUT_DIR/bench.csv, OUT_DIR/bench.xlsx
 Units are Vietnamese-named ("Xã Số 0001" …), 100 years each (1926–2025) of one count indicator; values are typed as
-numbers in the workbook (strings shared, as Excel writes them).
+numbers in the workbook (openpyxl 3.1.5 writes the strings inline, `t="inlineStr"`, in either mode; Excel and
+LibreOffice share them).
 """
 import argparse
 import csv
@@ -26,8 +27,8 @@ with open(os.path.join(a.out, "bench.csv"), "w", encoding="utf-8", newline="") a
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["unit", "indicator", "period", "value"])
     w.writerows(rows)
-# The default (not write-only) mode: strings go to the shared-strings table, as Excel and LibreOffice write them
-# (write-only mode writes each as an inline string, two more XML elements a cell).
+# The default (not write-only) mode. openpyxl 3.1.5 writes every string inline (`<c t="inlineStr"><is><t>…`) here too,
+# not to the shared-strings table Excel and LibreOffice write.
 wb = openpyxl.Workbook()
 ws = wb.active
 ws.title = "Số liệu"

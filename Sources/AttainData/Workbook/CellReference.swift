@@ -12,8 +12,13 @@ public struct CellReference: Hashable, Sendable, Comparable, CustomStringConvert
 
     /// Reads `D7` or `$AB$12`; nil for anything else (no letters, no row, a column past `XFD`).
     public init?(_ text: some StringProtocol) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// Reads a reference from its UTF-8 bytes (see ``init(_:)``).
+    init?(utf8 bytes: some Sequence<UInt8>) {
         var column = 0, row = 0, letters = 0, digits = 0
-        for byte in text.utf8 where byte != UInt8(ascii: "$") {
+        for byte in bytes where byte != UInt8(ascii: "$") {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
                 guard digits == 0, letters < 3 else { return nil }

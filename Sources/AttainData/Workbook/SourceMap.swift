@@ -31,6 +31,12 @@ struct SourceMap {
         return origins.count
     }
 
+    /// The sheet row of record line `line`.
+    func row(line: Int) -> Int? {
+        guard line >= 1, line <= origins.count else { return nil }
+        return origins[line - 1].row
+    }
+
     /// The location of `column` (nil: the value cell, else the row) on record line `line`.
     func location(line: Int, column: String?) -> (row: Int, text: String)? {
         guard line >= 1, line <= origins.count else { return nil }
