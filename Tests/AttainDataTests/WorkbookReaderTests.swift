@@ -301,6 +301,29 @@ func checkBook(_ path: String, options: DataSet.Options = .init()) -> DataValida
         #expect(bad.issues.first?.description == #"w.csv, C2: value "x" is not a number; write digits like 1234 or "90,5""#)
     }
 
+    /// Years above, merged over their quarters, and "Quý I"… in the row below (as report templates have them): each
+    /// column is that year's quarter; a year with nothing below stays a year. The same sheet exported to CSV (the year
+    /// once, blanks to its right) reads the same. A bad value is still named by its cell, under the quarter row.
+    @Test func quartersUnderMergedYearCells() throws {
+        let rows = [["Đơn vị", "Chỉ tiêu", "2023", "2024", "", "", "", "2025", ""],
+                    ["", "", "", "Quý I", "Quý II", "Quý III", "Quý IV", "Q1", "Q2"],
+                    ["Huyện A", "contacts", "700", "600", "800", "1000", "1100", "1500", "1700"]]
+        let b = XLSXBuilder(sheets: [.init(name: "Số liệu", sheetData: XLSXBuilder.sheetData(rows),
+                                           after: #"<mergeCells count="4"><mergeCell ref="D1:G1"/><mergeCell ref="H1:I1"/><mergeCell ref="A1:A2"/><mergeCell ref="B1:B2"/></mergeCells>"#)])
+        let expected = ["Huyện A|contacts|2023|700.0", "Huyện A|contacts|2024-Q1|600.0", "Huyện A|contacts|2024-Q2|800.0",
+                        "Huyện A|contacts|2024-Q3|1000.0", "Huyện A|contacts|2024-Q4|1100.0",
+                        "Huyện A|contacts|2025-Q1|1500.0", "Huyện A|contacts|2025-Q2|1700.0"]
+        let v = checkBook(try workbook(b))
+        #expect(!v.hasErrors, "\(v.issues)")
+        #expect(Self.rows(v) == expected)
+        let csv = rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+        let c = DataSet.validate(text: csv, source: "w.csv")
+        #expect(!c.hasErrors, "\(c.issues)")
+        #expect(Self.rows(c) == expected)
+        let bad = DataSet.validate(text: csv.replacingOccurrences(of: ",1000,", with: ",nghìn,"), source: "w.csv")
+        #expect(bad.hasErrors && bad.issues.contains { $0.description.hasPrefix(#"w.csv, F3: value "nghìn" is not a number"#) }, "\(bad.issues)")
+    }
+
     @Test func importWritesTheSameBytesEachTime() throws {
         let path = try workbook(.simple(rows: [["Đơn vị", "Chỉ tiêu", "2023", "2024"], ["A, B", "events", "3", "0.1"]]))
         let a = DataSet.tidyTable(contentsOf: path), b = DataSet.tidyTable(contentsOf: path)

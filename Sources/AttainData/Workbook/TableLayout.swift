@@ -7,8 +7,9 @@
 ///   or ``WorkbookMapping/headerRow``. Label columns are told apart by their headers (`unit`, `đơn vị`,
 ///   `huyện`, `xã`…; `indicator`, `chỉ tiêu`…; `kind`, `loại`), or by the mapping (`unit:` or `indicator:` for
 ///   every row, `indicators:` matching the labels). A label left empty below a filled one (a merged cell) repeats
-///   it. Each filled cell under a period becomes one record; columns after the periods whose headers are not
-///   periods (notes) are ignored.
+///   it. Years above with quarters or months below ("Quý I", "T7") make each column that quarter or month
+///   (``quartersUnderYears(_:below:)``). Each filled cell under a period becomes one record; columns after the
+///   periods whose headers are not periods (notes) are ignored.
 struct TableLayout {
     /// The records (the first is the header), where each came from, problems found on the way, and the kinds
     /// the sheet or mapping states.
@@ -128,6 +129,11 @@ struct TableLayout {
         for c in header.dropFirst() {
             if let p = PeriodHeader.period(of: c.value) { periods.append((c.reference.column, p, c.reference)) }
         }
+        var firstData = h + 1
+        if h + 1 < grid.rows.count, let split = Self.quartersUnderYears(periods, below: grid.rows[h + 1]) {
+            periods = split
+            firstData = h + 2
+        }
         let firstPeriod = periods.map(\.column).min() ?? 0
         // Label columns: left of the periods, with a header or with labels below.
         var labelColumns = Set<Int>()
@@ -172,7 +178,7 @@ struct TableLayout {
         }
         records.append(CSVTable.Record(fields: ["unit", "indicator", "period", "value"], line: map.add(.init(row: headerRow, cells: [:])), isMalformed: false))
         var lastUnit: SheetCell?, lastIndicator: SheetCell?, lastKind: String?
-        for row in grid.rows[(h + 1)...] {
+        for row in grid.rows[firstData...] {
             guard let sheetRow = row.first?.reference.row else { continue }
             var byColumn = [Int: SheetCell]()
             for c in row { byColumn[c.reference.column] = c }
@@ -205,6 +211,26 @@ struct TableLayout {
                 records.append(record)
             }
         }
+    }
+
+    /// Two header rows: years above (often one merged cell over the year's columns, or the year once with blanks to
+    /// its right, as a CSV export of merged cells has it) and each column's quarter or month below ("Quý I", "Q2",
+    /// "Tháng 7", "T7"). Returns the periods of the lower row, each in the year of the nearest year at or left of
+    /// its column (a year column with nothing below stays a year); nil when the row below names no quarter or month.
+    static func quartersUnderYears(_ years: [(column: Int, period: Period, cell: CellReference)],
+                                   below: [SheetCell]) -> [(column: Int, period: Period, cell: CellReference)]? {
+        guard !years.isEmpty else { return nil }
+        var split = [(column: Int, period: Period, cell: CellReference)]()
+        for c in below where !c.value.isBlank {
+            guard case .text(let text) = c.value, PeriodHeader.period(of: c.value) == nil,
+                  let year = years.last(where: { $0.column <= c.reference.column }), year.period.frequency == .year,
+                  let p = PeriodHeader.period(of: "\(text) \(year.period.year)"), p.frequency != .year else { continue }
+            split.append((c.reference.column, p, c.reference))
+        }
+        guard !split.isEmpty else { return nil }
+        let taken = Set(split.map(\.column))
+        let kept = years.filter { y in !taken.contains(y.column) && !split.contains { $0.period.year == y.period.year } }
+        return (kept + split).sorted { $0.column < $1.column }
     }
 
     private static func vietnameseKind(_ text: String) -> IndicatorKind? {
