@@ -46,7 +46,7 @@ struct PooledTrendObjective: Sendable {
             let length: Int, size: Int
             static func < (a: Group, b: Group) -> Bool { (a.length, a.size) < (b.length, b.size) }
         }
-        var byLength = [Group: (values: [Double], targets: [Double])]()
+        var byGroup = [Group: (values: [Double], targets: [Double])]()
         var units = 0, count = 0, scored = 0
         for series in crossSection {
             let grid = OriginGrid(series, origin: origin, step: step)
@@ -72,18 +72,18 @@ struct PooledTrendObjective: Sendable {
                     size = Int((Foundation.log(mean + 1) / Self.sizeBucket).rounded())
                 }
                 let key = Group(length: n, size: size)
-                byLength[key, default: ([], [])].values += (j - n + 1...j).map { latent[$0]! }
-                byLength[key, default: ([], [])].targets += t
+                byGroup[key, default: ([], [])].values += (j - n + 1...j).map { latent[$0]! }
+                byGroup[key, default: ([], [])].targets += t
                 count += 1
                 contributed = true
             }
             if contributed { units += 1 }
         }
-        let groups = byLength.keys.sorted()
+        let groups = byGroup.keys.sorted()
         lengths = groups.map(\.length)
         groupMeans = groups.map { countNoise ? Foundation.exp(Double($0.size) * Self.sizeBucket) - 1 : nil }
-        windows = groups.map { byLength[$0]!.values }
-        targets = groups.map { byLength[$0]!.targets }
+        windows = groups.map { byGroup[$0]!.values }
+        targets = groups.map { byGroup[$0]!.targets }
         unitCount = units
         windowCount = count
         var pieces = [(group: Int, windows: Range<Int>)]()

@@ -87,7 +87,8 @@ public struct TrendCalibration: Sendable, Hashable, Codable {
     /// - `logit`, yearly: state unemployment rates, 48 US states, 1970–1986 (a share that swings with the business cycle);
     /// - `log(x + 1)` (counts), yearly: murders in the 533 US counties of `county-murders-by-county.csv` averaging 2+ a
     ///   year, 1980–1996 (small, noisy counts), learned with each window's own Poisson sampling noise added by its size
-    ///   (``countSamplingNoise``; `attain backtest … --kind count --window 7 --origin 1996` on those counties reprints it). A third candidate learned from state disease cases (outbreaks, df 3 tails)
+    ///   (``countSamplingNoise``; `attain backtest … --kind count --window 7 --origin 1996` on those counties
+    ///   reprints it). A third candidate learned from state disease cases (outbreaks, df 3 tails)
     ///   was tried and dropped: chosen by 62% of county series, its heavy tails pushed five-year sums up by a quarter,
     ///   and the probability study scored counts alone worse with it (Brier 0.219 against 0.216, ECE 0.095 against 0.068).
     /// The prior on a unit's scale of change is weakened to shape ≤ 1 (same typical scale) so that a unit noisier or

@@ -217,7 +217,7 @@ struct TableLayout {
     /// its right, as a CSV export of merged cells has it) and each column's quarter or month below ("Quý I", "Q2",
     /// "Tháng 7", "T7"). Returns the periods of the lower row, each in the year of the nearest year at or left of
     /// its column (a year column with nothing below stays a year); nil when the row below names no quarter or month.
-    static func quartersUnderYears(_ years: [(column: Int, period: Period, cell: CellReference)],
+    private static func quartersUnderYears(_ years: [(column: Int, period: Period, cell: CellReference)],
                                    below: [SheetCell]) -> [(column: Int, period: Period, cell: CellReference)]? {
         guard !years.isEmpty else { return nil }
         var split = [(column: Int, period: Period, cell: CellReference)]()
