@@ -37,6 +37,11 @@ struct BacktestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Quantile levels in (0, 1), comma-separated, e.g. 0.05,0.5,0.95.", valueName: "levels"))
     var quantiles: String
 
+    @Flag(name: .long, help: ArgumentHelp("Learn from the units a model whose slope starts at its stationary distribution "
+                                          + "(a passing wobble, not a trend of each unit's own): how the noisy-panel defaults "
+                                          + "for a unit standing alone were learned."))
+    var stationarySlope = false
+
     @OptionGroup var threads: ThreadsOption
 
     @OptionGroup var output: OutputOptions
@@ -69,6 +74,7 @@ struct BacktestCommand: ParsableCommand {
             let units = try dataSet.allSeries(indicator: series.indicator, frequency: originPeriod.frequency)
             var forecaster = TrendForecaster(kind: units.first?.kind ?? .level, window: window)
             forecaster.threads = threads.resolved
+            forecaster.stationarySlope = stationarySlope
             let backtest = try Backtest(crossSection: units, forecaster: forecaster, origin: originPeriod,
                                         horizon: horizon, levels: levels.map(\.value))
             for s in backtest.skipped.prefix(5) { Console.warning(s.reason) }
@@ -115,6 +121,7 @@ struct BacktestCommand: ParsableCommand {
         ]
         // Counts: noiseRatio is the noise beyond each window's own Poisson sampling noise, which is added by its size.
         if c.countSamplingNoise { fields["countSamplingNoise"] = .bool(true) }
+        if h.stationarySlope { fields["stationarySlope"] = .bool(true) }
         return .object(fields)
     }
 }

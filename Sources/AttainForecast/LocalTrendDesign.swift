@@ -5,22 +5,27 @@ import AttainLinearAlgebra
 ///
 /// For observations at grid steps `s₁ < … < sₙ ≤ T` the latent process is `μ_t = a + b·S_t + d_t`, where `(a, b)` is
 /// the unknown (flat-prior) initial level and slope, `S_t = 1 + φ + … + φ^{t−1}`, and `d_t` the zero-started
-/// disturbance process of ``TrendHyperparameters`` with `λ = 1`. Generalised least squares for `(a, b)` plus
-/// kriging of the disturbances gives, with `S` the covariance of the observations:
+/// disturbance process of ``TrendHyperparameters`` with `λ = 1`. With ``TrendHyperparameters/stationarySlope`` the
+/// initial slope `b` is instead `N(0, 1/(1 − φ²))`, the damped slope's stationary law, and joins the disturbances:
+/// only `a` is estimated, and a short window's first steps are not read as a slope of the unit's own. Generalised
+/// least squares for the flat-prior states plus kriging of the disturbances gives, with `S` the covariance of the
+/// observations:
 /// - the state mean at `T`, `(μ_T, β_T) = K y` (``gain``);
 /// - its covariance (``stateCovariance``, to be multiplied by `λ`);
-/// - the `n − 2` standardised one-step innovations `w = R y` (``innovations``: the recursive residuals of the
+/// - the `n − 2` (stationary slope: `n − 1`) standardised one-step innovations `w = R y` (``innovations``: the recursive residuals of the
 ///   whitened regression, which are what a diffuse Kalman filter's standardised innovations are), i.i.d. `N(0, λ)`
 ///   under the model, whose sum of squares is the generalised residual sum of squares `q`;
 /// - `log det S + log det(XᵀS⁻¹X)` for the restricted likelihood.
-/// This equals a Kalman filter with a diffuse initial state. Cost O(n³) once per observation pattern; every window
-/// with that pattern then costs O(n²).
+/// This equals a Kalman filter with a diffuse initial state (or a diffuse level and a stationary slope). Cost O(n³)
+/// once per observation pattern; every window with that pattern then costs O(n²).
 struct LocalTrendDesign: Sendable {
     /// Number of observations.
     let count: Int
+    /// Number of standardised innovations, `count` less the flat-prior regressors (2, or 1 with a stationary slope).
+    let innovationCount: Int
     /// `K`, 2 × n row-major: row 0 gives the level, row 1 the slope.
     let gain: [Double]
-    /// `R`, (n − 2) × n row-major: the standardised innovations as linear maps of the window.
+    /// `R`, ``innovationCount`` × n row-major: the standardised innovations as linear maps of the window.
     let innovations: [Double]
     /// `(P₀₀, P₀₁, P₁₁)` of the state covariance at the origin, per unit `λ`.
     let stateCovariance: (Double, Double, Double)
@@ -32,6 +37,10 @@ struct LocalTrendDesign: Sendable {
         let n = steps.count
         precondition(n >= 2 && originStep >= steps[n - 1], "design needs two observations before the origin")
         let phi = h.damping, q11 = h.levelRatio * h.levelRatio, noise = h.noiseRatio * h.noiseRatio
+        // With a stationary slope start, the initial slope is N(0, v) with v = 1/(1 − φ²) per λ (part of the
+        // disturbances) and only the level is a flat-prior regressor.
+        let p = h.diffuseStateCount
+        let v = p == 1 ? 1 / (1 - phi * phi) : 0
         let gridCount = originStep + 1
         // Powers and partial sums of φ, and the disturbance state covariance P_t (P_0 = 0).
         var powers = [Double](repeating: 1, count: gridCount + 1), sums = [Double](repeating: 0, count: gridCount + 1)
@@ -44,39 +53,37 @@ struct LocalTrendDesign: Sendable {
             p01[t] = phi * (b + c)
             p11[t] = phi * phi * c + 1
         }
-        // Observation covariance S (n × n) and regressors X (n × 2).
+        // Observation covariance S (n × n) and regressors X (n × p).
         var s = Matrix(rows: n, columns: n)
         for i in 0..<n {
             for j in i..<n {
                 let t = steps[i], k = steps[j] - t
-                let v = p00[t] + sums[k] * p01[t] + (i == j ? noise : 0)
-                s[i, j] = v; s[j, i] = v
+                let value = p00[t] + sums[k] * p01[t] + (i == j ? noise : 0) + v * sums[t] * sums[steps[j]]
+                s[i, j] = value; s[j, i] = value
             }
         }
         let chol = try Cholesky(s)
         let sInv = try chol.inverse()
-        var x = Matrix(rows: n, columns: 2)
-        for i in 0..<n { x[i, 0] = 1; x[i, 1] = sums[steps[i]] }
-        let sInvX = sInv * x                                    // n × 2
-        let g = Matrix.product(x, sInvX, transposeA: true)      // 2 × 2
-        let gDet = g[0, 0] * g[1, 1] - g[0, 1] * g[1, 0]
-        guard gDet > 0, gDet.isFinite else { throw LinearAlgebraError.singular(position: 2) }
-        let gInv = Matrix(rowMajor: [[g[1, 1] / gDet, -g[0, 1] / gDet], [-g[1, 0] / gDet, g[0, 0] / gDet]])
-        let b = Matrix.product(gInv, sInvX, transposeB: true)   // 2 × n: θ̂ = B y
+        var x = Matrix(rows: n, columns: p)
+        for i in 0..<n { x[i, 0] = 1; if p == 2 { x[i, 1] = sums[steps[i]] } }
+        let sInvX = sInv * x                                    // n × p
+        let g = Matrix.product(x, sInvX, transposeA: true)      // p × p
+        let (gInv, gDet) = try Self.inverse(g)
+        let b = Matrix.product(gInv, sInvX, transposeB: true)   // p × n: θ̂ = B y
         // Ω = S⁻¹ − S⁻¹ X B (for the state mean).
         var omega = sInv
         let sxb = sInvX * b
         for i in 0..<n { for j in 0..<n { omega[i, j] -= sxb[i, j] } }
         innovations = Self.recursiveResiduals(lower: chol.lower, x: x)
-        // Covariance of the origin state with the observations, C (2 × n), and the origin's regressors X_T.
+        // Covariance of the origin state with the observations, C (2 × n), and the origin's regressors X_T (2 × p).
         let tOrigin = originStep
         var c = Matrix(rows: 2, columns: n)
         for j in 0..<n {
             let t = steps[j], k = tOrigin - t
-            c[0, j] = p00[t] + sums[k] * p01[t]
-            c[1, j] = powers[k] * p01[t]
+            c[0, j] = p00[t] + sums[k] * p01[t] + v * sums[tOrigin] * sums[t]
+            c[1, j] = powers[k] * p01[t] + v * powers[tOrigin] * sums[t]
         }
-        let xT = Matrix(rowMajor: [[1, sums[tOrigin]], [0, powers[tOrigin]]])
+        let xT = p == 2 ? Matrix(rowMajor: [[1, sums[tOrigin]], [0, powers[tOrigin]]]) : Matrix(rowMajor: [[1], [0]])
         var k = xT * b                                          // 2 × n
         let cOmega = c * omega
         for i in 0..<2 { for j in 0..<n { k[i, j] += cOmega[i, j] } }
@@ -84,15 +91,27 @@ struct LocalTrendDesign: Sendable {
         let cSc = Matrix.product(cSInv, c, transposeB: true)    // 2 × 2
         var r = xT
         let cSx = cSInv * x
-        for i in 0..<2 { for j in 0..<2 { r[i, j] -= cSx[i, j] } }
+        for i in 0..<2 { for j in 0..<p { r[i, j] -= cSx[i, j] } }
         let rgr = r * Matrix.product(gInv, r, transposeB: true)
-        let v00 = p00[tOrigin] - cSc[0, 0] + rgr[0, 0]
-        let v01 = p01[tOrigin] - cSc[0, 1] + rgr[0, 1]
-        let v11 = p11[tOrigin] - cSc[1, 1] + rgr[1, 1]
+        let v00 = p00[tOrigin] + v * sums[tOrigin] * sums[tOrigin] - cSc[0, 0] + rgr[0, 0]
+        let v01 = p01[tOrigin] + v * sums[tOrigin] * powers[tOrigin] - cSc[0, 1] + rgr[0, 1]
+        let v11 = p11[tOrigin] + v * powers[tOrigin] * powers[tOrigin] - cSc[1, 1] + rgr[1, 1]
         count = n
+        innovationCount = n - p
         gain = (0..<2).flatMap { i in (0..<n).map { k[i, $0] } }
         stateCovariance = (max(v00, 0), v01, max(v11, 0))
         logDeterminant = chol.logDeterminant + Foundation.log(gDet)
+    }
+
+    /// The inverse and determinant of a 1 × 1 or 2 × 2 positive definite matrix.
+    private static func inverse(_ g: Matrix) throws -> (Matrix, Double) {
+        if g.rows == 1 {
+            guard g[0, 0] > 0, g[0, 0].isFinite else { throw LinearAlgebraError.singular(position: 1) }
+            return (Matrix(rowMajor: [[1 / g[0, 0]]]), g[0, 0])
+        }
+        let det = g[0, 0] * g[1, 1] - g[0, 1] * g[1, 0]
+        guard det > 0, det.isFinite else { throw LinearAlgebraError.singular(position: 2) }
+        return (Matrix(rowMajor: [[g[1, 1] / det, -g[0, 1] / det], [-g[1, 0] / det, g[0, 0] / det]]), det)
     }
 
     /// `(level, slope, q)` for window values `y` (count ``count``), where `q` sums the squared innovations, each
@@ -105,7 +124,7 @@ struct LocalTrendDesign: Sendable {
         gain.withUnsafeBufferPointer { k in
             innovations.withUnsafeBufferPointer { r in
                 for j in 0..<n { level += k[j] * y[j]; slope += k[n + j] * y[j] }
-                for i in 0..<(n - 2) {
+                for i in 0..<innovationCount {
                     var w = 0.0
                     for j in 0..<n { w += r[i * n + j] * y[j] }
                     q += min(w * w, cap)
@@ -115,10 +134,11 @@ struct LocalTrendDesign: Sendable {
         return (level, slope, q)
     }
 
-    /// The recursive residuals of regressing `L⁻¹y` on `L⁻¹X` (Brown, Durbin & Evans 1975), as an (n − 2) × n
-    /// row-major map of `y`: `w_i = (z_i − a_iᵀ θ̂_{i−1}) / √(1 + a_iᵀ (A_{i−1}ᵀ A_{i−1})⁻¹ a_i)` for `i = 3…n`.
+    /// The recursive residuals of regressing `L⁻¹y` on `L⁻¹X` (Brown, Durbin & Evans 1975), as an (n − p) × n
+    /// row-major map of `y` for p = 1 or 2 regressors: `w_i = (z_i − a_iᵀ θ̂_{i−1}) / √(1 + a_iᵀ (A_{i−1}ᵀ A_{i−1})⁻¹ a_i)`
+    /// for `i = p + 1…n`.
     private static func recursiveResiduals(lower l: Matrix, x: Matrix) -> [Double] {
-        let n = l.rows
+        let n = l.rows, p = x.columns
         // M = L⁻¹ (forward substitution, column by column), A = M X.
         var m = Matrix(rows: n, columns: n)
         for c in 0..<n {
@@ -129,21 +149,28 @@ struct LocalTrendDesign: Sendable {
             }
         }
         let a = m * x
-        var out = [Double](repeating: 0, count: (n - 2) * n)
-        var g = (0.0, 0.0, 0.0)                 // A_{i−1}ᵀ A_{i−1}, symmetric 2 × 2
-        for i in 0..<2 { g.0 += a[i, 0] * a[i, 0]; g.1 += a[i, 0] * a[i, 1]; g.2 += a[i, 1] * a[i, 1] }
-        for i in 2..<n {
-            let det = g.0 * g.2 - g.1 * g.1
+        func row(_ i: Int) -> (Double, Double) { (a[i, 0], p == 2 ? a[i, 1] : 0) }
+        var out = [Double](repeating: 0, count: (n - p) * n)
+        var g = (0.0, 0.0, 0.0)                 // A_{i−1}ᵀ A_{i−1}, symmetric (2 × 2, or its first entry)
+        for i in 0..<p { let (a0, a1) = row(i); g.0 += a0 * a0; g.1 += a0 * a1; g.2 += a1 * a1 }
+        for i in p..<n {
+            let (a0, a1) = row(i)
             // u = G⁻¹ a_i.
-            let u0 = (g.2 * a[i, 0] - g.1 * a[i, 1]) / det, u1 = (g.0 * a[i, 1] - g.1 * a[i, 0]) / det
-            let f = (1 + a[i, 0] * u0 + a[i, 1] * u1).squareRoot()
+            let u0: Double, u1: Double
+            if p == 2 {
+                let det = g.0 * g.2 - g.1 * g.1
+                u0 = (g.2 * a0 - g.1 * a1) / det; u1 = (g.0 * a1 - g.1 * a0) / det
+            } else {
+                u0 = a0 / g.0; u1 = 0
+            }
+            let f = (1 + a0 * u0 + a1 * u1).squareRoot()
             // w_i = (z_i − uᵀ Σ_{k<i} a_k z_k) / f with z = M y.
             for j in 0..<n {
                 var v = m[i, j]
-                for k in 0..<i { v -= (u0 * a[k, 0] + u1 * a[k, 1]) * m[k, j] }
-                out[(i - 2) * n + j] = v / f
+                for k in 0..<i { let (b0, b1) = row(k); v -= (u0 * b0 + u1 * b1) * m[k, j] }
+                out[(i - p) * n + j] = v / f
             }
-            g.0 += a[i, 0] * a[i, 0]; g.1 += a[i, 0] * a[i, 1]; g.2 += a[i, 1] * a[i, 1]
+            g.0 += a0 * a0; g.1 += a0 * a1; g.2 += a1 * a1
         }
         return out
     }

@@ -36,7 +36,7 @@ public struct TrendForecast: Sendable {
     public let latentSlope: Double
     /// Conformal scale factors by step (see ``TrendCalibration/horizonScale``).
     public let horizonScale: [Double]
-    /// Degrees of freedom of every marginal, `2α + n − 2`.
+    /// Degrees of freedom of every marginal, `2α + n − d` (`d` flat-prior states: 2, or 1 with a stationary slope).
     public let degreesOfFreedom: Double
     /// Posterior inverse-gamma shape and rate of `λ`.
     let posteriorShape: Double, posteriorRate: Double
@@ -66,7 +66,7 @@ public struct TrendForecast: Sendable {
         self.hyperparameters = hyperparameters
         latentLevel = level
         latentSlope = slope
-        let shape = hyperparameters.scaleShape + Double(observationCount - 2) / 2
+        let shape = hyperparameters.scaleShape + Double(observationCount - hyperparameters.diffuseStateCount) / 2
         let rate = hyperparameters.scaleRate + q / 2
         // A recalibrated tail keeps the scale estimate rate/shape and changes only the tail weight.
         posteriorShape = tailDegreesOfFreedom.map { $0 / 2 } ?? shape

@@ -31,6 +31,9 @@ public struct TrendForecaster: Sendable {
     /// each window's own Poisson sampling noise by its size (``TrendHyperparameters/addingCountNoise(mean:)``), so a
     /// county of 40 a year is steadier on the log scale than one of 3 in the same pool.
     public var countNoise: Bool
+    /// A pooled calibration learns hyperparameters whose slope starts at its stationary distribution
+    /// (``TrendHyperparameters/stationarySlope``); off by default. The noisy-panel defaults were learned with it.
+    public var stationarySlope = false
 
     /// A forecaster on the natural latent scale of `kind` (logit for shares, log otherwise).
     public init(kind: IndicatorKind, window: Int? = nil, transform: LatentTransform? = nil) {
@@ -55,9 +58,15 @@ public struct TrendForecaster: Sendable {
         // A neutral start: moderate ratios and damping, the trend-change variance from the data's second differences.
         let start = Self.coordinates(of: TrendHyperparameters(levelRatio: 0.5, noiseRatio: 0.3, damping: 0.9, scaleShape: 2,
                                                               scaleRate: 2 * objective.roughScale))
-        let best = NelderMead.minimize({ objective.score(Self.hyperparameters(at: $0)) }, start: start,
+        let stationary = stationarySlope
+        func hyperparameters(at x: [Double]) -> TrendHyperparameters {
+            var h = Self.hyperparameters(at: x)
+            h.stationarySlope = stationary
+            return h
+        }
+        let best = NelderMead.minimize({ objective.score(hyperparameters(at: $0)) }, start: start,
                                        step: [1, 1, 1, 1, 1], tolerance: 1e-6, maxEvaluations: 500)
-        let fitted = Self.hyperparameters(at: best.x)
+        let fitted = hyperparameters(at: best.x)
         let re = objective.recalibration(fitted)
         var calibration = TrendCalibration(hyperparameters: fitted, horizonScale: re.scale, tailDegreesOfFreedom: re.tail.isFinite ? re.tail : nil,
                                            stepPeriods: step,
@@ -103,8 +112,12 @@ public struct TrendForecaster: Sendable {
         if calibration.source == .defaults, calibration == TrendCalibration.defaults(for: transform, stepPeriods: step) {
             let candidates = TrendCalibration.defaultCandidates(for: transform, stepPeriods: step)
             if candidates.count > 1 {
+                // Restricted likelihoods compare only under the same flat-prior states: every candidate is weighed with
+                // its slope estimated from the window, then forecasts with its own slope start.
                 let evidences = try candidates.map {
-                    try Self.logEvidence(values, steps: steps, deepest: deepest, hyperparameters: effectiveHyperparameters($0, values: values))
+                    var h = effectiveHyperparameters($0, values: values)
+                    h.stationarySlope = false
+                    return try Self.logEvidence(values, steps: steps, deepest: deepest, hyperparameters: h)
                 }
                 let top = evidences.max()!, total = evidences.reduce(0) { $0 + exp($1 - top) }
                 let plausible = try candidates.indices.filter { exp(evidences[$0] - top) / total >= Self.plausibleModelWeight }.map {
@@ -137,9 +150,9 @@ public struct TrendForecaster: Sendable {
         let state = values.withUnsafeBufferPointer { design.apply($0, cap: h.innovationCap) }
         // A noisy-panel default's tail was learned where every unit's scale leaned on a strong pooled prior; a unit alone
         // under the weakened prior knows its scale only from its own few innovations, so its tails are no lighter than
-        // its own posterior's (2α + n − 2 degrees of freedom).
+        // its own posterior's (2α + n − d degrees of freedom, d the states with a flat prior).
         var tail = calibration.tailDegreesOfFreedom
-        if calibration.defaultsName != nil, let t = tail { tail = min(t, 2 * h.scaleShape + Double(steps.count - 2)) }
+        if calibration.defaultsName != nil, let t = tail { tail = min(t, 2 * h.scaleShape + Double(steps.count - h.diffuseStateCount)) }
         var forecast = TrendForecast(unit: series.unit, indicator: series.indicator, transform: transform, origin: origin, stepPeriods: step,
                                      observationCount: steps.count, hyperparameters: h, level: state.level, slope: state.slope,
                                      stateCovariance: design.stateCovariance, residualSumOfSquares: state.q,
@@ -156,12 +169,12 @@ public struct TrendForecaster: Sendable {
 
     /// The log restricted marginal likelihood of a window's latent values under `h`, with the scale of change `λ`
     /// integrated over its inverse-gamma prior: `−(m/2)·log 2π − ½·log det + α·log b − log Γ(α) + log Γ(α + m/2)
-    /// − (α + m/2)·log(b + q/2)` with `m = n − 2` innovations and `q` their (uncapped) sum of squares. Comparable
+    /// − (α + m/2)·log(b + q/2)` with `m = n − d` innovations (`d` flat-prior states) and `q` their (uncapped) sum of squares. Comparable
     /// across hyperparameters, which is how a unit standing alone chooses among the default models.
     static func logEvidence(_ values: [Double], steps: [Int], deepest: Int, hyperparameters h: TrendHyperparameters) throws -> Double {
         let design = try LocalTrendDesign(h, steps: steps.map { $0 - steps[0] }, originStep: deepest - steps[0])
         let q = values.withUnsafeBufferPointer { design.apply($0).q }
-        let m = Double(values.count - 2), a = h.scaleShape, b = h.scaleRate
+        let m = Double(values.count - h.diffuseStateCount), a = h.scaleShape, b = h.scaleRate
         return -0.5 * m * log(2 * Double.pi) - 0.5 * design.logDeterminant + a * log(b) - logGamma(a) + logGamma(a + m / 2)
             - (a + m / 2) * log(b + q / 2)
     }

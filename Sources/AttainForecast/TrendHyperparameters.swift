@@ -21,14 +21,26 @@ public struct TrendHyperparameters: Sendable, Hashable, Codable {
     public var scaleShape: Double
     /// Rate `b` of the inverse-gamma prior on `λ` (prior mean of `λ` is `b/(α − 1)`).
     public var scaleRate: Double
+    /// How the slope starts: `false` (the default) leaves a unit's initial slope unknown (a flat prior, estimated from
+    /// its window, as for a series with a trend of its own); `true` starts it at its stationary distribution
+    /// `N(0, λ/(1 − φ²))`, as the model implies when `φ < 1`: the slope is a passing wobble, and a short window's
+    /// first steps are not read as a trend to carry forward.
+    public var stationarySlope: Bool
 
-    public init(levelRatio: Double, noiseRatio: Double, damping: Double, scaleShape: Double, scaleRate: Double) {
+    public init(levelRatio: Double, noiseRatio: Double, damping: Double, scaleShape: Double, scaleRate: Double,
+                stationarySlope: Bool = false) {
         self.levelRatio = levelRatio
         self.noiseRatio = noiseRatio
         self.damping = damping
         self.scaleShape = scaleShape
         self.scaleRate = scaleRate
+        self.stationarySlope = stationarySlope
     }
+
+    /// Initial states with a flat prior, estimated from a unit's window: the level and, unless the slope starts
+    /// stationary (``stationarySlope`` with `φ < 1`), the slope. A window of `n` values gives `n −` this many
+    /// standardised innovations to learn the unit's `λ` from.
+    public var diffuseStateCount: Int { stationarySlope && damping < 1 ? 1 : 2 }
 
     /// Innovations beyond this many prior standard deviations are capped when a unit's `λ` is estimated.
     public static let innovationClip = 3.0

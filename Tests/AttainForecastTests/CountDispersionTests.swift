@@ -33,15 +33,30 @@ struct CountDispersionTests {
         }
     }
 
-    /// Three points alone under a noisy-panel default: the scale of change rests on one innovation, so the marginals
-    /// have the posterior's heavy tails (2α + n − 2 = 3 degrees of freedom), not the panel's lighter learned tail (7).
+    /// Three points alone under a noisy-panel default: the scale of change rests on two innovations (the slope starts
+    /// stationary, so only the level is estimated freely), so the marginals have the posterior's heavy tails
+    /// (2α + n − 1 = 4 degrees of freedom, 8 for seven points), not the panel's lighter learned tail.
     @Test("A short window alone keeps its posterior's heavy tails")
     func shortWindowTails() throws {
         let f = try TrendForecaster(kind: .count).fit(series: Self.series([5, 3, 6]), calibration: .defaults(for: .log(offset: 1)))
         #expect(f.defaultsName != nil)
-        #expect(abs(f.degreesOfFreedom - 3) < 1e-9)
+        #expect(abs(f.degreesOfFreedom - 4) < 1e-9)
         let long = try TrendForecaster(kind: .count).fit(series: Self.series([5, 3, 6, 4, 7, 3, 5]), calibration: .defaults(for: .log(offset: 1)))
-        #expect(abs(long.degreesOfFreedom - 7) < 1e-9)
+        #expect(abs(long.degreesOfFreedom - 8) < 1e-9)
+    }
+
+    /// Issue #13's short-window failure: three rising points alone (a plan's own 2023–2025) had their first step read
+    /// as a trend of the unit's own, because the slope started unknown and φ = 0.5 had no time to damp it inside the
+    /// window. 0, 3, 4 projected a median of 8.8 five years on. The noisy defaults start the slope at its stationary
+    /// distribution: the median stays inside the window's range.
+    @Test("A rising three-year count alone is not carried forward as a trend", arguments: [[0, 3, 4], [1, 6, 5], [2, 3, 5]] as [[Double]])
+    func shortRisingWindow(values: [Double]) throws {
+        let f = try TrendForecaster(kind: .count).fit(series: Self.series(values), calibration: .defaults(for: .log(offset: 1)))
+        #expect(f.defaultsName != nil)
+        for h in [1, 5] {
+            let median = f.quantiles(horizon: h, levels: [0.5])[0]
+            #expect(median <= values.max()! && median >= values.min()!, "\(values): median \(median) at horizon \(h)")
+        }
     }
 
     /// When a short window cannot rule a default model out (posterior probability ≥ 5%), the unit gets the plausible

@@ -3,11 +3,13 @@ import Testing
 import AttainData
 @testable import AttainForecast
 
-/// A plain Kalman filter with a nearly diffuse start (κ = 1e8), an independent route to the design's results.
-private func kalman(_ h: TrendHyperparameters, steps: [Int], values: [Double], originStep: Int)
+/// A plain Kalman filter with a nearly diffuse start (κ = 1e8), an independent route to the design's results; the
+/// slope may instead start with a proper variance, and then innovations count from the second observation.
+private func kalman(_ h: TrendHyperparameters, steps: [Int], values: [Double], originStep: Int,
+                    slopeVariance: Double = 1e8, firstInnovation: Int = 2)
     -> (level: Double, slope: Double, cov: (Double, Double, Double), innovations: [Double]) {
     var m = (0.0, 0.0)
-    var p = (1e8, 0.0, 1e8)
+    var p = (1e8, 0.0, slopeVariance)
     let phi = h.damping, q11 = h.levelRatio * h.levelRatio, r = h.noiseRatio * h.noiseRatio
     var w = [Double]()
     var t = steps[0]
@@ -18,7 +20,7 @@ private func kalman(_ h: TrendHyperparameters, steps: [Int], values: [Double], o
             t += 1
         }
         let v = values[i] - m.0, f = p.0 + r
-        if i >= 2 { w.append(v / f.squareRoot()) }
+        if i >= firstInnovation { w.append(v / f.squareRoot()) }
         let k0 = p.0 / f, k1 = p.1 / f
         m = (m.0 + k0 * v, m.1 + k1 * v)
         p = (p.0 - k0 * p.0, p.1 - k0 * p.1, p.2 - k1 * p.1)
@@ -52,6 +54,34 @@ struct LocalTrendDesignTests {
         let cap = 0.01
         let capped = values.withUnsafeBufferPointer { design.apply($0, cap: cap) }
         #expect(abs(capped.q - k.innovations.map { min($0 * $0, cap) }.reduce(0, +)) < 1e-6)
+    }
+
+    @Test("A stationary slope start equals a Kalman filter whose slope starts at N(0, λ/(1 − φ²))")
+    func stationarySlopeMatchesKalman() throws {
+        var stationary = h
+        stationary.stationarySlope = true
+        #expect(stationary.diffuseStateCount == 1 && h.diffuseStateCount == 2)
+        let steps = [0, 1, 3, 4, 6]
+        let values = [1.2, 1.5, 1.1, 1.9, 1.6]
+        let design = try LocalTrendDesign(stationary, steps: steps, originStep: 8)
+        #expect(design.innovationCount == steps.count - 1)
+        let state = values.withUnsafeBufferPointer { design.apply($0) }
+        let k = kalman(stationary, steps: steps, values: values, originStep: 8,
+                       slopeVariance: 1 / (1 - stationary.damping * stationary.damping), firstInnovation: 1)
+        #expect(abs(state.level - k.level) < 1e-6)
+        #expect(abs(state.slope - k.slope) < 1e-6)
+        #expect(abs(design.stateCovariance.0 - k.cov.0) < 1e-6 * k.cov.0)
+        #expect(abs(design.stateCovariance.1 - k.cov.1) < 1e-6 * abs(k.cov.1))
+        #expect(abs(design.stateCovariance.2 - k.cov.2) < 1e-6 * k.cov.2)
+        #expect(abs(state.q - k.innovations.map { $0 * $0 }.reduce(0, +)) < 1e-6 * state.q)
+        // Three noisy points rising (0, 3, 4 counts on log(x + 1)) with little slope variance, as the noisy defaults
+        // have: a flat-prior slope reads the first step as a trend to carry; a stationary one all but ignores it.
+        var noisy = TrendHyperparameters(levelRatio: 3, noiseRatio: 6, damping: 0.5, scaleShape: 3, scaleRate: 0.01)
+        let rising = [0, log(4.0), log(5.0)]
+        let free = try rising.withUnsafeBufferPointer { try LocalTrendDesign(noisy, steps: [0, 1, 2], originStep: 2).apply($0) }
+        noisy.stationarySlope = true
+        let held = try rising.withUnsafeBufferPointer { try LocalTrendDesign(noisy, steps: [0, 1, 2], originStep: 2).apply($0) }
+        #expect(free.slope > 0.1 && abs(held.slope) < 0.1 * free.slope, "slope \(held.slope) against \(free.slope)")
     }
 
     @Test("Undamped, a straight line on the latent scale is extrapolated exactly with no innovation")
