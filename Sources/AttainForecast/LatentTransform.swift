@@ -26,6 +26,16 @@ public enum LatentTransform: Sendable, Hashable, Codable, CustomStringConvertibl
         }
     }
 
+    /// The least value the data can take: 0 for counts and running totals (`log(x + c)` with `c > 0`, whose latent
+    /// mass below `log c` is a count of 0), the domain's edge otherwise.
+    public var dataFloor: Double {
+        switch self {
+        case .identity: return -.infinity
+        case .log(let c): return c > 0 ? 0 : -c
+        case .logit: return 0
+        }
+    }
+
     /// How far inside the domain edge values are placed: shares in [1e-6, 1 − 1e-6], logged values at least 1e-9.
     public static let edge = 1e-6
 

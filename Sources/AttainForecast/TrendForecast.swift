@@ -118,6 +118,7 @@ public struct TrendForecast: Sendable {
     /// `P(Y_h ≤ y)` at step `h` for a data-scale value `y` (exact Student-t probability on the latent scale).
     public func probability(atMost y: Double, horizon h: Int) -> Double {
         guard transform.accepts(y) else { return y < transform.toData(-.infinity) ? 0 : 1 }
+        if y < transform.dataFloor { return 0 }
         let (location, scale) = latentLocationScale(horizon: h)
         return StudentT(degreesOfFreedom: degreesOfFreedom).cdf((transform.toLatent(y) - location) / scale)
     }
@@ -129,9 +130,12 @@ public struct TrendForecast: Sendable {
         return levels.map { location + scale * t.quantile($0) }
     }
 
-    /// Quantiles at step `h` on the data scale (the transform is increasing, so latent quantiles map across).
+    /// Quantiles at step `h` on the data scale (the transform is increasing, so latent quantiles map across). Counts
+    /// and running totals (`log(x + c)`, `c > 0`) cannot fall below 0: the latent mass below `log c` is a count of 0,
+    /// so their quantiles are at least 0.
     public func quantiles(horizon h: Int, levels: [Double]) -> [Double] {
-        latentQuantiles(horizon: h, levels: levels).map(transform.toData)
+        let floor = transform.dataFloor
+        return latentQuantiles(horizon: h, levels: levels).map { max(transform.toData($0), floor) }
     }
 
     /// Draws one joint path of steps 1…`steps` on the latent scale into `latent[0..<steps]`, without allocating.

@@ -59,6 +59,20 @@ struct CountDispersionTests {
         }
     }
 
+    /// A count is never negative: the latent spread below `log 1` is a count of 0. The series 0, 1, 0, 0, 2, 0, 1 has
+    /// a 5% quantile of about −0.5 on the latent mapping alone.
+    @Test("A count's quantiles and probabilities never go below zero")
+    func countsStayAtOrAboveZero() throws {
+        let f = try TrendForecaster(kind: .count).fit(series: Self.series([0, 1, 0, 0, 2, 0, 1]), calibration: .defaults(for: .log(offset: 1)))
+        for h in 1...5 {
+            let q = f.quantiles(horizon: h, levels: [0.05, 0.5, 0.95])
+            #expect(q[0] == 0, "5% quantile \(q[0]) at horizon \(h)")
+            #expect(q[1] > 0 && q[2] > q[1])
+            #expect(f.probability(atMost: -0.5, horizon: h) == 0)
+            #expect(f.probability(atMost: 0, horizon: h) >= 0.05)
+        }
+    }
+
     /// When a short window cannot rule a default model out (posterior probability ≥ 5%), the unit gets the plausible
     /// model with the wider five-step spread; where one model is decisive it is taken. Over these windows both cases
     /// occur (asserted), and the chosen spread is always the widest plausible one.
