@@ -38,8 +38,8 @@ struct BacktestCommand: ParsableCommand {
     var quantiles: String
 
     @Flag(name: .long, help: ArgumentHelp("Learn from the units a model whose slope starts at its stationary distribution "
-                                          + "(a passing wobble, not a trend of each unit's own): how the noisy-panel defaults "
-                                          + "for a unit standing alone were learned."))
+                                          + "(a passing wobble, not a trend of each unit's own), instead of estimating each "
+                                          + "unit's starting slope from its window."))
     var stationarySlope = false
 
     @OptionGroup var threads: ThreadsOption

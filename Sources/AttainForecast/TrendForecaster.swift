@@ -32,7 +32,8 @@ public struct TrendForecaster: Sendable {
     /// county of 40 a year is steadier on the log scale than one of 3 in the same pool.
     public var countNoise: Bool
     /// A pooled calibration learns hyperparameters whose slope starts at its stationary distribution
-    /// (``TrendHyperparameters/stationarySlope``); off by default. The noisy-panel defaults were learned with it.
+    /// (``TrendHyperparameters/stationarySlope``); off by default (`attain backtest --stationary-slope`). The noisy-panel
+    /// defaults use that start with values learned under the flat-prior one, which scored better in the probability study.
     public var stationarySlope = false
 
     /// A forecaster on the natural latent scale of `kind` (logit for shares, log otherwise).
@@ -59,14 +60,14 @@ public struct TrendForecaster: Sendable {
         let start = Self.coordinates(of: TrendHyperparameters(levelRatio: 0.5, noiseRatio: 0.3, damping: 0.9, scaleShape: 2,
                                                               scaleRate: 2 * objective.roughScale))
         let stationary = stationarySlope
-        func hyperparameters(at x: [Double]) -> TrendHyperparameters {
+        func candidate(at x: [Double]) -> TrendHyperparameters {
             var h = Self.hyperparameters(at: x)
             h.stationarySlope = stationary
             return h
         }
-        let best = NelderMead.minimize({ objective.score(hyperparameters(at: $0)) }, start: start,
+        let best = NelderMead.minimize({ objective.score(candidate(at: $0)) }, start: start,
                                        step: [1, 1, 1, 1, 1], tolerance: 1e-6, maxEvaluations: 500)
-        let fitted = hyperparameters(at: best.x)
+        let fitted = candidate(at: best.x)
         let re = objective.recalibration(fitted)
         var calibration = TrendCalibration(hyperparameters: fitted, horizonScale: re.scale, tailDegreesOfFreedom: re.tail.isFinite ? re.tail : nil,
                                            stepPeriods: step,
@@ -169,8 +170,9 @@ public struct TrendForecaster: Sendable {
 
     /// The log restricted marginal likelihood of a window's latent values under `h`, with the scale of change `λ`
     /// integrated over its inverse-gamma prior: `−(m/2)·log 2π − ½·log det + α·log b − log Γ(α) + log Γ(α + m/2)
-    /// − (α + m/2)·log(b + q/2)` with `m = n − d` innovations (`d` flat-prior states) and `q` their (uncapped) sum of squares. Comparable
-    /// across hyperparameters, which is how a unit standing alone chooses among the default models.
+    /// − (α + m/2)·log(b + q/2)` with `m = n − d` innovations (`d` flat-prior states) and `q` their (uncapped) sum of
+    /// squares. Comparable across hyperparameters with the same `d`, which is how a unit standing alone chooses among
+    /// the default models.
     static func logEvidence(_ values: [Double], steps: [Int], deepest: Int, hyperparameters h: TrendHyperparameters) throws -> Double {
         let design = try LocalTrendDesign(h, steps: steps.map { $0 - steps[0] }, originStep: deepest - steps[0])
         let q = values.withUnsafeBufferPointer { design.apply($0).q }
