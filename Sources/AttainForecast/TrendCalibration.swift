@@ -29,6 +29,9 @@ public struct TrendCalibration: Sendable, Hashable, Codable {
     public var source: Source
     /// For one of the ``defaultCandidates(for:stepPeriods:)`` learned from a noisy panel, which panel (nil otherwise).
     public var defaultsName: String?
+    /// For a default model chosen by sister units too short to learn from (``TrendForecaster/calibrate(crossSection:through:)``):
+    /// how many units' windows chose it together; every unit then fits under it rather than choosing alone (nil otherwise).
+    public var chosenByUnits: Int?
     /// Learned with each count window's own sampling noise added by its size
     /// (``TrendHyperparameters/addingCountNoise(mean:)``); a fit under this calibration adds it the same way.
     public var countSamplingNoise = false

@@ -54,7 +54,9 @@ public struct TrendForecaster: Sendable {
         let fallback = TrendCalibration.defaults(for: transform, stepPeriods: step)
         var objective = PooledTrendObjective(crossSection: crossSection, origin: origin, step: step, window: window.map { max($0, 2) },
                                              horizon: calibrationHorizon, transform: transform, countNoise: countNoise)
-        guard objective.unitCount >= minimumPoolUnits, objective.forecastCount >= minimumPoolForecasts else { return fallback }
+        guard objective.unitCount >= minimumPoolUnits, objective.forecastCount >= minimumPoolForecasts else {
+            return try sharedDefault(crossSection, through: origin, step: step) ?? fallback
+        }
         objective.threads = threads
         // A neutral start: moderate ratios and damping, the trend-change variance from the data's second differences.
         let start = Self.coordinates(of: TrendHyperparameters(levelRatio: 0.5, noiseRatio: 0.3, damping: 0.9, scaleShape: 2,
@@ -86,6 +88,30 @@ public struct TrendForecaster: Sendable {
             throw ForecastError.tooFewObservations(unit: series.unit, indicator: series.indicator, origin: "-", have: 0, need: 2)
         }
         let step = calibration.stepPeriods
+        let (steps, values, deepest) = try latentWindow(series, origin: origin, step: step)
+        // A unit standing alone on the smooth defaults: take the default model its own window supports. When the window
+        // cannot rule out another (posterior probability ≥ 5% at equal prior odds, as with three points, which cannot
+        // show how noisy a series is), take the one with the wider five-step spread: a briefing should not be sure of
+        // what its data cannot tell.
+        if calibration.source == .defaults, calibration == TrendCalibration.defaults(for: transform, stepPeriods: step) {
+            let candidates = TrendCalibration.defaultCandidates(for: transform, stepPeriods: step)
+            if candidates.count > 1 {
+                // Restricted likelihoods compare only under the same flat-prior states: every candidate is weighed with
+                // its slope estimated from the window, then forecasts with its own slope start.
+                let evidences = try candidates.map { try evidence(values, steps: steps, deepest: deepest, under: $0) }
+                let top = evidences.max()!, total = evidences.reduce(0) { $0 + exp($1 - top) }
+                let plausible = try candidates.indices.filter { exp(evidences[$0] - top) / total >= Self.plausibleModelWeight }.map {
+                    try forecast(series, values: values, steps: steps, deepest: deepest, origin: origin, calibration: candidates[$0])
+                }
+                return plausible.max { $0.latentLocationScale(horizon: 5).scale < $1.latentLocationScale(horizon: 5).scale }!
+            }
+        }
+        return try forecast(series, values: values, steps: steps, deepest: deepest, origin: origin, calibration: calibration)
+    }
+
+    /// The latent values of `series`' window ending at `origin` on the grid of `step` periods, oldest first, with their
+    /// grid steps and the origin's step. Throws as ``fit(series:calibration:origin:)`` documents.
+    func latentWindow(_ series: Series, origin: Period, step: Int) throws -> (steps: [Int], values: [Double], deepest: Int) {
         let grid = OriginGrid(series, origin: origin, step: step, limit: window)
         var steps = [Int](), values = [Double]()
         let deepest = grid.values.count - 1
@@ -106,28 +132,39 @@ public struct TrendForecaster: Sendable {
             throw ForecastError.tooFewObservations(unit: series.unit, indicator: series.indicator, origin: origin.description,
                                                    have: steps.count, need: 2)
         }
-        // A unit standing alone on the smooth defaults: take the default model its own window supports. When the window
-        // cannot rule out another (posterior probability ≥ 5% at equal prior odds, as with three points, which cannot
-        // show how noisy a series is), take the one with the wider five-step spread: a briefing should not be sure of
-        // what its data cannot tell.
-        if calibration.source == .defaults, calibration == TrendCalibration.defaults(for: transform, stepPeriods: step) {
-            let candidates = TrendCalibration.defaultCandidates(for: transform, stepPeriods: step)
-            if candidates.count > 1 {
-                // Restricted likelihoods compare only under the same flat-prior states: every candidate is weighed with
-                // its slope estimated from the window, then forecasts with its own slope start.
-                let evidences = try candidates.map {
-                    var h = effectiveHyperparameters($0, values: values)
-                    h.stationarySlope = false
-                    return try Self.logEvidence(values, steps: steps, deepest: deepest, hyperparameters: h)
-                }
-                let top = evidences.max()!, total = evidences.reduce(0) { $0 + exp($1 - top) }
-                let plausible = try candidates.indices.filter { exp(evidences[$0] - top) / total >= Self.plausibleModelWeight }.map {
-                    try forecast(series, values: values, steps: steps, deepest: deepest, origin: origin, calibration: candidates[$0])
-                }
-                return plausible.max { $0.latentLocationScale(horizon: 5).scale < $1.latentLocationScale(horizon: 5).scale }!
-            }
+        return (steps, values, deepest)
+    }
+
+    /// Sister units whose windows are too short to learn variances from can still show, together, which default model
+    /// they follow: the candidate (``TrendCalibration/defaultCandidates(for:stepPeriods:)``) with the largest sum of the
+    /// units' log evidences (each unit's scale of change integrated out on its own: one model, each unit its own
+    /// noise). Nil when fewer than ``minimumPoolUnits`` units have a window of two or more values, or when the units
+    /// together cannot rule out a second model (posterior ≥ 5%), so each unit then chooses alone.
+    func sharedDefault(_ crossSection: [Series], through origin: Period, step: Int) throws -> TrendCalibration? {
+        let candidates = TrendCalibration.defaultCandidates(for: transform, stepPeriods: step)
+        guard candidates.count > 1 else { return nil }
+        var totals = [Double](repeating: 0, count: candidates.count), units = 0
+        for series in crossSection {
+            guard let last = series.observations.last(where: { $0.period <= origin && $0.period.frequency == origin.frequency })?.period,
+                  let w = try? latentWindow(series, origin: last, step: step), w.values.count >= 2 else { continue }
+            units += 1
+            for (i, c) in candidates.enumerated() { totals[i] += try evidence(w.values, steps: w.steps, deepest: w.deepest, under: c) }
         }
-        return try forecast(series, values: values, steps: steps, deepest: deepest, origin: origin, calibration: calibration)
+        guard units >= minimumPoolUnits else { return nil }
+        let top = totals.max()!, total = totals.reduce(0) { $0 + exp($1 - top) }
+        let kept = candidates.indices.filter { exp(totals[$0] - top) / total >= Self.plausibleModelWeight }
+        guard kept.count == 1 else { return nil }
+        var chosen = candidates[kept[0]]
+        chosen.chosenByUnits = units
+        return chosen
+    }
+
+    /// A window's log evidence under a default candidate, weighed with its slope estimated (flat prior), so that
+    /// candidates compare under the same flat-prior states.
+    func evidence(_ values: [Double], steps: [Int], deepest: Int, under candidate: TrendCalibration) throws -> Double {
+        var h = effectiveHyperparameters(candidate, values: values)
+        h.stationarySlope = false
+        return try Self.logEvidence(values, steps: steps, deepest: deepest, hyperparameters: h)
     }
 
     /// The hyperparameters a window of latent `values` is fitted with under `calibration`: with
@@ -159,6 +196,7 @@ public struct TrendForecaster: Sendable {
                                      stateCovariance: design.stateCovariance, residualSumOfSquares: state.q,
                                      horizonScale: calibration.horizonScale, tailDegreesOfFreedom: tail)
         forecast.defaultsName = calibration.defaultsName
+        forecast.chosenByUnits = calibration.chosenByUnits
         // The defaults were learned on smooth national series: a share counted out of n adds its binomial noise.
         if calibration.source == .defaults, transform == .logit,
            let n = series.observations.last(where: { $0.period <= origin && $0.denominator != nil })?.denominator, n > 0 {

@@ -107,7 +107,9 @@ enum ProcessFactory {
         let source: String
         switch calibrationSource {
         case .pooled(let units, _, _): source = "calibrated on \(units) series"
-        case .defaults: source = f.defaultsName.map { "default calibration for \($0)" } ?? "default calibration"
+        case .defaults:
+            source = (f.defaultsName.map { "default calibration for \($0)" } ?? "default calibration")
+                + (f.chosenByUnits.map { ", chosen by \($0) series together" } ?? "")
         }
         // A calibration learned from data (sister units, the kind pool, a noisy panel) already holds the counts' noise.
         let learntNoise: Bool
