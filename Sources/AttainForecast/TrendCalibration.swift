@@ -29,9 +29,19 @@ public struct TrendCalibration: Sendable, Hashable, Codable {
     public var source: Source
     /// For one of the ``defaultCandidates(for:stepPeriods:)`` learned from a noisy panel, which panel (nil otherwise).
     public var defaultsName: String?
-    /// For a default model chosen by sister units too short to learn from (``TrendForecaster/calibrate(crossSection:through:)``):
-    /// how many units' windows chose it together; every unit then fits under it rather than choosing alone (nil otherwise).
-    public var chosenByUnits: Int?
+    /// For sister units too short to learn variances from: the prior probabilities of the default candidates that their
+    /// windows show together (``TrendForecaster/calibrate(crossSection:through:)``); each unit then chooses among the
+    /// candidates with these prior odds instead of even ones (nil: even odds).
+    public var modelPrior: ModelPrior?
+
+    /// Prior probabilities of the ``TrendCalibration/defaultCandidates(for:stepPeriods:)``, in their order, learned from
+    /// the windows of `units` sister units.
+    public struct ModelPrior: Sendable, Hashable, Codable {
+        /// One probability per candidate (they add to 1).
+        public var weights: [Double]
+        /// The units whose windows they were learned from.
+        public var units: Int
+    }
     /// Learned with each count window's own sampling noise added by its size
     /// (``TrendHyperparameters/addingCountNoise(mean:)``); a fit under this calibration adds it the same way.
     public var countSamplingNoise = false

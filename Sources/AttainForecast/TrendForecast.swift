@@ -52,9 +52,9 @@ public struct TrendForecast: Sendable {
     public internal(set) var samplingVariance: Double = 0
     /// The noisy-panel default model the unit chose when it stood alone (nil: pooled or the smooth defaults).
     public internal(set) var defaultsName: String?
-    /// The number of sister units whose windows chose the default model together (``TrendCalibration/chosenByUnits``;
-    /// nil: the unit chose alone, or the calibration was learned).
-    public internal(set) var chosenByUnits: Int?
+    /// The number of sister units whose windows set the prior odds of the default models the unit chose among
+    /// (``TrendCalibration/modelPrior``; nil: even odds, or a learned calibration).
+    public internal(set) var modelPriorUnits: Int?
 
     init(unit: String, indicator: String, transform: LatentTransform, origin: Period, stepPeriods: Int, observationCount: Int,
          hyperparameters: TrendHyperparameters, level: Double, slope: Double, stateCovariance: (Double, Double, Double),

@@ -90,18 +90,25 @@ public struct TrendForecaster: Sendable {
         let step = calibration.stepPeriods
         let (steps, values, deepest) = try latentWindow(series, origin: origin, step: step)
         // A unit standing alone on the smooth defaults: take the default model its own window supports. When the window
-        // cannot rule out another (posterior probability ≥ 5% at equal prior odds, as with three points, which cannot
-        // show how noisy a series is), take the one with the wider five-step spread: a briefing should not be sure of
-        // what its data cannot tell.
-        if calibration.source == .defaults, calibration == TrendCalibration.defaults(for: transform, stepPeriods: step) {
+        // cannot rule out another (posterior probability ≥ 5%, as with three points, which cannot show how noisy a
+        // series is), take the one with the wider five-step spread: a briefing should not be sure of what its data
+        // cannot tell. The prior odds are even, or those its sister units' windows show together.
+        var base = calibration
+        base.modelPrior = nil
+        if calibration.source == .defaults, base == TrendCalibration.defaults(for: transform, stepPeriods: step) {
             let candidates = TrendCalibration.defaultCandidates(for: transform, stepPeriods: step)
             if candidates.count > 1 {
                 // Restricted likelihoods compare only under the same flat-prior states: every candidate is weighed with
                 // its slope estimated from the window, then forecasts with its own slope start.
-                let evidences = try candidates.map { try evidence(values, steps: steps, deepest: deepest, under: $0) }
+                let prior = calibration.modelPrior?.weights ?? Array(repeating: 1, count: candidates.count)
+                let evidences = try candidates.indices.map {
+                    try evidence(values, steps: steps, deepest: deepest, under: candidates[$0]) + log(prior[$0])
+                }
                 let top = evidences.max()!, total = evidences.reduce(0) { $0 + exp($1 - top) }
                 let plausible = try candidates.indices.filter { exp(evidences[$0] - top) / total >= Self.plausibleModelWeight }.map {
-                    try forecast(series, values: values, steps: steps, deepest: deepest, origin: origin, calibration: candidates[$0])
+                    var f = try forecast(series, values: values, steps: steps, deepest: deepest, origin: origin, calibration: candidates[$0])
+                    f.modelPriorUnits = calibration.modelPrior?.units
+                    return f
                 }
                 return plausible.max { $0.latentLocationScale(horizon: 5).scale < $1.latentLocationScale(horizon: 5).scale }!
             }
@@ -135,28 +142,40 @@ public struct TrendForecaster: Sendable {
         return (steps, values, deepest)
     }
 
-    /// Sister units whose windows are too short to learn variances from can still show, together, which default model
-    /// they follow: the candidate (``TrendCalibration/defaultCandidates(for:stepPeriods:)``) with the largest sum of the
-    /// units' log evidences (each unit's scale of change integrated out on its own: one model, each unit its own
-    /// noise). Nil when fewer than ``minimumPoolUnits`` units have a window of two or more values, or when the units
-    /// together cannot rule out a second model (posterior ≥ 5%), so each unit then chooses alone.
+    /// Sister units whose windows are too short to learn variances from can still show, together, how often each
+    /// default model (``TrendCalibration/defaultCandidates(for:stepPeriods:)``) fits units like them: the prior
+    /// probabilities `π` that maximise `Σᵢ log Σₖ πₖ·Eᵢₖ` over the units' window evidences `Eᵢₖ` (empirical Bayes, by EM).
+    /// Every unit then chooses with these prior odds: a window that cannot tell the models apart follows its sisters,
+    /// and one that can keeps its own choice. Returns the smooth defaults carrying the prior, or nil with fewer than
+    /// ``minimumPoolUnits`` units with a window of two or more values.
     func sharedDefault(_ crossSection: [Series], through origin: Period, step: Int) throws -> TrendCalibration? {
         let candidates = TrendCalibration.defaultCandidates(for: transform, stepPeriods: step)
         guard candidates.count > 1 else { return nil }
-        var totals = [Double](repeating: 0, count: candidates.count), units = 0
+        var evidences = [[Double]]()
         for series in crossSection {
             guard let last = series.observations.last(where: { $0.period <= origin && $0.period.frequency == origin.frequency })?.period,
                   let w = try? latentWindow(series, origin: last, step: step), w.values.count >= 2 else { continue }
-            units += 1
-            for (i, c) in candidates.enumerated() { totals[i] += try evidence(w.values, steps: w.steps, deepest: w.deepest, under: c) }
+            let e = try candidates.map { try evidence(w.values, steps: w.steps, deepest: w.deepest, under: $0) }
+            let top = e.max()!
+            evidences.append(e.map { exp($0 - top) })          // relative evidences: the scale cancels in each unit's posterior
         }
-        guard units >= minimumPoolUnits else { return nil }
-        let top = totals.max()!, total = totals.reduce(0) { $0 + exp($1 - top) }
-        let kept = candidates.indices.filter { exp(totals[$0] - top) / total >= Self.plausibleModelWeight }
-        guard kept.count == 1 else { return nil }
-        var chosen = candidates[kept[0]]
-        chosen.chosenByUnits = units
-        return chosen
+        guard evidences.count >= minimumPoolUnits else { return nil }
+        var prior = [Double](repeating: 1 / Double(candidates.count), count: candidates.count)
+        for _ in 0..<1000 {
+            var next = [Double](repeating: 0, count: candidates.count)
+            for e in evidences {
+                let total = zip(prior, e).reduce(0) { $0 + $1.0 * $1.1 }
+                guard total > 0 else { continue }
+                for k in next.indices { next[k] += prior[k] * e[k] / total }
+            }
+            next = next.map { $0 / Double(evidences.count) }
+            let change = zip(next, prior).map { abs($0 - $1) }.max()!
+            prior = next
+            if change < 1e-10 { break }
+        }
+        var calibration = TrendCalibration.defaults(for: transform, stepPeriods: step)
+        calibration.modelPrior = TrendCalibration.ModelPrior(weights: prior, units: evidences.count)
+        return calibration
     }
 
     /// A window's log evidence under a default candidate, weighed with its slope estimated (flat prior), so that
@@ -196,7 +215,6 @@ public struct TrendForecaster: Sendable {
                                      stateCovariance: design.stateCovariance, residualSumOfSquares: state.q,
                                      horizonScale: calibration.horizonScale, tailDegreesOfFreedom: tail)
         forecast.defaultsName = calibration.defaultsName
-        forecast.chosenByUnits = calibration.chosenByUnits
         // The defaults were learned on smooth national series: a share counted out of n adds its binomial noise.
         if calibration.source == .defaults, transform == .logit,
            let n = series.observations.last(where: { $0.period <= origin && $0.denominator != nil })?.denominator, n > 0 {

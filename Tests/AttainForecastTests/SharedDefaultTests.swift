@@ -4,9 +4,9 @@ import AttainData
 import AttainRandom
 @testable import AttainForecast
 
-/// Sister units too short to learn variances from (three years each, as communes since 2025) still choose, together,
-/// which default model they follow; each unit then fits under that model instead of choosing on its own three points.
-@Suite("Short sister units choose a default model together")
+/// Sister units too short to learn variances from (three years each, as communes since 2025) still show, together, which
+/// default model fits units like them; each unit then chooses with those prior odds instead of even ones.
+@Suite("Short sister units set the odds of the default models")
 struct SharedDefaultTests {
     static func series(_ values: [Double], kind: IndicatorKind, unit: String) -> Series {
         Series(unit: unit, indicator: "x", kind: kind, firstYear: 2023, values: values)
@@ -32,21 +32,21 @@ struct SharedDefaultTests {
     /// A count that did not move (3, 3, 3) is steadier than Poisson: alone, its three points rule out the noisy-count
     /// model, so it takes the smooth defaults, whose trend barely changes — a narrow band around 3 (the study's
     /// murders windows that chose so met their targets 37% of the time against a mean p of 0.64). Among 30 counties of
-    /// Poisson counts, the group's evidence picks the noisy-count model for every unit, this one too, with its width.
+    /// Poisson counts the prior odds favour the noisy-count model, and this unit takes it, with its width.
     @Test("A steady count that alone reads as smooth follows its sisters' noisy-count model")
     func countFollowsItsSisters() throws {
         let forecaster = TrendForecaster(kind: .count, window: 3)
         let steady = Self.series([3, 3, 3], kind: .count, unit: "D")
         let alone = try forecaster.fit(series: steady, calibration: forecaster.calibrate(crossSection: [steady], through: .year(2025)))
-        #expect(alone.defaultsName == nil && alone.chosenByUnits == nil, "alone it chose \(alone.defaultsName ?? "the smooth defaults")")
+        #expect(alone.defaultsName == nil && alone.modelPriorUnits == nil, "alone it chose \(alone.defaultsName ?? "the smooth defaults")")
 
         let group = Self.poissonCounties(30, seed: 7) + [steady]
         let calibration = try forecaster.calibrate(crossSection: group, through: .year(2025))
-        #expect(calibration.source == .defaults)
-        #expect(calibration.defaultsName != nil, "the group chose the smooth defaults")
-        #expect(calibration.chosenByUnits == 31)
+        let prior = try #require(calibration.modelPrior)
+        #expect(calibration.source == .defaults && prior.units == 31)
+        #expect(prior.weights.count == 2 && prior.weights[1] > 0.9, "prior \(prior.weights)")
         let together = try forecaster.fit(series: steady, calibration: calibration, origin: .year(2025))
-        #expect(together.defaultsName == calibration.defaultsName && together.chosenByUnits == 31)
+        #expect(together.defaultsName != nil && together.modelPriorUnits == 31)
         // Five years on, the noisy model's 80% band is more than twice as wide as the smooth model's.
         let width = { (f: TrendForecast) -> Double in
             let q = f.quantiles(horizon: 5, levels: [0.1, 0.9])
@@ -55,20 +55,27 @@ struct SharedDefaultTests {
         #expect(width(together) > 2 * width(alone), "80% band \(width(together)) with sisters, \(width(alone)) alone")
     }
 
-    /// Smooth shares chose the smooth defaults together, and a share among them whose three points wobble (which alone
-    /// cannot rule out the noisy-share model, and so took it, the wider) keeps the smooth model's trend.
-    @Test("A wobbling share among smooth sisters keeps the smooth model")
+    /// Smooth shares make the smooth model the likely one, and a share among them whose three points bend (which
+    /// alone cannot rule out the noisy-share model, and so took it, the wider) keeps the smooth model's trend; a share
+    /// that swings far more than any smooth series does keeps the noisy model whatever its sisters.
+    @Test("Among smooth sisters, a bending share takes the smooth model and a swinging one keeps the noisy one")
     func shareFollowsItsSisters() throws {
         let forecaster = TrendForecaster(kind: .share, window: 3)
-        let wobbly = Self.series([0.80, 0.84, 0.83], kind: .share, unit: "W")
-        let alone = try forecaster.fit(series: wobbly, calibration: forecaster.calibrate(crossSection: [wobbly], through: .year(2025)))
+        let bending = Self.series([0.80, 0.83, 0.845], kind: .share, unit: "W")
+        let swinging = Self.series([0.30, 0.70, 0.25], kind: .share, unit: "X")
+        let alone = try forecaster.fit(series: bending, calibration: forecaster.calibrate(crossSection: [bending], through: .year(2025)))
         #expect(alone.defaultsName != nil, "alone it took the smooth defaults")
 
-        let calibration = try forecaster.calibrate(crossSection: Self.smoothShares(40) + [wobbly], through: .year(2025))
-        #expect(calibration.defaultsName == nil && calibration.chosenByUnits == 41)
+        let calibration = try forecaster.calibrate(crossSection: Self.smoothShares(40) + [bending], through: .year(2025))
+        let prior = try #require(calibration.modelPrior)
+        #expect(prior.units == 41 && prior.weights[0] > 0.9, "prior \(prior.weights)")
         #expect(calibration.hyperparameters == TrendCalibration.defaults(for: .logit).hyperparameters)
-        let together = try forecaster.fit(series: wobbly, calibration: calibration, origin: .year(2025))
-        #expect(together.defaultsName == nil && together.chosenByUnits == 41)
+        let together = try forecaster.fit(series: bending, calibration: calibration, origin: .year(2025))
+        #expect(together.defaultsName == nil && together.modelPriorUnits == 41, "prior \(prior.weights)")
+
+        let withSwinging = try forecaster.calibrate(crossSection: Self.smoothShares(40) + [swinging], through: .year(2025))
+        let own = try forecaster.fit(series: swinging, calibration: withSwinging, origin: .year(2025))
+        #expect(own.defaultsName != nil && own.modelPriorUnits == 41, "the swinging share took the smooth model")
     }
 
     /// Two sisters are not a group: each unit still chooses alone (``TrendForecaster/minimumPoolUnits`` is 3).
@@ -77,6 +84,6 @@ struct SharedDefaultTests {
         let forecaster = TrendForecaster(kind: .count, window: 3)
         let calibration = try forecaster.calibrate(crossSection: Self.poissonCounties(2, seed: 3), through: .year(2025))
         #expect(calibration == TrendCalibration.defaults(for: .log(offset: 1)))
-        #expect(calibration.chosenByUnits == nil)
+        #expect(calibration.modelPrior == nil)
     }
 }

@@ -109,7 +109,7 @@ enum ProcessFactory {
         case .pooled(let units, _, _): source = "calibrated on \(units) series"
         case .defaults:
             source = (f.defaultsName.map { "default calibration for \($0)" } ?? "default calibration")
-                + (f.chosenByUnits.map { ", chosen by \($0) series together" } ?? "")
+                + (f.modelPriorUnits.map { ", its odds learned from \($0) sister series" } ?? "")
         }
         // A calibration learned from data (sister units, the kind pool, a noisy panel) already holds the counts' noise.
         let learntNoise: Bool
