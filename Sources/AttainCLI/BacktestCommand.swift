@@ -122,6 +122,10 @@ struct BacktestCommand: ParsableCommand {
         // Counts: noiseRatio is the noise beyond each window's own Poisson sampling noise, which is added by its size.
         if c.countSamplingNoise { fields["countSamplingNoise"] = .bool(true) }
         if h.stationarySlope { fields["stationarySlope"] = .bool(true) }
+        // Too little history to learn from: the default models' prior probabilities, learned from the units' windows.
+        if let prior = c.modelPrior {
+            fields["modelPrior"] = .object(["weights": .array(prior.weights.map(JSONValue.double)), "units": .int(prior.units)])
+        }
         return .object(fields)
     }
 }

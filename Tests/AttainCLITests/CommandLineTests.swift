@@ -88,6 +88,22 @@ struct CommandLineTests {
         #expect(q.count == 3 && q[0] <= q[1] && q[1] <= q[2] && Double(cells[6]) != nil)
     }
 
+    /// Three years of four zones give a pooled calibration nothing to learn from; the zones' windows together still set
+    /// the prior odds of the default models, and the calibration JSON says so.
+    @Test("backtest on short windows reports the default models' odds learned from the units")
+    func backtestReportsTheModelPrior() throws {
+        let outcome = try AttainProcess.run(["backtest", "--data", "notebooks-data/units.csv", "--indicator", "enterprises_with_union",
+                                             "--origin", "2021", "--window", "3", "--horizon", "1", "--quantiles", "0.5"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let json = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
+        let calibration = try #require(json?["calibration"] as? [String: Any])
+        #expect((calibration["source"] as? [String: Any])?["kind"] as? String == "defaults")
+        let prior = try #require(calibration["modelPrior"] as? [String: Any], "no modelPrior in \(calibration)")
+        #expect(prior["units"] as? Int == 4)
+        let weights = try #require(prior["weights"] as? [Double])
+        #expect(weights.count == 2 && abs(weights.reduce(0, +) - 1) < 1e-9 && weights.allSatisfy { $0 > 0 && $0 < 1 })
+    }
+
     @Test func bashCompletionIsGenerated() throws {
         let outcome = try AttainProcess.run(["--generate-completion-script", "bash"])
         #expect(outcome.status == 0)
