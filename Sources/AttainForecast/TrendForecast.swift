@@ -106,15 +106,10 @@ public struct TrendForecast: Sendable {
         return (level, a + noise)
     }
 
-    /// The conformal factor of step `h ≥ 1`.
-    @inline(__always) func scaleFactor(_ h: Int) -> Double {
-        horizonScale.isEmpty ? 1 : horizonScale[min(h, horizonScale.count) - 1]
-    }
-
     /// Location and scale of the Student-t marginal at step `h` on the latent scale.
     public func latentLocationScale(horizon h: Int) -> (location: Double, scale: Double) {
         let m = latentMoments(horizon: h)
-        let model = scaleFactor(max(h, 1)) * (m.variance * posteriorRate / posteriorShape).squareRoot()
+        let model = TrendPathSampler.conformalFactor(horizonScale, step: max(h, 1)) * (m.variance * posteriorRate / posteriorShape).squareRoot()
         return (m.mean, samplingVariance > 0 ? (model * model + samplingVariance).squareRoot() : model)
     }
 
@@ -198,9 +193,10 @@ public struct TrendPathSampler: Sendable {
         self.horizonScale = horizonScale
     }
 
-    /// The conformal factor of step `h ≥ 1`.
+    /// The conformal factor of step `h ≥ 1` under a calibration's `horizonScale` (beyond its last step the last
+    /// applies; none: 1), for the marginals and the paths alike.
     @inlinable @inline(__always)
-    func scaleFactor(_ h: Int) -> Double {
+    static func conformalFactor(_ horizonScale: [Double], step h: Int) -> Double {
         horizonScale.isEmpty ? 1 : horizonScale[min(h, horizonScale.count) - 1]
     }
 
@@ -225,7 +221,7 @@ public struct TrendPathSampler: Sendable {
                 level = nextLevel
                 meanLevel += meanSlope; meanSlope *= phi
                 let observationNoise = noise != nil ? noise!.normal() : rng.normal()
-                out[k] = meanLevel + scaleFactor(k + 1) * (level + noiseSD * observationNoise - meanLevel)
+                out[k] = meanLevel + Self.conformalFactor(horizonScale, step: k + 1) * (level + noiseSD * observationNoise - meanLevel)
                 if samplingSD > 0 { out[k] += samplingSD * (noise != nil ? noise!.normal() : rng.normal()) }
             }
         }
