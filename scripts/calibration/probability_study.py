@@ -332,6 +332,20 @@ def scores(rows, base_rate):
                 confident_wrong=sum(1 for r in rows if (r["p"] == 1.0 and not r["outcome"]) or (r["p"] == 0.0 and r["outcome"])))
 
 
+def loo_base_brier(rows, kind):
+    """Brier of a base rate without hindsight: each target of `kind` ("overall": every kind) gets the met frequency of
+    `rows` (one panel and mode, every kind) at the other origins; nan when a panel has one origin."""
+    met, n = {}, {}
+    for r in rows:
+        met[r["origin"]] = met.get(r["origin"], 0) + r["outcome"]
+        n[r["origin"]] = n.get(r["origin"], 0) + 1
+    total_met, total_n = sum(met.values()), sum(n.values())
+    sel = [r for r in rows if kind == "overall" or r["kind"] == kind]
+    if len(n) < 2 or not sel:
+        return float("nan")
+    return sum(((total_met - met[r["origin"]]) / (total_n - n[r["origin"]]) - r["outcome"]) ** 2 for r in sel) / len(sel)
+
+
 def reliability_bins(rows):
     bins = [[] for _ in range(BINS)]
     for r in rows:
@@ -727,6 +741,19 @@ def main():
         print(f"| {r['panel']} | {r['mode']} | {r['kind']} | {r['n']} | {r['ece']:.3f} | {nl['ind'][0]:.3f}–{nl['ind'][1]:.3f} | "
               f"{nl['rho'][0]:.2f} / {nl['rho'][1]:.2f} | {nl['clusters'][0]} / {nl['clusters'][1]} | "
               f"{nl['co'][0]:.3f}–{nl['co'][1]:.3f} | {reading} |")
+    # The goals' base rate is the met frequency of the very targets it is scored on: it knows, in hindsight, how a
+    # shock common to a whole origin turned out. Without hindsight, each target gets the met frequency of its panel
+    # and mode at the *other* origins (`loo_base_brier`).
+    print("\nBase rate without hindsight: each target gets the met frequency of its panel's targets (same mode, every "
+          "kind) at the other origins, so a shock common to its origin is not known in advance.\n")
+    print("| panel | mode | kind | n | Brier | base rate (hindsight) | base rate (other origins) | vs base (other origins) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in counted:
+        rows_m = [x for x in scored if x["panel"] == r["panel"] and x["mode"] == r["mode"]]
+        loo = loo_base_brier(rows_m, r["kind"])
+        r["base_other_origins"] = loo
+        print(f"| {r['panel']} | {r['mode']} | {r['kind']} | {r['n']} | {r['brier']:.4f} | {r['base']:.4f} | "
+              + (f"{loo:.4f} | {r['brier'] / loo:.3f} |" if loo == loo else "- | - |"))
     met_all = sum(1 for r in counted if all(r["goals"].values()))
     print(f"\n{met_all} of {len(counted)} rows meet all three goals "
           f"({sum(1 for r in summary_rows if r['goals'] is None)} rows have fewer than {GOAL_MIN_N} targets and do not count).")
