@@ -47,7 +47,10 @@ public struct TrendForecaster: Sendable {
     ///
     /// Chooses the hyperparameters that minimise the pooled quantile score of every earlier forecast the forecaster
     /// could have made (see `PooledTrendObjective`), by Nelder–Mead from the defaults. Falls back to
-    /// ``TrendCalibration/defaults(for:stepPeriods:)`` when fewer than ``minimumPoolUnits`` units have a usable window.
+    /// ``TrendCalibration/defaults(for:stepPeriods:)`` when fewer than ``minimumPoolUnits`` units or
+    /// ``minimumPoolForecasts`` earlier forecasts are usable; with ``minimumPoolUnits`` or more units' windows (three
+    /// years each, say) the defaults then carry the prior odds of the default models those windows show together
+    /// (``TrendCalibration/modelPrior``).
     public func calibrate(crossSection: [Series], through origin: Period) throws -> TrendCalibration {
         if let window, window < 2 { throw ForecastError.invalidArgument("window must be at least 2 periods, got \(window)") }
         let step = OriginGrid.step(of: crossSection, through: origin)
