@@ -31,7 +31,7 @@ public struct TrendCalibration: Sendable, Hashable, Codable {
     public var defaultsName: String?
     /// For sister units too short to learn variances from: the prior probabilities of the default candidates that their
     /// windows show together (``TrendForecaster/calibrate(crossSection:through:)``); each unit then chooses among the
-    /// candidates with these prior odds instead of even ones (nil: even odds).
+    /// candidates with these prior odds (nil: ``defaultModelPrior(for:stepPeriods:)``).
     public var modelPrior: ModelPrior?
 
     /// Prior probabilities of the ``TrendCalibration/defaultCandidates(for:stepPeriods:)``, in their order, learned from
@@ -148,4 +148,23 @@ public struct TrendCalibration: Sendable, Hashable, Codable {
             return [smooth]
         }
     }
+
+    /// The prior probabilities of the ``defaultCandidates(for:stepPeriods:)`` for a unit standing alone (no sister units
+    /// to learn them from: ``modelPrior``), in their order.
+    ///
+    /// Counts (`log(x + 1)`): learned the way sister units learn them (empirical Bayes over window evidences,
+    /// ``TrendForecaster/calibrate(crossSection:through:)``) from every three-year window of the three count panels in
+    /// `../shared/data/real-series/` (5,301 windows averaging 2+ a year: county murders, state and national disease
+    /// cases; `scripts/calibration/count_model_prior.py` reprints it). Real counts are almost never the smooth kind:
+    /// the smooth defaults get 0.0077 (the murders windows alone: 0.020; the disease panels: below 10⁻⁹). Shares keep
+    /// even odds: their two panels are two different populations (state unemployment 0.97 noisy, infant survival
+    /// 1.00 smooth), so neither says what a share standing alone is likely to be.
+    public static func defaultModelPrior(for transform: LatentTransform, stepPeriods: Int = 1) -> [Double] {
+        let count = defaultCandidates(for: transform, stepPeriods: stepPeriods).count
+        if transform == .log(offset: 1), count == 2 { return [countSmoothPrior, 1 - countSmoothPrior] }
+        return Array(repeating: 1 / Double(count), count: count)
+    }
+
+    /// The smooth defaults' prior probability for a count standing alone (``defaultModelPrior(for:stepPeriods:)``).
+    static let countSmoothPrior = 0.0077316526447116585
 }

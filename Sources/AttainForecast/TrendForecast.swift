@@ -53,7 +53,7 @@ public struct TrendForecast: Sendable {
     /// The noisy-panel default model the unit chose when it stood alone (nil: pooled or the smooth defaults).
     public internal(set) var defaultsName: String?
     /// The number of sister units whose windows set the prior odds of the default models the unit chose among
-    /// (``TrendCalibration/modelPrior``; nil: even odds, or a learned calibration).
+    /// (``TrendCalibration/modelPrior``; nil: the documented default odds, or a learned calibration).
     public internal(set) var modelPriorUnits: Int?
 
     init(unit: String, indicator: String, transform: LatentTransform, origin: Period, stepPeriods: Int, observationCount: Int,

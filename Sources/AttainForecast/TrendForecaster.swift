@@ -95,7 +95,8 @@ public struct TrendForecaster: Sendable {
         // A unit standing alone on the smooth defaults: take the default model its own window supports. When the window
         // cannot rule out another (posterior probability ≥ 5%, as with three points, which cannot show how noisy a
         // series is), take the one with the wider five-step spread: a briefing should not be sure of what its data
-        // cannot tell. The prior odds are even, or those its sister units' windows show together.
+        // cannot tell. The prior odds are those its sister units' windows show together, or without sisters the
+        // documented ones (`TrendCalibration.defaultModelPrior`).
         var base = calibration
         base.modelPrior = nil
         if calibration.source == .defaults, base == TrendCalibration.defaults(for: transform, stepPeriods: step) {
@@ -103,7 +104,7 @@ public struct TrendForecaster: Sendable {
             if candidates.count > 1 {
                 // Restricted likelihoods compare only under the same flat-prior states: every candidate is weighed with
                 // its slope estimated from the window, then forecasts with its own slope start.
-                let prior = calibration.modelPrior?.weights ?? Array(repeating: 1, count: candidates.count)
+                let prior = calibration.modelPrior?.weights ?? TrendCalibration.defaultModelPrior(for: transform, stepPeriods: step)
                 let evidences = try candidates.indices.map {
                     try evidence(values, steps: steps, deepest: deepest, under: candidates[$0]) + log(prior[$0])
                 }
