@@ -58,7 +58,7 @@ public struct TrendForecaster: Sendable {
         var objective = PooledTrendObjective(crossSection: crossSection, origin: origin, step: step, window: window.map { max($0, 2) },
                                              horizon: calibrationHorizon, transform: transform, countNoise: countNoise)
         guard objective.unitCount >= minimumPoolUnits, objective.forecastCount >= minimumPoolForecasts else {
-            return try sharedDefault(crossSection, through: origin, step: step) ?? fallback
+            return sharedDefault(crossSection, through: origin, step: step) ?? fallback
         }
         objective.threads = threads
         // A neutral start: moderate ratios and damping, the trend-change variance from the data's second differences.
@@ -152,14 +152,16 @@ public struct TrendForecaster: Sendable {
     /// Every unit then chooses with these prior odds: a window that cannot tell the models apart follows its sisters,
     /// and one that can keeps its own choice. Returns the smooth defaults carrying the prior, or nil with fewer than
     /// ``minimumPoolUnits`` units with a window of two or more values.
-    func sharedDefault(_ crossSection: [Series], through origin: Period, step: Int) throws -> TrendCalibration? {
+    func sharedDefault(_ crossSection: [Series], through origin: Period, step: Int) -> TrendCalibration? {
         let candidates = TrendCalibration.defaultCandidates(for: transform, stepPeriods: step)
         guard candidates.count > 1 else { return nil }
         var evidences = [[Double]]()
         for series in crossSection {
             guard let last = series.observations.last(where: { $0.period <= origin && $0.period.frequency == origin.frequency })?.period,
                   let w = try? latentWindow(series, origin: last, step: step), w.values.count >= 2 else { continue }
-            let e = try candidates.map { try evidence(w.values, steps: w.steps, deepest: w.deepest, under: $0) }
+            // A sister whose window no model can weigh is left out of the prior; it never fails the unit's own run.
+            guard let e = try? candidates.map({ try evidence(w.values, steps: w.steps, deepest: w.deepest, under: $0) }),
+                  e.allSatisfy(\.isFinite) else { continue }
             let top = e.max()!
             evidences.append(e.map { exp($0 - top) })          // relative evidences: the scale cancels in each unit's posterior
         }

@@ -96,6 +96,16 @@ struct SharedDefaultTests {
         #expect(own.defaultsName != nil && own.modelPriorUnits == 41, "the swinging share took the smooth model")
     }
 
+    /// A sister whose window the latent scale cannot take (a negative count) is left out of the prior; the others still
+    /// set it, and nothing throws.
+    @Test("A sister with an impossible value is left out of the prior")
+    func badSisterIsLeftOut() throws {
+        let forecaster = TrendForecaster(kind: .count, window: 3)
+        let bad = Self.series([4, -5, 6], kind: .count, unit: "Bad")
+        let calibration = try forecaster.calibrate(crossSection: Self.poissonCounties(10, seed: 9) + [bad], through: .year(2025))
+        #expect(calibration.modelPrior?.units == 10)
+    }
+
     /// Two sisters are not a group: each unit still chooses alone (``TrendForecaster/minimumPoolUnits`` is 3).
     @Test("Fewer than three units: no shared choice")
     func tooFewUnits() throws {
