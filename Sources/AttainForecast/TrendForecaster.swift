@@ -58,7 +58,9 @@ public struct TrendForecaster: Sendable {
         var objective = PooledTrendObjective(crossSection: crossSection, origin: origin, step: step, window: window.map { max($0, 2) },
                                              horizon: calibrationHorizon, transform: transform, countNoise: countNoise)
         guard objective.unitCount >= minimumPoolUnits, objective.forecastCount >= minimumPoolForecasts else {
-            return sharedDefault(crossSection, through: origin, step: step) ?? fallback
+            var defaults = fallback
+            defaults.modelPrior = sharedModelPrior(crossSection, through: origin, step: step)
+            return defaults
         }
         objective.threads = threads
         // A neutral start: moderate ratios and damping, the trend-change variance from the data's second differences.
@@ -97,9 +99,9 @@ public struct TrendForecaster: Sendable {
         // series is), take the one with the wider five-step spread: a briefing should not be sure of what its data
         // cannot tell. The prior odds are those its sister units' windows show together, or without sisters the
         // documented ones (`TrendCalibration.defaultModelPrior`).
-        var base = calibration
-        base.modelPrior = nil
-        if calibration.source == .defaults, base == TrendCalibration.defaults(for: transform, stepPeriods: step) {
+        var withoutPrior = calibration
+        withoutPrior.modelPrior = nil
+        if calibration.source == .defaults, withoutPrior == TrendCalibration.defaults(for: transform, stepPeriods: step) {
             let candidates = TrendCalibration.defaultCandidates(for: transform, stepPeriods: step)
             if candidates.count > 1 {
                 // Restricted likelihoods compare only under the same flat-prior states: every candidate is weighed with
@@ -150,9 +152,9 @@ public struct TrendForecaster: Sendable {
     /// default model (``TrendCalibration/defaultCandidates(for:stepPeriods:)``) fits units like them: the prior
     /// probabilities `π` that maximise `Σᵢ log Σₖ πₖ·Eᵢₖ` over the units' window evidences `Eᵢₖ` (empirical Bayes, by EM).
     /// Every unit then chooses with these prior odds: a window that cannot tell the models apart follows its sisters,
-    /// and one that can keeps its own choice. Returns the smooth defaults carrying the prior, or nil with fewer than
-    /// ``minimumPoolUnits`` units with a window of two or more values.
-    func sharedDefault(_ crossSection: [Series], through origin: Period, step: Int) -> TrendCalibration? {
+    /// and one that can keeps its own choice. Nil with fewer than ``minimumPoolUnits`` units with a window of two or
+    /// more values, or with a single candidate.
+    func sharedModelPrior(_ crossSection: [Series], through origin: Period, step: Int) -> TrendCalibration.ModelPrior? {
         let candidates = TrendCalibration.defaultCandidates(for: transform, stepPeriods: step)
         guard candidates.count > 1 else { return nil }
         var evidences = [[Double]]()
@@ -179,9 +181,7 @@ public struct TrendForecaster: Sendable {
             prior = next
             if change < 1e-10 { break }
         }
-        var calibration = TrendCalibration.defaults(for: transform, stepPeriods: step)
-        calibration.modelPrior = TrendCalibration.ModelPrior(weights: prior, units: evidences.count)
-        return calibration
+        return TrendCalibration.ModelPrior(weights: prior, units: evidences.count)
     }
 
     /// A window's log evidence under a default candidate, weighed with its slope estimated (flat prior), so that

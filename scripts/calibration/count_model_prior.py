@@ -11,21 +11,23 @@ Standard-library Python; needs a release build. Run: python3 scripts/calibration
 """
 import argparse, csv, json, os, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import probability_study as ps  # noqa: E402  (the shared data reader and its message for missing files)
+
 PANELS = [("county murders", "county-murders-by-county.csv"),
           ("state disease cases", "us-disease-counts-by-state.csv"),
           ("national disease cases", "us-disease-annual-counts.csv")]
 LENGTH, MIN_MEAN = 3, 2.0
 
 
-def windows(path):
+def windows(data_dir, file):
     """The panel's three-year windows with a mean of MIN_MEAN or more: {name: [v1, v2, v3]}."""
     series = {}
-    with open(path, newline="") as fh:
-        for row in csv.DictReader(fh):
-            try:
-                series.setdefault(row["series"], {})[int(row["year"])] = float(row["value"])
-            except ValueError:
-                continue
+    for row in ps.read_rows(data_dir, file):
+        try:
+            series.setdefault(row["series"], {})[int(row["year"])] = float(row["value"])
+        except ValueError:
+            continue
     out = {}
     for name, values in series.items():
         years = sorted(values)
@@ -60,7 +62,14 @@ def main():
     ap.add_argument("--data", default=os.path.normpath(os.path.join(root, "..", "shared", "data", "real-series")))
     ap.add_argument("--each", action="store_true", help="also each panel on its own")
     args = ap.parse_args()
-    panels = [(label, windows(os.path.join(args.data, f))) for label, f in PANELS]
+    try:
+        if not (os.path.isfile(args.attain) and os.access(args.attain, os.X_OK)):
+            raise ps.Missing(f"attain binary {args.attain} is missing: build it with "
+                             "`swift build -c release --product attain` or pass --attain PATH")
+        panels = [(label, windows(args.data, f)) for label, f in PANELS]
+    except ps.Missing as e:
+        print(f"count_model_prior.py: {e}", file=sys.stderr)
+        sys.exit(2)
     everything = {k: v for _, units in panels for k, v in units.items()}
     for label, units in ([("all three panels", everything)] + (panels if args.each else [])):
         p = prior(args.attain, units)

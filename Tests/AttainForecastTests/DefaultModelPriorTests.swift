@@ -4,10 +4,11 @@ import AttainData
 import AttainRandom
 @testable import AttainForecast
 
-/// Sister units too short to learn variances from (three years each, as communes since 2025) still show, together, which
-/// default model fits units like them; each unit then chooses with those prior odds instead of even ones.
-@Suite("Short sister units set the odds of the default models")
-struct SharedDefaultTests {
+/// The prior odds a unit chooses its default model with: sister units too short to learn variances from (three years
+/// each, as communes since 2025) show them together; a count standing alone takes the documented ones, learned the
+/// same way from real count panels.
+@Suite("The odds of the default models: from short sister units, or documented for a count alone")
+struct DefaultModelPriorTests {
     static func series(_ values: [Double], kind: IndicatorKind, unit: String) -> Series {
         Series(unit: unit, indicator: "x", kind: kind, firstYear: 2023, values: values)
     }
