@@ -12,6 +12,7 @@ tables, writes a reliability diagram per panel (SVG) and, with --json, every sco
 
     python3 scripts/calibration/probability_study.py [--attain .build/release/attain] [--data DIR] [--jobs 2]
         [--max-units N] [--quick] [--panels murders,unemployment,disease,infant,us-national] [--json OUT]
+        (synthetic panels drawn from a known process: --panels synthetic-counts,synthetic-shares)
         [--svg-dir docs]
 """
 import argparse, csv, hashlib, json, math, os, random, shutil, subprocess, sys, tempfile, time
@@ -31,6 +32,8 @@ QUICK_UNITS, QUICK_CASES = 3, 12  # --quick: units per panel and origin, unit-or
 GOAL_ECE, GOAL_NAIVE, GOAL_MIN_N = 0.05, 0.8, 100
 SEED_NULL, NULL_REPS = 20261205, 200   # the calibrated-forecaster ECE ranges (null_ece)
 KINDS = ["level", "cumulative", "every-year"]
+SYNTHETIC_SEED, SYNTHETIC_GROUPS, SYNTHETIC_UNITS = 20261206, 40, 15
+SYNTHETIC_FIRST, SYNTHETIC_ORIGIN = 2001, 2020   # years 2001-2025: a window of up to 20 years and five later years
 MODES = ["alone", "sisters"]
 PHI = NormalDist()
 
@@ -51,6 +54,15 @@ PANELS = {
     "us-national": ("us-disease-annual-counts.csv", "count", "none (alone only: the series are different diseases)", None),
 }
 
+# Panels generated here from a known process (no file): independent units with no shock common to an origin, so their
+# ECE can be read against sampling noise alone. Not in the default --panels and not in "all panels together".
+SYNTHETIC = {
+    "synthetic-counts": (None, "count", "the 15 units of the same generating group", [SYNTHETIC_ORIGIN]),
+    "synthetic-shares": (None, "share", "the 15 units of the same generating group", [SYNTHETIC_ORIGIN]),
+}
+REAL_PANELS = list(PANELS)
+PANELS.update(SYNTHETIC)
+
 
 class Missing(Exception):
     """A prerequisite (data folder, data file, binary) is missing: one line, exit 2."""
@@ -67,8 +79,63 @@ def read_rows(data_dir, file):
         return list(csv.DictReader(fh))
 
 
+def poisson_draw(rng, mean):
+    """Poisson by inversion (means here stay below a few hundred)."""
+    u, k, p = rng.random(), 0, math.exp(-mean)
+    cdf = p
+    while u > cdf and p > 0:
+        k += 1
+        p *= mean / k
+        cdf += p
+    return k
+
+
+def synthetic_panel(name):
+    """A panel drawn from a known process, the same every run (SYNTHETIC_SEED). Groups of 15 units share how the
+    units' series behave; each unit has its own level. The units are independent: nothing moves them together.
+
+    synthetic-counts: group g has overdispersion k (Poisson, 20, 5 or 2: counts Poisson(Gamma(k, λ/k))) and a
+    level that moves by τ (0, 0.05, 0.10 or 0.15) on the log scale a year; unit level λ₀ log-uniform on [1, 40].
+    synthetic-shares: a logit level starting uniform on [logit 0.2, logit 0.85], a slope starting N(0.05, 0.05²) that
+    moves by 0.02 a year, the level by τ (0.02, 0.05 or 0.10); the share is observed out of n (50, 200 or 1,000) and
+    the data file gives the counts (numerator, denominator), as a coverage share's would."""
+    rng = random.Random(f"{SYNTHETIC_SEED}:{name}")
+    units = {}
+    for g in range(SYNTHETIC_GROUPS):
+        group = f"G{g:02d}"
+        for i in range(SYNTHETIC_UNITS):
+            uid = f"{group}-U{i:02d}"
+            values, counts = {}, {}
+            if name == "synthetic-counts":
+                k = [None, 20.0, 5.0, 2.0][g % 4]
+                tau = [0.0, 0.05, 0.10, 0.15][(g // 4) % 4]
+                log_level = rng.uniform(math.log(1), math.log(40))
+                for year in range(SYNTHETIC_FIRST, SYNTHETIC_ORIGIN + AHEAD + 1):
+                    log_level += tau * rng.gauss(0, 1)
+                    mean = math.exp(log_level)
+                    values[year] = poisson_draw(rng, mean if k is None else rng.gammavariate(k, mean / k))
+            else:
+                tau = [0.02, 0.05, 0.10][g % 3]
+                n = [50, 200, 1000][(g // 3) % 3]
+                level = rng.uniform(math.log(0.2 / 0.8), math.log(0.85 / 0.15))
+                slope = rng.gauss(0.05, 0.05)
+                for year in range(SYNTHETIC_FIRST, SYNTHETIC_ORIGIN + AHEAD + 1):
+                    level += slope + tau * rng.gauss(0, 1)
+                    slope += 0.02 * rng.gauss(0, 1)
+                    p = 1 / (1 + math.exp(-level))
+                    x = sum(1 for _ in range(n) if rng.random() < p)
+                    values[year] = round(x / n, 6)
+                    counts[year] = (x, n)
+            units[uid] = {"unit": uid, "indicator": "indicator", "group": group, "values": values}
+            if counts:
+                units[uid]["counts"] = counts
+    return units
+
+
 def load_panel(name, data_dir):
     """Returns {uid: {"unit", "indicator", "group", "values": {year: value}}} for one panel."""
+    if name in SYNTHETIC:
+        return synthetic_panel(name)
     file, kind, _sisters, _origins = PANELS[name]
     units = {}
     for row in read_rows(data_dir, file):
@@ -265,12 +332,21 @@ def num(x):
 
 
 def write_csv(path, rows):
-    """rows: (unit, indicator, year, value)"""
+    """rows: (unit, indicator, year, value); a value (numerator, denominator) is a share given as counts."""
+    counted = any(isinstance(r[3], tuple) for r in rows)
     with open(path, "w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["unit", "indicator", "period", "value"])
+        w.writerow(["unit", "indicator", "period", "value"] + (["numerator", "denominator"] if counted else []))
         for unit, indicator, year, value in rows:
-            w.writerow([unit, indicator, year, num(value)])
+            if isinstance(value, tuple):
+                w.writerow([unit, indicator, year, "", value[0], value[1]])
+            else:
+                w.writerow([unit, indicator, year, num(value)] + (["", ""] if counted else []))
+
+
+def data_value(u, year, value):
+    """What the data file holds for a unit's year: the counts of a share given as counts, else the value."""
+    return u.get("counts", {}).get(year, value)
 
 
 def write_targets(path, indicator, targets):
@@ -513,7 +589,8 @@ def main():
     ap.add_argument("--max-units", type=int, default=600,
                     help="at most this many units per panel and origin, the first by a hash of the unit id (default 600: all)")
     ap.add_argument("--quick", action="store_true", help="smoke run: at most 3 units per panel and origin and 12 unit-origins per panel; no SVG unless --svg-dir")
-    ap.add_argument("--panels", default=",".join(PANELS), help="comma-separated subset of " + ", ".join(PANELS))
+    ap.add_argument("--panels", default=",".join(REAL_PANELS),
+                    help="comma-separated subset of " + ", ".join(PANELS) + " (default: the real panels)")
     ap.add_argument("--paths", type=int, default=2000)
     ap.add_argument("--json", help="write every scored target (and the failures and summary rows) to this file")
     ap.add_argument("--svg-dir", help="where the reliability diagrams go (default: docs/ of the repository; none with --quick)")
@@ -575,7 +652,7 @@ def main():
                 os.makedirs(d)
                 write_targets(os.path.join(d, "targets.yaml"), u["indicator"], targets)
                 alone = os.path.join(d, "alone.csv")
-                write_csv(alone, [(u["unit"], u["indicator"], y, v)
+                write_csv(alone, [(u["unit"], u["indicator"], y, data_value(u, y, v))
                                   for y, v in zip(range(origin - WINDOW + 1, origin + 1), w)])
                 modes = {"alone": alone}
                 if u["group"] is not None:
@@ -586,7 +663,7 @@ def main():
                             s = units[sid]
                             sw = window_of(s["values"], origin) if s["group"] == u["group"] else None
                             if sw is not None:
-                                rows += [(s["unit"], s["indicator"], y, v)
+                                rows += [(s["unit"], s["indicator"], y, data_value(s, y, v))
                                          for y, v in zip(range(origin - WINDOW + 1, origin + 1), sw)]
                         path = os.path.join(tmp, p, f"sisters-{len(sister_files):04d}.csv")
                         write_csv(path, rows)
@@ -703,11 +780,11 @@ def main():
             reliability_svg(p, {m: [r for r in rows_p if r["mode"] == m] for m in MODES}, path)
             print(f"wrote {path}\n")
 
-    print("## All panels together (each target weighs the same)\n")
+    print("## All real panels together (each target weighs the same)\n")
     print("| mode | n | mean p | met | Brier | naive RW | vs naive | base rate | vs base | ECE |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for mode in MODES:
-        sel = [r for r in scored if r["mode"] == mode]
+        sel = [r for r in scored if r["mode"] == mode and r["panel"] not in SYNTHETIC]
         if sel:
             s = scores(sel, sum(r["outcome"] for r in sel) / len(sel))
             print(f"| {mode} | {s['n']} | {s['mean_p']:.3f} | {s['freq']:.3f} | {s['brier']:.4f} | {s['naive']:.4f} | "
@@ -736,8 +813,9 @@ def main():
                and (r["kind"] == "overall" or x["kind"] == r["kind"])]
         nl = null_ece(sel)
         r["null_ece"] = nl
+        # Synthetic units are independent by construction: only sampling noise can excuse their ECE.
         reading = ("within sampling noise" if r["ece"] <= nl["ind"][1] else
-                   "within co-movement" if r["ece"] <= nl["co"][1] else "miscalibrated")
+                   "within co-movement" if r["ece"] <= nl["co"][1] and r["panel"] not in SYNTHETIC else "miscalibrated")
         print(f"| {r['panel']} | {r['mode']} | {r['kind']} | {r['n']} | {r['ece']:.3f} | {nl['ind'][0]:.3f}–{nl['ind'][1]:.3f} | "
               f"{nl['rho'][0]:.2f} / {nl['rho'][1]:.2f} | {nl['clusters'][0]} / {nl['clusters'][1]} | "
               f"{nl['co'][0]:.3f}–{nl['co'][1]:.3f} | {reading} |")
