@@ -33,9 +33,13 @@ struct LocalTrendDesign: Sendable {
     let logDeterminant: Double
 
     /// The design for observations at `steps` (ascending, ≥ 0) and the origin at `originStep ≥ steps.last`.
-    init(_ h: TrendHyperparameters, steps: [Int], originStep: Int) throws {
+    ///
+    /// `knownNoise` (empty, or one per observation) adds variance per unit `λ` to each observation's own noise: the
+    /// known sampling noise of a counted share divided by the `λ` it is weighed at (``ScaleIntegral``).
+    init(_ h: TrendHyperparameters, steps: [Int], originStep: Int, knownNoise: [Double] = []) throws {
         let n = steps.count
         precondition(n >= 2 && originStep >= steps[n - 1], "design needs two observations before the origin")
+        precondition(knownNoise.isEmpty || knownNoise.count == n, "one known noise variance per observation")
         let phi = h.damping, q11 = h.levelRatio * h.levelRatio, noise = h.noiseRatio * h.noiseRatio
         // With a stationary slope start, the initial slope is N(0, v) with v = 1/(1 − φ²) per λ (part of the
         // disturbances) and only the level is a flat-prior regressor.
@@ -58,7 +62,7 @@ struct LocalTrendDesign: Sendable {
         for i in 0..<n {
             for j in i..<n {
                 let t = steps[i], k = steps[j] - t
-                let value = p00[t] + sums[k] * p01[t] + (i == j ? noise : 0) + v * sums[t] * sums[steps[j]]
+                let value = p00[t] + sums[k] * p01[t] + (i == j ? noise + (knownNoise.isEmpty ? 0 : knownNoise[i]) : 0) + v * sums[t] * sums[steps[j]]
                 s[i, j] = value; s[j, i] = value
             }
         }

@@ -5,11 +5,13 @@ import AttainData
 struct OriginGrid: Sendable {
     /// Values by steps back from the origin (index 0 is the origin); nil where unobserved.
     let values: [Double?]
+    /// The denominators of a counted share's values, where given (nil elsewhere, and for other kinds).
+    let denominators: [Double?]
 
     /// The grid of `series` ending at `origin`, `step` periods apart, at most `limit` steps long (nil: all).
     /// Observations of another frequency or off the grid are left out (`offGrid` counts them).
     init(_ series: Series, origin: Period, step: Int, limit: Int? = nil) {
-        var back = [Int: Double]()
+        var back = [Int: Double](), counted = [Int: Double]()
         var deepest = -1
         for o in series.observations where o.period <= origin && o.period.frequency == origin.frequency {
             let distance = o.period.distance(to: origin)
@@ -17,9 +19,11 @@ struct OriginGrid: Sendable {
             let k = distance / step
             if let limit, k >= limit { continue }
             back[k] = Self.value(of: o, kind: series.kind)
+            counted[k] = series.kind == .share && o.numerator != nil ? o.denominator.flatMap { $0 > 0 ? $0 : nil } : nil
             deepest = max(deepest, k)
         }
         values = deepest < 0 ? [] : (0...deepest).map { back[$0] }
+        denominators = deepest < 0 ? [] : (0...deepest).map { counted[$0] }
     }
 
     /// The value the latent scale sees: a share counted as exactly 0 of `n` or `n` of `n` (a small zone where every

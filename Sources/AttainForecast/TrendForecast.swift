@@ -14,7 +14,9 @@ import AttainRandom
 /// The state at the origin (level, slope) is Gaussian given the unit's trend-change variance `λ`; `λ` has an
 /// inverse-gamma posterior, so every marginal is a Student-t with ``degreesOfFreedom`` on the latent scale, and the
 /// paths of ``samplePath(steps:latent:using:)`` have exactly the marginals of ``latentQuantiles(horizon:levels:)``.
-/// Step `k` is the period ``period(atStep:)`` (`k · stepPeriods` periods after the origin).
+/// A share standing alone whose window cannot rule out one of the default models is an average of models
+/// (``alternatives``): its marginals are the weighted mixtures of their Student-t marginals, and each path follows one
+/// model. Step `k` is the period ``period(atStep:)`` (`k · stepPeriods` periods after the origin).
 public struct TrendForecast: Sendable {
     /// The unit.
     public let unit: String
@@ -47,18 +49,35 @@ public struct TrendForecast: Sendable {
     /// Cholesky factor of the state covariance: `(L₀₀, L₁₀, L₁₁)`.
     let stateFactor: (Double, Double, Double)
     /// Latent-scale variance of the sampling noise in one observed value, added to every marginal and every path step
-    /// (0: none). Set for a share counted out of a small denominator when the calibration did not learn from such
-    /// data: `1/(n·p·(1−p))`, the binomial variance of a logit.
+    /// (0: none). Set for a share counted out of a denominator when the calibration did not learn from such data: the
+    /// binomial variance of its logit out of the last denominator
+    /// (``TrendHyperparameters/shareSamplingVariance(share:denominator:)``).
     public internal(set) var samplingVariance: Double = 0
     /// The noisy-panel default model the unit chose when it stood alone (nil: pooled or the smooth defaults).
     public internal(set) var defaultsName: String?
     /// The number of sister units whose windows set the prior odds of the default models the unit chose among
     /// (``TrendCalibration/modelPrior``; nil: the documented default odds, or a learned calibration).
     public internal(set) var modelPriorUnits: Int?
+    /// This model's posterior weight when default models are averaged (1: a single model).
+    public internal(set) var modelWeight = 1.0
+    /// The other default models averaged with this one, each with its posterior weight (empty: a single model). A unit
+    /// standing alone whose window cannot rule out one of the default models forecasts with all the plausible ones,
+    /// weighted by how probable each makes its window (Bayesian model averaging in Occam's window,
+    /// ``TrendForecaster/fit(series:calibration:origin:)``): every marginal is the weighted mixture, and each sample path
+    /// follows one model drawn by weight. This forecast is the model of greatest weight.
+    public internal(set) var alternatives: [WeightedForecast] = []
+
+    /// This model alone (weight ``modelWeight``) followed by its ``alternatives``.
+    public var components: [WeightedForecast] {
+        var own = self
+        own.alternatives = []
+        return [WeightedForecast(weight: modelWeight, forecast: own)] + alternatives
+    }
 
     init(unit: String, indicator: String, transform: LatentTransform, origin: Period, stepPeriods: Int, observationCount: Int,
          hyperparameters: TrendHyperparameters, level: Double, slope: Double, stateCovariance: (Double, Double, Double),
-         residualSumOfSquares q: Double, horizonScale: [Double] = [], tailDegreesOfFreedom: Double? = nil) {
+         residualSumOfSquares q: Double, posterior: (shape: Double, rate: Double)? = nil, horizonScale: [Double] = [],
+         tailDegreesOfFreedom: Double? = nil) {
         self.horizonScale = horizonScale
         self.unit = unit
         self.indicator = indicator
@@ -69,8 +88,9 @@ public struct TrendForecast: Sendable {
         self.hyperparameters = hyperparameters
         latentLevel = level
         latentSlope = slope
-        let shape = hyperparameters.scaleShape + Double(observationCount - hyperparameters.diffuseStateCount) / 2
-        let rate = hyperparameters.scaleRate + q / 2
+        // λ's inverse-gamma posterior: conjugate from the innovations' sum of squares, or given (``ScaleIntegral``).
+        let shape = posterior?.shape ?? hyperparameters.scaleShape + Double(observationCount - hyperparameters.diffuseStateCount) / 2
+        let rate = posterior?.rate ?? hyperparameters.scaleRate + q / 2
         // A recalibrated tail keeps the scale estimate rate/shape and changes only the tail weight.
         posteriorShape = tailDegreesOfFreedom.map { $0 / 2 } ?? shape
         posteriorRate = posteriorShape * rate / shape
@@ -106,24 +126,60 @@ public struct TrendForecast: Sendable {
         return (level, a + noise)
     }
 
-    /// Location and scale of the Student-t marginal at step `h` on the latent scale.
+    /// Location and scale of the Student-t marginal at step `h` on the latent scale. For an average of models
+    /// (``alternatives``) a summary: the weighted mean of the locations, and the root of the weighted mean of each
+    /// model's squared scale plus its location's squared distance from that mean.
     public func latentLocationScale(horizon h: Int) -> (location: Double, scale: Double) {
+        guard !alternatives.isEmpty else { return ownLocationScale(horizon: h) }
+        let parts = components.map { ($0.weight, $0.forecast.ownLocationScale(horizon: h)) }
+        let location = parts.reduce(0) { $0 + $1.0 * $1.1.location }
+        let square = parts.reduce(0) { $0 + $1.0 * ($1.1.scale * $1.1.scale + ($1.1.location - location) * ($1.1.location - location)) }
+        return (location, square.squareRoot())
+    }
+
+    /// Location and scale of this model's own Student-t marginal at step `h`.
+    func ownLocationScale(horizon h: Int) -> (location: Double, scale: Double) {
         let m = latentMoments(horizon: h)
         let model = TrendPathSampler.conformalFactor(horizonScale, step: max(h, 1)) * (m.variance * posteriorRate / posteriorShape).squareRoot()
         return (m.mean, samplingVariance > 0 ? (model * model + samplingVariance).squareRoot() : model)
     }
 
-    /// `P(Y_h ≤ y)` at step `h` for a data-scale value `y` (exact Student-t probability on the latent scale).
+    /// `P(Y_h ≤ y)` at step `h` for a data-scale value `y` (exact Student-t probability on the latent scale; for an
+    /// average of models, the weighted sum of theirs).
     public func probability(atMost y: Double, horizon h: Int) -> Double {
         guard transform.accepts(y) else { return y < transform.toData(-.infinity) ? 0 : 1 }
         if y < transform.dataFloor { return 0 }
-        let (location, scale) = latentLocationScale(horizon: h)
-        return StudentT(degreesOfFreedom: degreesOfFreedom).cdf((transform.toLatent(y) - location) / scale)
+        let z = transform.toLatent(y)
+        guard !alternatives.isEmpty else { return ownLatentCDF(z, horizon: h) }
+        return min(components.reduce(0) { $0 + $1.weight * $1.forecast.ownLatentCDF(z, horizon: h) }, 1)
     }
 
-    /// Quantiles at step `h` on the latent scale, for `levels` in (0, 1).
+    /// This model's own `P(Z_h ≤ z)` on the latent scale.
+    func ownLatentCDF(_ z: Double, horizon h: Int) -> Double {
+        let (location, scale) = ownLocationScale(horizon: h)
+        return StudentT(degreesOfFreedom: degreesOfFreedom).cdf((z - location) / scale)
+    }
+
+    /// Quantiles at step `h` on the latent scale, for `levels` in (0, 1). For an average of models, the mixture's
+    /// quantile lies between the models' own, where bisection finds it (to 10⁻¹² relative).
     public func latentQuantiles(horizon h: Int, levels: [Double]) -> [Double] {
-        let (location, scale) = latentLocationScale(horizon: h)
+        guard !alternatives.isEmpty else { return ownLatentQuantiles(horizon: h, levels: levels) }
+        let parts = components
+        let own = parts.map { $0.forecast.ownLatentQuantiles(horizon: h, levels: levels) }
+        return levels.indices.map { i in
+            var low = own.map { $0[i] }.min()!, high = own.map { $0[i] }.max()!
+            for _ in 0..<200 where high - low > 1e-12 * max(1, abs(low), abs(high)) {
+                let middle = 0.5 * (low + high)
+                let cdf = parts.reduce(0) { $0 + $1.weight * $1.forecast.ownLatentCDF(middle, horizon: h) }
+                if cdf < levels[i] { low = middle } else { high = middle }
+            }
+            return 0.5 * (low + high)
+        }
+    }
+
+    /// This model's own Student-t quantiles at step `h` on the latent scale.
+    func ownLatentQuantiles(horizon h: Int, levels: [Double]) -> [Double] {
+        let (location, scale) = ownLocationScale(horizon: h)
         let t = StudentT(degreesOfFreedom: degreesOfFreedom)
         return levels.map { location + scale * t.quantile($0) }
     }
@@ -159,11 +215,29 @@ public struct TrendForecast: Sendable {
     /// What ``samplePath(steps:latent:using:noise:)`` reads, as plain numbers: a simulation that draws many paths keeps
     /// one and draws from it (no copy of the forecast, with its names, on every path).
     public var pathSampler: TrendPathSampler {
+        var sampler = ownPathSampler
+        if !alternatives.isEmpty {
+            var total = modelWeight
+            sampler.thresholds = [total] + alternatives.map { total += $0.weight; return total }
+            sampler.alternatives = alternatives.map { $0.forecast.ownPathSampler }
+        }
+        return sampler
+    }
+
+    private var ownPathSampler: TrendPathSampler {
         TrendPathSampler(posteriorRate: posteriorRate, posteriorShape: posteriorShape, precisionDraw: precisionDraw,
                          latentLevel: latentLevel, latentSlope: latentSlope, stateFactor: stateFactor,
                          damping: hyperparameters.damping, levelRatio: hyperparameters.levelRatio,
                          noiseRatio: hyperparameters.noiseRatio, samplingVariance: samplingVariance, horizonScale: horizonScale)
     }
+}
+
+/// One model of an average of default models (``TrendForecast/alternatives``) and its posterior weight.
+public struct WeightedForecast: Sendable {
+    /// The model's posterior weight (the weights of an average add to 1).
+    public let weight: Double
+    /// The model's forecast.
+    public let forecast: TrendForecast
 }
 
 /// The numbers a ``TrendForecast``'s sample paths are drawn from (``TrendForecast/pathSampler``); draws exactly the
@@ -176,6 +250,11 @@ public struct TrendPathSampler: Sendable {
     @usableFromInline let damping: Double, levelRatio: Double, noiseRatio: Double
     @usableFromInline let samplingVariance: Double
     @usableFromInline let horizonScale: [Double]
+    /// For an average of models: the cumulative weights of this model and then of each of ``alternatives``; a path
+    /// draws one uniform and follows the first model whose threshold exceeds it.
+    @usableFromInline var thresholds: [Double] = []
+    /// The other models' samplers (empty: a single model).
+    @usableFromInline var alternatives: [TrendPathSampler] = []
 
     init(posteriorRate: Double, posteriorShape: Double, precisionDraw: GammaDistribution, latentLevel: Double,
          latentSlope: Double, stateFactor: (Double, Double, Double), damping: Double, levelRatio: Double, noiseRatio: Double,
@@ -201,8 +280,21 @@ public struct TrendPathSampler: Sendable {
     }
 
     /// See ``TrendForecast/samplePath(steps:latent:using:noise:)``: the same draws, in the same order, the same numbers.
+    /// For an average of models, one uniform from `rng` first chooses the model the whole path follows.
     @inlinable
     public func samplePath(steps: Int, latent: inout [Double], using rng: inout Xoshiro256StarStar, noise: inout Xoshiro256StarStar?) {
+        if !alternatives.isEmpty {
+            let u = rng.uniform()
+            var k = 0
+            while k < alternatives.count, u >= thresholds[k] { k += 1 }
+            if k > 0 { return alternatives[k - 1].sampleOwnPath(steps: steps, latent: &latent, using: &rng, noise: &noise) }
+        }
+        sampleOwnPath(steps: steps, latent: &latent, using: &rng, noise: &noise)
+    }
+
+    /// One path of this model alone.
+    @inlinable
+    func sampleOwnPath(steps: Int, latent: inout [Double], using rng: inout Xoshiro256StarStar, noise: inout Xoshiro256StarStar?) {
         precondition(latent.count >= steps, "latent buffer holds \(latent.count) values, needs \(steps)")
         let lambda = posteriorRate / rng.gamma(precisionDraw)
         let s = lambda.squareRoot()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The variance components of the local-trend model, as ratios plus a cross-unit prior on their common scale.
 ///
 /// On the latent scale, per model step (one period, or one grid step for data every k periods):
@@ -57,6 +59,30 @@ public struct TrendHyperparameters: Sendable, Hashable, Codable {
     public static func countSamplingVariance(mean m: Double) -> Double {
         let m = Swift.max(m, 0)
         return m / ((m + 1) * (m + 1))
+    }
+
+    /// The latent (logit) variance of the binomial sampling noise in a share `p` counted out of `n`: the variance of the
+    /// empirical logit `log((x + ½)/(n − x + ½))` for `x ~ Binomial(n, p)`, summed exactly over `x` when
+    /// `n·p·(1 − p) < 25` (the delta method's `1/(n·p·(1 − p))` claims 2.0 for a share near 70 of 70, where it is 0.40),
+    /// and the delta method above. `n` is rounded to a whole number; 0 when `n < 1`.
+    public static func shareSamplingVariance(share p: Double, denominator n: Double) -> Double {
+        guard n >= 1, n.isFinite else { return 0 }
+        let p = Swift.min(Swift.max(p, 1e-12), 1 - 1e-12)
+        let spread = n * p * (1 - p)
+        if spread >= 25 { return 1 / spread }
+        let total = Int(n.rounded()), sd = spread.squareRoot()
+        let nd = Double(total)
+        let low = Swift.max(0, Int((nd * p - 12 * sd - 2).rounded(.down))), high = Swift.min(total, Int((nd * p + 12 * sd + 2).rounded(.up)))
+        let logChoose = logGamma(nd + 1), logP = Foundation.log(p), logQ = Foundation.log(1 - p)
+        var mass = 0.0, mean = 0.0, square = 0.0
+        for x in low...high {
+            let k = Double(x)
+            let weight = Foundation.exp(logChoose - logGamma(k + 1) - logGamma(nd - k + 1) + k * logP + (nd - k) * logQ)
+            let logit = Foundation.log((k + 0.5) / (nd - k + 0.5))
+            mass += weight; mean += weight * logit; square += weight * logit * logit
+        }
+        mean /= mass
+        return Swift.max(square / mass - mean * mean, 0)
     }
 
     /// These hyperparameters for a count window of mean `m`: the observation noise gains the counts' own sampling

@@ -45,6 +45,12 @@ enum ProcessFactory {
     /// An annual series of a history's complete years.
     static func series(_ h: YearlyHistory, kind: IndicatorKind, name: String, values: [Double]? = nil) -> Series {
         let v = values ?? h.annualisedValues
+        // A share's own values keep their counts: a forecast under the default calibrations weighs their binomial noise.
+        if kind == .share, values == nil, let nums = h.numerators, let dens = h.denominators {
+            return Series(unit: name, indicator: name, kind: kind, observations: h.years.indices.map {
+                Observation(unit: name, indicator: name, period: .year(h.years[$0]), value: v[$0], numerator: nums[$0], denominator: dens[$0])
+            })
+        }
         return Series(unit: name, indicator: name, kind: kind,
                       observations: zip(h.years, v).map { Observation(unit: name, indicator: name, period: .year($0.0), value: $0.1) })
     }
@@ -107,11 +113,17 @@ enum ProcessFactory {
         let source: String
         switch calibrationSource {
         case .pooled(let units, _, _): source = "calibrated on \(units) series"
-        case .defaults:
+        case .defaults where f.alternatives.isEmpty:
             source = (f.defaultsName.map { "default calibration for \($0)" } ?? "default calibration")
                 + (f.modelPriorUnits.map { ", its odds learned from \($0) sister series" } ?? "")
+        case .defaults:
+            // An average of default models, each named with its weight in percent.
+            source = "default calibrations averaged by how probable each makes the data: "
+                + f.components.map { "\($0.forecast.defaultsName ?? "smooth series") \(Int(($0.weight * 100).rounded()))%" }.joined(separator: ", ")
+                + (f.modelPriorUnits.map { "; odds learned from \($0) sister series" } ?? "")
         }
-        // A calibration learned from data (sister units, the kind pool, a noisy panel) already holds the counts' noise.
+        // A calibration learned from data (sister units, the kind pool, a noisy panel) already holds the counts' noise;
+        // for an average of default models, the model of greatest weight decides.
         let learntNoise: Bool
         if case .pooled = calibrationSource { learntNoise = true } else { learntNoise = f.defaultsName != nil }
         let noise: TrendProcess.CountNoise = learntNoise ? .rounding : .poisson
