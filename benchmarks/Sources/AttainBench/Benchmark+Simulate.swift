@@ -100,6 +100,8 @@ struct ModelExport: Encodable {
 
     static func trend(_ p: TrendProcess) -> Trend {
         let f = p.forecast
+        // The peer simulates one model per trend; an average of default models (a share standing alone) is not exported.
+        precondition(f.alternatives.isEmpty, "the numpy peer simulates single trend models; this scenario averages several")
         var transform = "identity", offset = 0.0
         switch f.transform {
         case .logit: transform = "logit"
