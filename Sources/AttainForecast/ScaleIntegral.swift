@@ -11,7 +11,7 @@ import Foundation
 /// ```
 /// one ``LocalTrendDesign`` per grid point (the trapezoid rule on `log λ`, whose integrand is smooth and decays at both
 /// ends, converges geometrically). With `v = 0` the integral is the closed form of
-/// ``TrendForecaster/logEvidence(_:steps:deepest:hyperparameters:)``, and the posterior is the conjugate one.
+/// ``TrendForecaster/logEvidence(_:steps:deepest:hyperparameters:)``, and the posterior the conjugate one, to 10⁻⁴.
 ///
 /// For the forecast, `λ`'s grid posterior is summarised by the inverse-gamma with the same `E[1/λ]` and `E[log λ]`, and
 /// the state by its posterior mean and covariance (the state's covariance given `λ`, averaged, plus the spread of its mean
@@ -37,10 +37,12 @@ struct ScaleIntegral {
         let relative = steps.map { $0 - steps[0] }, origin = deepest - steps[0]
         let m = Double(values.count - h.diffuseStateCount), a = h.scaleShape, b = h.scaleRate
         let constant = -0.5 * m * log(2 * Double.pi) + a * log(b) - logGamma(a)
-        // The integrand's width in log λ is about 1/√(α + m/2); steps of 0.6 of that leave a trapezoid error far below
-        // the study's noise. Below b/50 the prior's e^{−b/λ} has killed everything; the walk ends once the integrand
-        // has fallen e^{−40} below its peak on the way down.
-        let du = 0.6 / (1 + a + m / 2).squareRoot()
+        // The integrand's width in log λ is about 1/√(α + m/2), and the trapezoid rule on a smooth integrand over the
+        // whole line converges geometrically: steps of that width leave errors of about 10⁻⁵ in the log evidence and
+        // 10⁻⁴ in the posterior's shape and rate (tested against the closed form), far below the Monte Carlo error of
+        // any probability, at half the designs of steps 0.6 as wide. Below b/50 the prior's e^{−b/λ} has killed
+        // everything; the walk ends once the integrand has fallen e^{−30} below its peak on the way down.
+        let du = 1 / (1 + a + m / 2).squareRoot()
         var u = log(b / 50)
         var us = [Double](), exact = [Double](), capped = [Double](), levels = [Double](), slopes = [Double]()
         var covariances = [(Double, Double, Double)]()
@@ -56,7 +58,7 @@ struct ScaleIntegral {
             us.append(u); exact.append(ge); capped.append(gc)
             levels.append(fit.level); slopes.append(fit.slope); covariances.append(design.stateCovariance)
             topExact = max(topExact, ge); topCapped = max(topCapped, gc)
-            if ge < topExact - 40, gc < topCapped - 40 { break }
+            if ge < topExact - 30, gc < topCapped - 30 { break }
             u += du
         }
         gridCount = us.count
