@@ -15,9 +15,11 @@ import Foundation
 ///
 /// For the forecast, `λ`'s grid posterior is summarised by the inverse-gamma with the same `E[1/λ]` and `E[log λ]`, and
 /// the state by its posterior mean and covariance (the state's covariance given `λ`, averaged, plus the spread of its mean
-/// across `λ`), so the forecast keeps its Student-t marginals and coherent paths. Cost: a few hundred designs of the
-/// window's size, once per fit.
+/// across `λ`), so the forecast keeps its Student-t marginals and coherent paths. Cost: some tens to a hundred designs
+/// of the window's size (one per grid point).
 struct ScaleIntegral {
+    /// The hyperparameters integrated under.
+    let hyperparameters: TrendHyperparameters
     /// The log restricted marginal likelihood (the uncapped innovations), comparable with
     /// ``TrendForecaster/logEvidence(_:steps:deepest:hyperparameters:)`` under the same flat-prior states.
     let logEvidence: Double
@@ -34,6 +36,7 @@ struct ScaleIntegral {
     /// `knownVariance[i]` the fixed latent-scale variance of observation `i`'s sampling noise.
     init(_ values: [Double], steps: [Int], deepest: Int, hyperparameters h: TrendHyperparameters, knownVariance: [Double]) throws {
         precondition(knownVariance.count == values.count, "one known variance per value")
+        hyperparameters = h
         let relative = steps.map { $0 - steps[0] }, origin = deepest - steps[0]
         let m = Double(values.count - h.diffuseStateCount), a = h.scaleShape, b = h.scaleRate
         let constant = -0.5 * m * log(2 * Double.pi) + a * log(b) - logGamma(a)

@@ -167,8 +167,9 @@ public struct TrendForecast: Sendable {
         let parts = components
         let own = parts.map { $0.forecast.ownLatentQuantiles(horizon: h, levels: levels) }
         return levels.indices.map { i in
-            var low = own.map { $0[i] }.min()!, high = own.map { $0[i] }.max()!
-            for _ in 0..<200 where high - low > 1e-12 * max(1, abs(low), abs(high)) {
+            var low = own.map { $0[i] }.min()!, high = own.map { $0[i] }.max()!, halvings = 0
+            while high - low > 1e-12 * max(1, abs(low), abs(high)), halvings < 200 {
+                halvings += 1
                 let middle = 0.5 * (low + high)
                 let cdf = parts.reduce(0) { $0 + $1.weight * $1.forecast.ownLatentCDF(middle, horizon: h) }
                 if cdf < levels[i] { low = middle } else { high = middle }

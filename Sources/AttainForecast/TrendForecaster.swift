@@ -109,13 +109,11 @@ public struct TrendForecaster: Sendable {
                 // Restricted likelihoods compare only under the same flat-prior states: every candidate is weighed with
                 // its slope estimated from the window, then forecasts with its own slope start.
                 let prior = calibration.modelPrior?.weights ?? TrendCalibration.defaultModelPrior(for: transform, stepPeriods: step)
-                let evidences = try candidates.indices.map {
-                    try evidence(values, steps: steps, deepest: deepest, under: candidates[$0], known: known) + log(prior[$0])
-                }
-                let weights = Self.modelWeights(evidences)
+                let weighed = try candidates.map { try weigh(values, steps: steps, deepest: deepest, under: $0, known: known) }
+                let weights = Self.modelWeights(candidates.indices.map { weighed[$0].evidence + log(prior[$0]) })
                 var models = try candidates.indices.filter { weights[$0] > 0 }.sorted { weights[$0] > weights[$1] }.map { k -> WeightedForecast in
                     var f = try forecast(series, values: values, steps: steps, deepest: deepest, origin: origin, calibration: candidates[k],
-                                         known: known)
+                                         known: known, integral: weighed[k].integral)
                     f.modelPriorUnits = calibration.modelPrior?.units
                     return WeightedForecast(weight: weights[k], forecast: f)
                 }
@@ -200,12 +198,20 @@ public struct TrendForecaster: Sendable {
     /// candidates compare under the same flat-prior states. With `known` sampling variances (a counted share) the
     /// scale of change is integrated out numerically (``ScaleIntegral``).
     func evidence(_ values: [Double], steps: [Int], deepest: Int, under candidate: TrendCalibration, known: [Double] = []) throws -> Double {
+        try weigh(values, steps: steps, deepest: deepest, under: candidate, known: known).evidence
+    }
+
+    /// ``evidence(_:steps:deepest:under:known:)`` with, for a counted share, the integral it came from: a candidate whose
+    /// own slope start is the flat one (the smooth defaults) is then fitted from the same integral, not a second one.
+    func weigh(_ values: [Double], steps: [Int], deepest: Int, under candidate: TrendCalibration,
+               known: [Double]) throws -> (evidence: Double, integral: ScaleIntegral?) {
         var h = effectiveHyperparameters(candidate, values: values)
         h.stationarySlope = false
         if !known.isEmpty {
-            return try ScaleIntegral(values, steps: steps, deepest: deepest, hyperparameters: h, knownVariance: known).logEvidence
+            let integral = try ScaleIntegral(values, steps: steps, deepest: deepest, hyperparameters: h, knownVariance: known)
+            return (integral.logEvidence, integral)
         }
-        return try Self.logEvidence(values, steps: steps, deepest: deepest, hyperparameters: h)
+        return (try Self.logEvidence(values, steps: steps, deepest: deepest, hyperparameters: h), nil)
     }
 
     /// The hyperparameters a window of latent `values` is fitted with under `calibration`: with
@@ -246,14 +252,17 @@ public struct TrendForecaster: Sendable {
     /// counted share's values join the fit as fixed noise (``ScaleIntegral``), and the forecast's future values carry
     /// the binomial noise of the last denominator (``TrendForecast/samplingVariance``). A pooled calibration learned the
     /// noise of its units' data as they are, and ignores them.
+    /// `integral`, the same window's integral from weighing the candidate, is used when it was computed under the same
+    /// hyperparameters, instead of integrating again.
     func forecast(_ series: Series, values: [Double], steps: [Int], deepest: Int, origin: Period,
-                  calibration: TrendCalibration, known: [Double] = []) throws -> TrendForecast {
+                  calibration: TrendCalibration, known: [Double] = [], integral: ScaleIntegral? = nil) throws -> TrendForecast {
         let step = calibration.stepPeriods
         let h = effectiveHyperparameters(calibration, values: values)
         let counted = calibration.source == .defaults && !known.isEmpty
         let state: (level: Double, slope: Double, covariance: (Double, Double, Double), q: Double, posterior: (shape: Double, rate: Double)?)
         if counted {
-            let fit = try ScaleIntegral(values, steps: steps, deepest: deepest, hyperparameters: h, knownVariance: known)
+            let fit = try integral.flatMap { $0.hyperparameters == h ? $0 : nil }
+                ?? ScaleIntegral(values, steps: steps, deepest: deepest, hyperparameters: h, knownVariance: known)
             state = (fit.level, fit.slope, fit.stateCovariance, 0, (fit.posteriorShape, fit.posteriorRate))
         } else {
             let design = try LocalTrendDesign(h, steps: steps.map { $0 - steps[0] }, originStep: deepest - steps[0])

@@ -72,7 +72,7 @@ struct ShareSamplingNoiseTests {
                 let lambda = exp(u)
                 let design = try LocalTrendDesign(h, steps: Self.steps, originStep: 6, knownNoise: known.map { $0 / lambda })
                 let q = Self.window.withUnsafeBufferPointer { design.apply($0).q }
-                let constant: Double = -0.5 * m * log(2 * Double.pi) + a * log(b) - lgamma(a)
+                let constant: Double = -0.5 * m * log(2 * Double.pi) + a * log(b) - logGamma(a)
                 let likelihood: Double = -0.5 * design.logDeterminant - (a + m / 2) * u
                 terms.append(constant + likelihood - b / lambda - q / (2 * lambda))
                 u += 0.01

@@ -46,13 +46,11 @@ enum ProcessFactory {
     static func series(_ h: YearlyHistory, kind: IndicatorKind, name: String, values: [Double]? = nil) -> Series {
         let v = values ?? h.annualisedValues
         // A share's own values keep their counts: a forecast under the default calibrations weighs their binomial noise.
-        if kind == .share, values == nil, let nums = h.numerators, let dens = h.denominators {
-            return Series(unit: name, indicator: name, kind: kind, observations: h.years.indices.map {
-                Observation(unit: name, indicator: name, period: .year(h.years[$0]), value: v[$0], numerator: nums[$0], denominator: dens[$0])
-            })
-        }
-        return Series(unit: name, indicator: name, kind: kind,
-                      observations: zip(h.years, v).map { Observation(unit: name, indicator: name, period: .year($0.0), value: $0.1) })
+        let counted = kind == .share && values == nil
+        let nums = counted ? h.numerators : nil, dens = counted ? h.denominators : nil
+        return Series(unit: name, indicator: name, kind: kind, observations: h.years.indices.map {
+            Observation(unit: name, indicator: name, period: .year(h.years[$0]), value: v[$0], numerator: nums?[$0], denominator: dens?[$0])
+        })
     }
 
     /// The calibrated local-trend forecast of `values` (default: the history's values) from its last complete year,
