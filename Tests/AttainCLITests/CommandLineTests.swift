@@ -125,6 +125,10 @@ struct CommandLineTests {
         for id in ["P1-1a", "P1-1b", "P1-5", "P1-7", "P2-1a", "P2-7"] { #expect(html.contains(id)) }
         #expect(html.contains("Số liệu minh họa"))  // notebooks-data is marked illustrative
         #expect(html.contains("Số liệu tính đến ngày 30 tháng 6 năm 2026"))
+        // The method table names every model in Vietnamese, numbers with a decimal comma.
+        #expect(html.contains("xu hướng cục bộ (thang logit, hiệu chỉnh trên") && html.contains("Poisson, tần suất ổn định"))
+        #expect(html.contains("tồn lượng – dòng chảy (doanh nghiệp mới gia nhập, cường độ thu hút 0,"))
+        for english in ["local trend (", "stock-flow (", "steady rate", "a year"] { #expect(!html.contains(english), "\(english)") }
         for reference in ["http://", "https://", "<script", " src="] { #expect(!html.contains(reference)) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["briefing.html"])
     }

@@ -104,8 +104,14 @@ struct BriefingRendererTests {
 
     @Test func theMethodNoteListsEachIndicatorsModel() {
         let html = BriefingHTMLRenderer(language: .vi).render(SampleBriefing.input())
-        #expect(html.contains("<td>Tỷ lệ doanh nghiệp có công đoàn</td><td>stock-flow: entries and closures, founding hazard</td>"))
+        #expect(html.contains("<td>Tỷ lệ doanh nghiệp có công đoàn</td><td>tồn lượng – dòng chảy: thành lập và giải thể, tỷ lệ thu hút</td>"))
         #expect(html.contains("10.000 đường tương lai (hạt giống ngẫu nhiên 42)"))
+        let english = BriefingHTMLRenderer(language: .en).render(SampleBriefing.input())
+        #expect(english.contains("<td>Share of enterprises with a union</td><td>stock-flow: entries and closures, founding hazard</td>"))
+        // A result written before the Vietnamese wording existed shows the English one.
+        var old = SampleBriefing.input()
+        old.indicators[0].model.vi = nil
+        #expect(BriefingHTMLRenderer(language: .vi).render(old).contains("<td>stock-flow: entries and closures, founding hazard</td>"))
     }
 
     @Test func targetsAlreadyMissedSayNotMet() {

@@ -52,7 +52,7 @@ struct KindPoolCalibrationTests {
         let indicator = try #require(model.indicators.first)
         let trend = try #require(indicator.process as? TrendProcess)
         let q = trend.forecast.latentQuantiles(horizon: 5, levels: [0.05, 0.95])
-        return (indicator.modelDescription, q[1] - q[0])
+        return (indicator.modelDescription.text("en"), q[1] - q[0])
     }
 
     @Test("Alone, the defaults apply; with sister series of its kind, the calibration is theirs and the fan is wider")

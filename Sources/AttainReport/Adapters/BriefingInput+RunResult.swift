@@ -31,7 +31,7 @@ extension BriefingInput {
             targets: targets,
             comparison: comparison,
             assumptions: assumptions,
-            indicators: run.indicators.map { IndicatorNote(title: indicatorTitles[$0.name] ?? .both($0.name), model: $0.model) },
+            indicators: run.indicators.map { IndicatorNote(title: indicatorTitles[$0.name] ?? .both($0.name), model: LocalizedText(en: $0.model, vi: $0.modelVi)) },
             illustrative: illustrative,
             dataNote: dataNote,
             paths: run.paths,

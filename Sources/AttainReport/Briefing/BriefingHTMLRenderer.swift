@@ -326,7 +326,7 @@ public struct BriefingHTMLRenderer: Sendable {
         html += "<p class=\"provenance\">\(escape(words.provenanceText(version: input.version, seed: input.seed, inputs: input.inputs)))</p>\n"
         if !input.indicators.isEmpty {
             var table = TextTable(headers: [words.columnIndicator, words.columnModel], alignments: [.left, .left])
-            for indicator in input.indicators { table.append([indicator.title.text(language), indicator.model]) }
+            for indicator in input.indicators { table.append([indicator.title.text(language), indicator.model.text(language)]) }
             html += table.renderHTML()
         }
         if let note = input.dataNote, !input.illustrative { html += "<p class=\"note\">\(escape(note.text(language)))</p>\n" }

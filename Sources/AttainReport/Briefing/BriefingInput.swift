@@ -71,10 +71,10 @@ public struct BriefingInput: Sendable, Equatable {
 public struct IndicatorNote: Sendable, Equatable {
     /// What is measured, in words.
     public var title: LocalizedText
-    /// The model, as the simulation describes it.
-    public var model: String
+    /// The model, as the simulation describes it, in each language.
+    public var model: LocalizedText
 
-    public init(title: LocalizedText, model: String) {
+    public init(title: LocalizedText, model: LocalizedText) {
         self.title = title
         self.model = model
     }

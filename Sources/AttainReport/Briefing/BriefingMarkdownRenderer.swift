@@ -124,7 +124,7 @@ public struct BriefingMarkdownRenderer: Sendable {
         md += words.provenanceText(version: input.version, seed: input.seed, inputs: input.inputs) + "\n"
         if !input.indicators.isEmpty {
             var table = TextTable(headers: [words.columnIndicator, words.columnModel], alignments: [.left, .left])
-            for indicator in input.indicators { table.append([indicator.title.text(language), indicator.model]) }
+            for indicator in input.indicators { table.append([indicator.title.text(language), indicator.model.text(language)]) }
             md += "\n" + table.renderMarkdown()
         }
         return md

@@ -290,7 +290,7 @@ extension Workbook {
         if !input.indicators.isEmpty {
             method.appendBlankRow()
             method.append([.text(words.columnIndicator, style: .header), .text(words.columnModel, style: .header)])
-            for indicator in input.indicators { method.append([.text(indicator.title.text(language), style: .wrapped), .text(indicator.model, style: .wrapped)]) }
+            for indicator in input.indicators { method.append([.text(indicator.title.text(language), style: .wrapped), .text(indicator.model.text(language), style: .wrapped)]) }
         }
         if let note = input.dataNote, !input.illustrative { method.append([.text(note.text(language), style: .wrapped)]) }
         method.columnWidths = [90, 60]

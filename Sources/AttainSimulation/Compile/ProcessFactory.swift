@@ -5,7 +5,8 @@ import AttainForecast
 enum ProcessFactory {
     struct Fitted {
         var process: any PathProcess
-        var description: String
+        /// The model in words (``ModelWording``).
+        var description: LocalizedText
         var warnings: [String]
     }
 
@@ -107,18 +108,13 @@ enum ProcessFactory {
             }
         }
         if history.years.count < 4 { warnings.append("only \(history.years.count) years of data: the trend is very uncertain") }
-        let scale = f.transform.description
-        let source: String
+        let source: ModelWording.Source
         switch calibrationSource {
-        case .pooled(let units, _, _): source = "calibrated on \(units) series"
-        case .defaults where f.alternatives.isEmpty:
-            source = (f.defaultsName.map { "default calibration for \($0)" } ?? "default calibration")
-                + (f.modelPriorUnits.map { ", its odds learned from \($0) sister series" } ?? "")
+        case .pooled(let units, _, _): source = .pooled(units: units)
+        case .defaults where f.alternatives.isEmpty: source = .defaults(name: f.defaultsName, oddsUnits: f.modelPriorUnits)
         case .defaults:
             // An average of default models, each named with its weight in percent.
-            source = "default calibrations averaged by how probable each makes the data: "
-                + f.components.map { "\($0.forecast.defaultsName ?? "smooth series") \(Int(($0.weight * 100).rounded()))%" }.joined(separator: ", ")
-                + (f.modelPriorUnits.map { "; odds learned from \($0) sister series" } ?? "")
+            source = .averaged(f.components.map { ($0.forecast.defaultsName, Int(($0.weight * 100).rounded())) }, oddsUnits: f.modelPriorUnits)
         }
         // A calibration learned from data (sister units, the kind pool, a noisy panel) already holds the counts' noise;
         // for an average of default models, the model of greatest weight decides.
@@ -127,8 +123,8 @@ enum ProcessFactory {
         let noise: TrendProcess.CountNoise = learntNoise ? .rounding : .poisson
         return Fitted(process: TrendProcess(forecast: f, kind: kind, observedInFirstYear: observed, observedFraction: fraction,
                                             countNoise: noise),
-                      description: "local trend (\(scale) scale, \(source))"
-                          + (k == .count ? (noise == .poisson ? ", Poisson counts" : ", counts with the noise learnt from data") : ""),
+                      description: ModelWording.localTrend(scale: f.transform, source: source,
+                                                           counts: k == .count ? (noise == .poisson ? .poisson : .learnt) : nil),
                       warnings: warnings)
     }
 
@@ -152,7 +148,7 @@ enum ProcessFactory {
         rw.start = scale.toLatent(start)
         var warnings: [String] = []
         if values.count < 4 { warnings.append("only \(values.count) years of data: the drift is very uncertain") }
-        return Fitted(process: rw, description: "random walk with drift (\(scale) scale)", warnings: warnings)
+        return Fitted(process: rw, description: ModelWording.randomWalk(scale: scale), warnings: warnings)
     }
 
     static func poisson(_ spec: IndicatorSpec, history: YearlyHistory) -> Fitted {
@@ -169,7 +165,7 @@ enum ProcessFactory {
         let process = PoissonRateProcess(total: total, exposure: max(exposure, 0.25), observedInFirstYear: observed, observedFraction: fraction)
         var warnings: [String] = []
         if exposure < 3 { warnings.append("rate estimated from \(exposure) years of data") }
-        return Fitted(process: process, description: "Poisson, steady rate", warnings: warnings)
+        return Fitted(process: process, description: ModelWording.poissonSteadyRate, warnings: warnings)
     }
 
     static func planned(_ spec: IndicatorSpec, history: YearlyHistory) -> Fitted {
@@ -181,8 +177,8 @@ enum ProcessFactory {
         var warnings: [String] = []
         if spec.slip == nil && values.count < 3 { warnings.append("slip probability learnt from \(values.count) years of data") }
         let slip = Int((process.meanSlip * 100).rounded())
-        let source = spec.slip == nil ? "learnt from \(values.count) years" : "as stated"
-        return Fitted(process: process, description: "planned: \(planned) a year, \(slip)% of planned events slip (\(source))",
+        return Fitted(process: process,
+                      description: ModelWording.planned(perYear: planned, slipPercent: slip, learntFromYears: spec.slip == nil ? values.count : nil),
                       warnings: warnings)
     }
 
@@ -229,7 +225,7 @@ enum ProcessFactory {
                                        estimate: estimate, firstStep: firstStep)
         let rate = (estimate.hazardMean * 100).rounded() / 100
         return Fitted(process: process,
-                      description: "stock-flow (\(mode == "entries" ? "enterprise entries" : "workforce trend"), acquisition hazard \(rate) a year, exits \(Int((exit * 100).rounded()))% a year)",
+                      description: ModelWording.stockFlow(entries: mode == "entries", hazard: rate, exitPercent: Int((exit * 100).rounded())),
                       warnings: warnings)
     }
 }

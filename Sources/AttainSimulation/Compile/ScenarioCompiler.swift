@@ -49,7 +49,7 @@ public enum ScenarioCompiler {
             for i in acting where !fitted.process.supportedLevers.contains(i.lever) {
                 let supported = Lever.allCases.filter(fitted.process.supportedLevers.contains).map(\.rawValue)
                 throw (i.location ?? SourceLocation(file: scenario.file, key: "interventions")).error(
-                    "lever `\(i.lever.rawValue)` of intervention `\(i.id)` cannot act on `\(spec.name)` (model: \(fitted.description))",
+                    "lever `\(i.lever.rawValue)` of intervention `\(i.id)` cannot act on `\(spec.name)` (model: \(fitted.description.text("en")))",
                     hint: supported.isEmpty ? "this model takes no levers" : "this model takes: " + supported.joined(separator: ", "))
             }
             let levers = LeverSchedule(interventions: acting, firstYear: start + firstSimulated, count: simulated)

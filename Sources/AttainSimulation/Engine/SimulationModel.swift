@@ -16,15 +16,15 @@ public struct SimulatedIndicator: Sendable {
     public var levers: LeverSchedule
     /// Random stream key of this indicator (from its name).
     public var streamKey: UInt64
-    /// Short description of the model, for outputs (`stock-flow`, `logistic trend`, …).
-    public var modelDescription: String
+    /// The model in words, in English and Vietnamese, for outputs (`stock-flow (…)`, `local trend (…)`, …).
+    public var modelDescription: LocalizedText
     /// Plain-language warnings from fitting.
     public var warnings: [String]
     /// For cumulative indicators, the running total at the start of the first simulated year (fans show running totals).
     public var runningTotalBase: Double = 0
 
     public init(name: String, kind: IndicatorKind, observed: [Double], firstSimulated: Int, process: any PathProcess,
-                levers: LeverSchedule? = nil, modelDescription: String = "", warnings: [String] = []) {
+                levers: LeverSchedule? = nil, modelDescription: LocalizedText = LocalizedText(), warnings: [String] = []) {
         self.name = name
         self.kind = kind
         self.observed = observed

@@ -116,7 +116,7 @@ struct UnitTotal {
             var ind = SimulatedIndicator(name: name, kind: t.kind, observed: observed, firstSimulated: first,
                                          process: simulated > 0 ? ReplayedPathsProcess(values: future, count: simulated)
                                              : ReplayedPathsProcess(values: [0], count: 1),
-                                         modelDescription: "sum of \(part.units.count) units' paths")
+                                         modelDescription: ModelWording.unitSum(part.units.count))
             ind.runningTotalBase = part.runningTotalBase
             indicators.append(ind)
             let counted = Set(part.units), source = dataName(name)

@@ -14,8 +14,11 @@ public struct RunResult: Sendable, Codable, Equatable {
     public struct IndicatorProjection: Sendable, Codable, Equatable {
         public var name: String
         public var kind: String
-        /// The model used, in words.
+        /// The model used, in words (English).
         public var model: String
+        /// The model used, in Vietnamese words (absent in results written before it existed: the briefing then shows
+        /// the English).
+        public var modelVi: String?
         /// Yearly values observed (yearly flows, or year-end levels; year-to-date when partial).
         public var history: [ObservedValue]
         /// Projection quantiles per simulated year (running totals from the first timeline year for flows).
@@ -23,15 +26,18 @@ public struct RunResult: Sendable, Codable, Equatable {
         /// Whether the projection rests on the unit's own schedule (`model: planned`) rather than on a fitted trend.
         public var restsOnPlan: Bool = false
 
-        public init(name: String, kind: String, model: String, history: [ObservedValue], fan: [QuantileBand], restsOnPlan: Bool = false) {
-            (self.name, self.kind, self.model, self.history, self.fan, self.restsOnPlan) = (name, kind, model, history, fan, restsOnPlan)
+        public init(name: String, kind: String, model: String, modelVi: String? = nil, history: [ObservedValue], fan: [QuantileBand],
+                    restsOnPlan: Bool = false) {
+            (self.name, self.kind, self.model, self.modelVi, self.history, self.fan, self.restsOnPlan)
+                = (name, kind, model, modelVi, history, fan, restsOnPlan)
         }
 
-        /// Reads results written before `restsOnPlan` existed (absent: false).
+        /// Reads results written before `restsOnPlan` and `modelVi` existed (absent: false, nil).
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             self.init(name: try c.decode(String.self, forKey: .name), kind: try c.decode(String.self, forKey: .kind),
-                      model: try c.decode(String.self, forKey: .model), history: try c.decode([ObservedValue].self, forKey: .history),
+                      model: try c.decode(String.self, forKey: .model), modelVi: try c.decodeIfPresent(String.self, forKey: .modelVi),
+                      history: try c.decode([ObservedValue].self, forKey: .history),
                       fan: try c.decode([QuantileBand].self, forKey: .fan),
                       restsOnPlan: try c.decodeIfPresent(Bool.self, forKey: .restsOnPlan) ?? false)
         }

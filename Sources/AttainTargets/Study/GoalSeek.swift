@@ -96,7 +96,7 @@ extension PlanStudy {
         }
         let indicator = model.indicators[index]
         guard indicator.process.supportedLevers.contains(kind) else {
-            throw StudyError.invalidRequest("lever `\(kind.rawValue)` cannot act on `\(parts[1])` (model: \(indicator.modelDescription))")
+            throw StudyError.invalidRequest("lever `\(kind.rawValue)` cannot act on `\(parts[1])` (model: \(indicator.modelDescription.text("en")))")
         }
         let from = model.cutoff.covers(year: model.cutoff.year) ? model.cutoff.year + 1 : model.cutoff.year
         var neutral = kind.neutralValue
