@@ -1,3 +1,4 @@
+import AttainRandom
 import Foundation
 
 /// A window's local-trend fit when part of each observation's noise is known and fixed rather than proportional to the

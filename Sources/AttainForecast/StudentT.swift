@@ -1,3 +1,4 @@
+import AttainRandom
 import Foundation
 
 /// The standard Student-t distribution with `ν` degrees of freedom: density, distribution function, quantile and CRPS.
@@ -82,15 +83,6 @@ public struct StudentT: Sendable, Hashable {
         let logB1 = logBeta(0.5, v - 0.5), logB2 = logBeta(0.5, v / 2)
         return 2 * v.squareRoot() * exp(logB1 - 2 * logB2) / (v - 1)
     }
-}
-
-/// `log Γ(x)` for `x > 0`: shifted above 8 by the recursion, then Stirling's series (relative error below 1e-15).
-func logGamma(_ x: Double) -> Double {
-    var shift = 0.0, y = x
-    while y < 8 { shift += log(y); y += 1 }
-    let r = 1 / y, r2 = r * r
-    let series = r * (1.0 / 12 - r2 * (1.0 / 360 - r2 * (1.0 / 1260 - r2 * (1.0 / 1680 - r2 / 1188))))
-    return (y - 0.5) * log(y) - y + 0.918_938_533_204_672_741_78 + series - shift
 }
 
 /// `log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b)`.

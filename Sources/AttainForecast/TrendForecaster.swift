@@ -1,3 +1,4 @@
+import AttainRandom
 import Foundation
 import AttainData
 

@@ -1,3 +1,4 @@
+import AttainRandom
 import Foundation
 
 /// The variance components of the local-trend model, as ratios plus a cross-unit prior on their common scale.

@@ -1,3 +1,4 @@
+import AttainRandom
 import Foundation
 
 /// Link between the linear predictor `η` and the mean `μ` of a GLM.
@@ -49,13 +50,6 @@ enum GLMMath {
     /// `log(p/(1 − p))`.
     @inline(__always) static func logit(_ p: Double) -> Double { log(p / (1 - p)) }
 
-    /// `log Γ(x)` through the re-entrant `lgamma_r` (plain `lgamma` writes the global `signgam`: a data race when
-    /// several threads fit at once).
-    @inline(__always) static func logGamma(_ x: Double) -> Double {
-        var sign: Int32 = 0
-        return lgamma_r(x, &sign)
-    }
-
     /// `y·log(y/μ)` with the convention `0·log 0 = 0`.
     @inline(__always) static func xLogRatio(_ y: Double, _ mu: Double) -> Double { y == 0 ? 0 : y * log(y / mu) }
 }
@@ -92,13 +86,13 @@ enum GLMVariance: Sendable, Equatable {
     func logLikelihood(_ y: Double, _ mu: Double, weight w: Double) -> Double {
         switch self {
         case .poisson:
-            return (y == 0 ? 0 : y * log(mu)) - mu - GLMMath.logGamma(y + 1)
+            return (y == 0 ? 0 : y * log(mu)) - mu - logGamma(y + 1)
         case .negativeBinomial(let theta):
-            return GLMMath.logGamma(y + theta) - GLMMath.logGamma(theta) - GLMMath.logGamma(y + 1) - theta * log1p(mu / theta)
+            return logGamma(y + theta) - logGamma(theta) - logGamma(y + 1) - theta * log1p(mu / theta)
                 + (y == 0 ? 0 : y * (log(mu) - log(theta + mu)))
         case .binomial:
             let s = w * y, f = w * (1 - y)
-            return GLMMath.logGamma(w + 1) - GLMMath.logGamma(s + 1) - GLMMath.logGamma(f + 1)
+            return logGamma(w + 1) - logGamma(s + 1) - logGamma(f + 1)
                 + (s == 0 ? 0 : s * log(mu)) + (f == 0 ? 0 : f * log1p(-mu))
         }
     }
