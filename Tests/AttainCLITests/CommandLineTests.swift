@@ -128,7 +128,9 @@ struct CommandLineTests {
         // The method table names every model in Vietnamese, numbers with a decimal comma.
         #expect(html.contains("xu hướng cục bộ (thang logit, hiệu chỉnh trên") && html.contains("Poisson, tần suất ổn định"))
         #expect(html.contains("tồn lượng – dòng chảy (doanh nghiệp mới gia nhập, cường độ thu hút 0,"))
-        for english in ["local trend (", "stock-flow (", "steady rate", "a year"] { #expect(!html.contains(english), "\(english)") }
+        for english in ["local trend (", "stock-flow (", "steady rate", "a year", "years of data"] { #expect(!html.contains(english), "\(english)") }
+        // What a reader should know of a fit: three years behind the members-educated trend.
+        #expect(html.contains("Lưu ý khi đọc kết quả") && html.contains("chỉ có 3 năm số liệu: xu hướng rất không chắc chắn"))
         for reference in ["http://", "https://", "<script", " src="] { #expect(!html.contains(reference)) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["briefing.html"])
     }

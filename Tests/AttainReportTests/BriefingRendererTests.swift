@@ -112,6 +112,23 @@ struct BriefingRendererTests {
         var old = SampleBriefing.input()
         old.indicators[0].model.vi = nil
         #expect(BriefingHTMLRenderer(language: .vi).render(old).contains("<td>stock-flow: entries and closures, founding hazard</td>"))
+        // Nothing to say of any fit: no column for it.
+        #expect(!html.contains("Lưu ý khi đọc kết quả"))
+    }
+
+    @Test func theMethodNoteSaysWhatToKnowOfEachFit() {
+        var input = SampleBriefing.input()
+        input.indicators.append(IndicatorNote(title: LocalizedText(en: "App contacts", vi: "Lượt hỗ trợ qua phần mềm"),
+                                              model: LocalizedText(en: "local trend", vi: "xu hướng cục bộ"),
+                                              caveats: [LocalizedText(en: "only 3 years of data", vi: "chỉ có 3 năm số liệu"),
+                                                        LocalizedText(en: "second note", vi: "lưu ý thứ hai")]))
+        let html = BriefingHTMLRenderer(language: .vi).render(input)
+        #expect(html.contains("<th scope=\"col\">Lưu ý khi đọc kết quả</th>"))
+        #expect(html.contains("<td>Lượt hỗ trợ qua phần mềm</td><td>xu hướng cục bộ</td><td>chỉ có 3 năm số liệu; lưu ý thứ hai</td>"))
+        // An indicator with nothing to say gets an empty cell, not a shifted row.
+        #expect(html.contains("<td>tồn lượng – dòng chảy: thành lập và giải thể, tỷ lệ thu hút</td><td></td>"))
+        let md = BriefingMarkdownRenderer(language: .en).render(input)
+        #expect(md.contains("| App contacts | local trend | only 3 years of data; second note |"))
     }
 
     @Test func targetsAlreadyMissedSayNotMet() {

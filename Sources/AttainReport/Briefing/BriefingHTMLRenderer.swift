@@ -325,8 +325,9 @@ public struct BriefingHTMLRenderer: Sendable {
         html += "<h3>\(escape(words.methodHeading))</h3>\n<p>\(escape(words.methodText(paths: input.paths, seed: input.seed, format: format)))</p>\n"
         html += "<p class=\"provenance\">\(escape(words.provenanceText(version: input.version, seed: input.seed, inputs: input.inputs)))</p>\n"
         if !input.indicators.isEmpty {
-            var table = TextTable(headers: [words.columnIndicator, words.columnModel], alignments: [.left, .left])
-            for indicator in input.indicators { table.append([indicator.title.text(language), indicator.model.text(language)]) }
+            let (headers, rows) = input.indicatorTable(language, words: words)
+            var table = TextTable(headers: headers, alignments: headers.map { _ in .left })
+            for row in rows { table.append(row) }
             html += table.renderHTML()
         }
         if let note = input.dataNote, !input.illustrative { html += "<p class=\"note\">\(escape(note.text(language)))</p>\n" }

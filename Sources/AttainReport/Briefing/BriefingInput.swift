@@ -73,9 +73,26 @@ public struct IndicatorNote: Sendable, Equatable {
     public var title: LocalizedText
     /// The model, as the simulation describes it, in each language.
     public var model: LocalizedText
+    /// What a reader should know of the fit behind the projection (only three years of data, an assumed rate).
+    public var caveats: [LocalizedText]
 
-    public init(title: LocalizedText, model: LocalizedText) {
+    public init(title: LocalizedText, model: LocalizedText, caveats: [LocalizedText] = []) {
         self.title = title
         self.model = model
+        self.caveats = caveats
+    }
+}
+
+extension BriefingInput {
+    /// The method note's table: each indicator and its model, and a column of what to know of the fit when any
+    /// indicator has something to say (HTML, Markdown and the workbook's method sheet show the same rows).
+    func indicatorTable(_ language: ReportLanguage, words: BriefingWords) -> (headers: [String], rows: [[String]]) {
+        let withCaveats = indicators.contains { !$0.caveats.isEmpty }
+        let headers = [words.columnIndicator, words.columnModel] + (withCaveats ? [words.columnCaveats] : [])
+        let rows = indicators.map { indicator in
+            [indicator.title.text(language), indicator.model.text(language)]
+                + (withCaveats ? [indicator.caveats.map { $0.text(language) }.joined(separator: "; ")] : [])
+        }
+        return (headers, rows)
     }
 }

@@ -123,8 +123,9 @@ public struct BriefingMarkdownRenderer: Sendable {
         md += "**\(words.methodHeading)**: " + words.methodText(paths: input.paths, seed: input.seed, format: format) + "\n\n"
         md += words.provenanceText(version: input.version, seed: input.seed, inputs: input.inputs) + "\n"
         if !input.indicators.isEmpty {
-            var table = TextTable(headers: [words.columnIndicator, words.columnModel], alignments: [.left, .left])
-            for indicator in input.indicators { table.append([indicator.title.text(language), indicator.model.text(language)]) }
+            let (headers, rows) = input.indicatorTable(language, words: words)
+            var table = TextTable(headers: headers, alignments: headers.map { _ in .left })
+            for row in rows { table.append(row) }
             md += "\n" + table.renderMarkdown()
         }
         return md

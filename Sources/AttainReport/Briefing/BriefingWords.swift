@@ -37,6 +37,7 @@ struct BriefingWords {
     var methodHeading: String { vi ? "Phương pháp" : "Method" }
     var columnIndicator: String { vi ? "Chỉ số" : "Indicator" }
     var columnModel: String { vi ? "Mô hình dự báo" : "Projection model" }
+    var columnCaveats: String { vi ? "Lưu ý khi đọc kết quả" : "Read with care" }
     var planMark: String {
         vi ? "(†) Phụ thuộc vào kế hoạch tự tổ chức của đơn vị, không phải xu hướng ước lượng từ số liệu."
             : "(†) Rests on the unit's own plan, not on a trend estimated from the data."

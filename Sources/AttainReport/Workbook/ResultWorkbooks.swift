@@ -287,14 +287,15 @@ extension Workbook {
         method.append([.text(words.methodHeading, style: .title)])
         method.append([.text(words.methodText(paths: input.paths, seed: input.seed, format: format), style: .wrapped)])
         method.append([.text(words.provenanceText(version: input.version, seed: input.seed, inputs: input.inputs), style: .wrapped)])
+        let (headers, rows) = input.indicatorTable(language, words: words)
         if !input.indicators.isEmpty {
             method.appendBlankRow()
-            method.append([.text(words.columnIndicator, style: .header), .text(words.columnModel, style: .header)])
-            for indicator in input.indicators { method.append([.text(indicator.title.text(language), style: .wrapped), .text(indicator.model.text(language), style: .wrapped)]) }
+            method.append(headers.map { .text($0, style: .header) })
+            for row in rows { method.append(row.map { .text($0, style: .wrapped) }) }
         }
         if let note = input.dataNote, !input.illustrative { method.append([.text(note.text(language), style: .wrapped)]) }
-        method.columnWidths = [90, 60]
-        method.spanLoneText(columns: 2)
+        method.columnWidths = Array([90, 60, 60].prefix(max(headers.count, 2)))
+        method.spanLoneText(columns: max(headers.count, 2))
         sheets.append(method)
         return Workbook(sheets: sheets, title: title)
     }

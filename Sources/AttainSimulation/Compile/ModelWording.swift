@@ -1,9 +1,9 @@
 import AttainForecast
 import Foundation
 
-/// How each model is named in outputs, in English (the JSON's `model`, messages) and in Vietnamese (the briefing's
-/// method table and the workbook's method sheet), with the numbers written in each language's convention
-/// (`0.47` and `0,47`).
+/// How each model, and what a reader should know of its fit, is worded in outputs: in English (the JSON's `model` and
+/// `warnings`, messages) and in Vietnamese (the briefing's method table and the workbook's method sheet), with the
+/// numbers written in each language's convention (`0.47` and `0,47`).
 public enum ModelWording {
     /// `local trend (logit scale, calibrated on 12 series), Poisson counts`.
     static func localTrend(scale: LatentTransform, source: Source, counts: CountNoiseWording?) -> LocalizedText {
@@ -73,6 +73,48 @@ public enum ModelWording {
     /// The model of a total over units, simulated path by path.
     public static func unitSum(_ count: Int) -> LocalizedText {
         LocalizedText(en: "sum of \(count) units' paths", vi: "tổng đường mô phỏng của \(count) đơn vị")
+    }
+
+    // MARK: What a reader should know of a fit
+
+    /// What few years leave uncertain.
+    enum Uncertain { case trend, drift }
+
+    /// `only 3 years of data: the trend is very uncertain`.
+    static func fewYears(_ years: Int, uncertain: Uncertain) -> LocalizedText {
+        switch uncertain {
+        case .trend: return LocalizedText(en: "only \(years) years of data: the trend is very uncertain",
+                                          vi: "chỉ có \(years) năm số liệu: xu hướng rất không chắc chắn")
+        case .drift: return LocalizedText(en: "only \(years) years of data: the drift is very uncertain",
+                                          vi: "chỉ có \(years) năm số liệu: mức tăng bình quân rất không chắc chắn")
+        }
+    }
+
+    /// A share's part-year value, which a trend fitted on year-end values leaves out.
+    static func snapshotUnused(year: Int) -> LocalizedText {
+        LocalizedText(en: "the \(year) snapshot is not used by the trend (fitted on year-end values)",
+                      vi: "số liệu giữa năm \(year) không được dùng cho xu hướng (ước lượng trên số liệu cuối năm)")
+    }
+
+    /// A steady rate from fewer than three years of exposure.
+    static func rateFromYears(_ exposure: Double) -> LocalizedText {
+        LocalizedText(en: "rate estimated from \(exposure) years of data",
+                      vi: "tần suất ước lượng từ \(number(exposure, vietnamese: true)) năm số liệu")
+    }
+
+    /// A planned count's slip probability learnt from fewer than three years.
+    static func slipFromYears(_ years: Int) -> LocalizedText {
+        LocalizedText(en: "slip probability learnt from \(years) years of data",
+                      vi: "xác suất bị lùi học từ \(years) năm số liệu")
+    }
+
+    /// A stock-flow model's exit rate the scenario did not state.
+    static func assumedExitRate(entries: Bool, percent: Int) -> LocalizedText {
+        entries
+            ? LocalizedText(en: "assumed a yearly closure rate of \(percent)% (set `closure-rate`)",
+                            vi: "giả định tỷ lệ doanh nghiệp giải thể \(percent)% mỗi năm (khai báo `closure-rate` để thay)")
+            : LocalizedText(en: "assumed a yearly turnover rate of \(percent)% (set `turnover`)",
+                            vi: "giả định tỷ lệ lao động nghỉ việc \(percent)% mỗi năm (khai báo `turnover` để thay)")
     }
 
     /// The latent scale in Vietnamese: formulas kept (`logit`, `log(x + 1)`), without a `1.0` that a reader of decimal commas

@@ -7,7 +7,8 @@ enum ProcessFactory {
         var process: any PathProcess
         /// The model in words (``ModelWording``).
         var description: LocalizedText
-        var warnings: [String]
+        /// What a reader should know of the fit (few years, assumed rates), in both languages (``ModelWording``).
+        var warnings: [LocalizedText]
     }
 
     /// Models a scenario may name, with the kinds they apply to.
@@ -99,15 +100,15 @@ enum ProcessFactory {
         let (f, calibrationSource) = try forecast(spec, kind: kind, history: history, crossSection: own,
                                                   kindPool: wider, location: location, cache: cache, poolKey: poolKey)
         var observed = 0.0, fraction = 0.0
-        var warnings: [String] = []
+        var warnings: [LocalizedText] = []
         if let p = history.partial {
             if kind == .count || kind == .cumulative {
                 (observed, fraction) = (p.value, p.expectedShare)
             } else {
-                warnings.append("the \(p.year) snapshot is not used by the trend (fitted on year-end values)")
+                warnings.append(ModelWording.snapshotUnused(year: p.year))
             }
         }
-        if history.years.count < 4 { warnings.append("only \(history.years.count) years of data: the trend is very uncertain") }
+        if history.years.count < 4 { warnings.append(ModelWording.fewYears(history.years.count, uncertain: .trend)) }
         let source: ModelWording.Source
         switch calibrationSource {
         case .pooled(let units, _, _): source = .pooled(units: units)
@@ -146,8 +147,8 @@ enum ProcessFactory {
             throw location.error("cannot fit a random walk to `\(spec.dataName)`", key: "model")
         }
         rw.start = scale.toLatent(start)
-        var warnings: [String] = []
-        if values.count < 4 { warnings.append("only \(values.count) years of data: the drift is very uncertain") }
+        var warnings: [LocalizedText] = []
+        if values.count < 4 { warnings.append(ModelWording.fewYears(values.count, uncertain: .drift)) }
         return Fitted(process: rw, description: ModelWording.randomWalk(scale: scale), warnings: warnings)
     }
 
@@ -163,8 +164,8 @@ enum ProcessFactory {
             fraction = p.expectedShare
         }
         let process = PoissonRateProcess(total: total, exposure: max(exposure, 0.25), observedInFirstYear: observed, observedFraction: fraction)
-        var warnings: [String] = []
-        if exposure < 3 { warnings.append("rate estimated from \(exposure) years of data") }
+        var warnings: [LocalizedText] = []
+        if exposure < 3 { warnings.append(ModelWording.rateFromYears(exposure)) }
         return Fitted(process: process, description: ModelWording.poissonSteadyRate, warnings: warnings)
     }
 
@@ -174,8 +175,8 @@ enum ProcessFactory {
         if let w = spec.window { values = Array(values.suffix(w)) }
         let process = PlannedEventsProcess(planned: planned, history: values, slip: spec.slip,
                                            observedInFirstYear: history.partial?.value ?? 0)
-        var warnings: [String] = []
-        if spec.slip == nil && values.count < 3 { warnings.append("slip probability learnt from \(values.count) years of data") }
+        var warnings: [LocalizedText] = []
+        if spec.slip == nil && values.count < 3 { warnings.append(ModelWording.slipFromYears(values.count)) }
         let slip = Int((process.meanSlip * 100).rounded())
         return Fitted(process: process,
                       description: ModelWording.planned(perYear: planned, slipPercent: slip, learntFromYears: spec.slip == nil ? values.count : nil),
@@ -201,9 +202,9 @@ enum ProcessFactory {
             startS = n
             firstStep = 1 - p.fraction
         }
-        var warnings: [String] = []
+        var warnings: [LocalizedText] = []
         if spec.exitRate == nil {
-            warnings.append("assumed a yearly \(mode == "entries" ? "closure" : "turnover") rate of \(Int(exit * 100))% (set `\(mode == "entries" ? "closure-rate" : "turnover")`)")
+            warnings.append(ModelWording.assumedExitRate(entries: mode == "entries", percent: Int(exit * 100)))
         }
         let population: StockFlowProcess.Population
         if mode == "entries" {

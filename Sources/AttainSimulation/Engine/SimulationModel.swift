@@ -18,13 +18,13 @@ public struct SimulatedIndicator: Sendable {
     public var streamKey: UInt64
     /// The model in words, in English and Vietnamese, for outputs (`stock-flow (…)`, `local trend (…)`, …).
     public var modelDescription: LocalizedText
-    /// Plain-language warnings from fitting.
-    public var warnings: [String]
+    /// What a reader should know of the fit (few years, assumed rates), in English and Vietnamese.
+    public var warnings: [LocalizedText]
     /// For cumulative indicators, the running total at the start of the first simulated year (fans show running totals).
     public var runningTotalBase: Double = 0
 
     public init(name: String, kind: IndicatorKind, observed: [Double], firstSimulated: Int, process: any PathProcess,
-                levers: LeverSchedule? = nil, modelDescription: LocalizedText = LocalizedText(), warnings: [String] = []) {
+                levers: LeverSchedule? = nil, modelDescription: LocalizedText = LocalizedText(), warnings: [LocalizedText] = []) {
         self.name = name
         self.kind = kind
         self.observed = observed

@@ -19,6 +19,9 @@ public struct RunResult: Sendable, Codable, Equatable {
         /// The model used, in Vietnamese words (absent in results written before it existed: the briefing then shows
         /// the English).
         public var modelVi: String?
+        /// What a reader should know of the fit (only three years of data, an assumed exit rate), in English and
+        /// Vietnamese; absent when there is nothing to say. The same notes, in English, are among ``RunResult/warnings``.
+        public var caveats: [LocalizedText]?
         /// Yearly values observed (yearly flows, or year-end levels; year-to-date when partial).
         public var history: [ObservedValue]
         /// Projection quantiles per simulated year (running totals from the first timeline year for flows).
@@ -26,17 +29,18 @@ public struct RunResult: Sendable, Codable, Equatable {
         /// Whether the projection rests on the unit's own schedule (`model: planned`) rather than on a fitted trend.
         public var restsOnPlan: Bool = false
 
-        public init(name: String, kind: String, model: String, modelVi: String? = nil, history: [ObservedValue], fan: [QuantileBand],
-                    restsOnPlan: Bool = false) {
-            (self.name, self.kind, self.model, self.modelVi, self.history, self.fan, self.restsOnPlan)
-                = (name, kind, model, modelVi, history, fan, restsOnPlan)
+        public init(name: String, kind: String, model: String, modelVi: String? = nil, caveats: [LocalizedText]? = nil,
+                    history: [ObservedValue], fan: [QuantileBand], restsOnPlan: Bool = false) {
+            (self.name, self.kind, self.model, self.modelVi, self.caveats, self.history, self.fan, self.restsOnPlan)
+                = (name, kind, model, modelVi, caveats, history, fan, restsOnPlan)
         }
 
-        /// Reads results written before `restsOnPlan` and `modelVi` existed (absent: false, nil).
+        /// Reads results written before `restsOnPlan`, `modelVi` and `caveats` existed (absent: false, nil, nil).
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             self.init(name: try c.decode(String.self, forKey: .name), kind: try c.decode(String.self, forKey: .kind),
                       model: try c.decode(String.self, forKey: .model), modelVi: try c.decodeIfPresent(String.self, forKey: .modelVi),
+                      caveats: try c.decodeIfPresent([LocalizedText].self, forKey: .caveats),
                       history: try c.decode([ObservedValue].self, forKey: .history),
                       fan: try c.decode([QuantileBand].self, forKey: .fan),
                       restsOnPlan: try c.decodeIfPresent(Bool.self, forKey: .restsOnPlan) ?? false)

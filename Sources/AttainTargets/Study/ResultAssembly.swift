@@ -23,7 +23,8 @@ enum ResultAssembly {
                 QuantileBand(period: String(model.firstYear + ind.firstSimulated + k),
                              quantiles: fan.quantiles(model: 0, indicator: i, simulatedYear: k, levels: QuantileBand.levels))
             }
-            return .init(name: ind.name, kind: ind.kind.rawValue, model: ind.modelDescription.text("en"), modelVi: ind.modelDescription.vi, history: history, fan: bands,
+            return .init(name: ind.name, kind: ind.kind.rawValue, model: ind.modelDescription.text("en"), modelVi: ind.modelDescription.vi,
+                         caveats: ind.warnings.isEmpty ? nil : ind.warnings, history: history, fan: bands,
                          restsOnPlan: ind.process is PlannedEventsProcess)
         }
         let s = study.scenario
