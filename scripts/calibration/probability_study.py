@@ -21,11 +21,12 @@ from concurrent.futures import ThreadPoolExecutor
 from statistics import NormalDist
 
 WINDOW = 7                       # years kept up to and including the origin
+SELECTION = "expected"           # which count units are studied: "expected" (select_cases) or "window" (before 12/2026)
 AHEAD = 5                        # the targets' years: origin+1 .. origin+5
 LEVEL_MULTIPLIERS = [0.5, 1, 1.5]
 CUMULATIVE_FACTORS = [0.8, 1, 1.25]
 EVERY_YEAR_COUNT_FACTOR = 0.7
-MIN_WINDOW_MEAN = 2.0            # counts: a unit is studied when its window averages at least this a year
+MIN_WINDOW_MEAN = 2.0            # counts: a unit is studied when it expects at least this many a year (select_cases)
 NAIVE_PATHS = 4000               # random-walk paths for the naive every-year probabilities
 NAIVE_SEED = 20240601
 BINS = 10
@@ -109,7 +110,7 @@ def synthetic_panel(name):
         group = f"G{g:02d}"
         for i in range(SYNTHETIC_UNITS):
             uid = f"{group}-U{i:02d}"
-            values, counts = {}, {}
+            values, counts, expected = {}, {}, {}
             if name == "synthetic-counts":
                 k = [None, 20.0, 5.0, 2.0][g % 4]
                 tau = [0.0, 0.05, 0.10, 0.15][(g // 4) % 4]
@@ -117,6 +118,7 @@ def synthetic_panel(name):
                 for year in range(SYNTHETIC_FIRST, SYNTHETIC_ORIGIN + AHEAD + 1):
                     log_level += tau * rng.gauss(0, 1)
                     mean = math.exp(log_level)
+                    expected[year] = mean
                     values[year] = poisson_draw(rng, mean if k is None else rng.gammavariate(k, mean / k))
             else:
                 tau = [0.02, 0.05, 0.10][g % 3]
@@ -133,6 +135,8 @@ def synthetic_panel(name):
             units[uid] = {"unit": uid, "indicator": "indicator", "group": group, "values": values}
             if counts:
                 units[uid]["counts"] = counts
+            if expected:
+                units[uid]["expected"] = expected
     return units
 
 
@@ -157,6 +161,8 @@ def load_panel(name, data_dir):
             unit, indicator, group = sid, "cases", None
         u = units.setdefault(sid, {"unit": unit, "indicator": indicator, "group": group, "values": {}})
         u["values"][year] = v
+        if name == "murders" and row.get("exposure"):
+            u.setdefault("exposure", {})[year] = float(row["exposure"])
     return units
 
 
@@ -187,15 +193,48 @@ def in_half(group, half):
     return (hashlib.sha256(f"half:{group}".encode()).digest()[0] % 2 == 0) == (half == "A")
 
 
+def expected_per_year(name, units, uid, origin, window, rates):
+    """What a count unit expects a year over its window, known without the window's own sampling noise: a county's
+    population at the panel's murder rate over the window (`rates`, per origin), a synthetic unit's generating mean;
+    other count panels (disease, US national) their window's mean, where the threshold binds for 5% of the disease
+    windows and none of the national ones."""
+    u = units[uid]
+    years = range(origin - WINDOW + 1, origin + 1)
+    if name == "murders" and SELECTION == "expected" and all(y in u.get("exposure", {}) for y in years):
+        return sum(u["exposure"][y] for y in years) / WINDOW * rates[origin]
+    if "expected" in u and SELECTION == "expected":
+        return sum(u["expected"][y] for y in years) / WINDOW
+    return sum(window) / WINDOW
+
+
+def panel_rates(name, units):
+    """Per origin, the murders panel's count per unit of exposure over the window: every county with a complete
+    window and population, so that one county's own noise moves it by a few parts in a thousand."""
+    if name != "murders":
+        return {}
+    rates = {}
+    for origin in PANELS[name][3]:
+        years = range(origin - WINDOW + 1, origin + 1)
+        total = exposure = 0.0
+        for u in units.values():
+            if all(y in u["values"] and y in u.get("exposure", {}) for y in years):
+                total += sum(u["values"][y] for y in years)
+                exposure += sum(u["exposure"][y] for y in years)
+        rates[origin] = total / exposure if exposure > 0 else 0.0
+    return rates
+
+
 def select_cases(name, units, max_units):
-    """Cases (uid, origin) of a panel: complete window, counts averaging >= 2 a year; at most `max_units` units per
-    origin (per disease and origin for the disease panel), the first by hash of the unit id."""
+    """Cases (uid, origin) of a panel: complete window, counts expecting >= 2 a year (`expected_per_year`: not the
+    window's own mean, whose noise would select units that drew high and will fall back); at most `max_units` units
+    per origin (per disease and origin for the disease panel), the first by hash of the unit id."""
     kind = PANELS[name][1]
+    rates = panel_rates(name, units)
     pools = {}
     for uid, u in units.items():
         for origin in origins_for(name, uid, u):
             w = window_of(u["values"], origin)
-            if w is None or (kind == "count" and sum(w) / WINDOW < MIN_WINDOW_MEAN):
+            if w is None or (kind == "count" and expected_per_year(name, units, uid, origin, w, rates) < MIN_WINDOW_MEAN):
                 continue
             pools.setdefault((u["group"] if name == "disease" else None, origin), []).append(uid)
     cases = []
@@ -601,8 +640,13 @@ def main():
     ap.add_argument("--window", type=int, default=WINDOW, help=f"years kept up to the origin (default {WINDOW}; 3 is a plan's own 2023–2025)")
     ap.add_argument("--modes", default=",".join(MODES), help="comma-separated subset of " + ", ".join(MODES) + " (default: both)")
     ap.add_argument("--half", choices=["A", "B"], help="only the units whose sister group (state, disease, country) hashes to this half (out-of-sample checks of defaults learned on the other half)")
+    ap.add_argument("--selection", choices=["expected", "window"], default=SELECTION,
+                    help="count units studied: those expecting 2+ a year from their population at the panel's rate or "
+                         "their generating mean (default), or those whose window averages 2+ (the rule before 12/2026, "
+                         "which selects units that drew high)")
     args = ap.parse_args()
     globals()["WINDOW"] = args.window
+    globals()["SELECTION"] = args.selection
     panels = [p for p in args.panels.split(",") if p]
     unknown = [p for p in panels if p not in PANELS]
     if unknown:
@@ -847,7 +891,8 @@ def main():
     if args.json:
         with open(args.json, "w") as fh:
             json.dump(dict(settings=dict(paths=args.paths, seed=1, max_units=max_units, panels=panels,
-                                         disease_origins=DISEASE_ORIGINS, attain=args.attain, data=args.data),
+                                         disease_origins=DISEASE_ORIGINS, attain=args.attain, data=args.data,
+                                         window=WINDOW, selection=SELECTION),
                            summary=summary_rows, failures=failures, targets=scored), fh, indent=None)
             fh.write("\n")
 
