@@ -131,6 +131,9 @@ struct CommandLineTests {
         for english in ["local trend (", "stock-flow (", "steady rate", "a year", "years of data"] { #expect(!html.contains(english), "\(english)") }
         // What a reader should know of a fit: three years behind the members-educated trend.
         #expect(html.contains("Lưu ý khi đọc kết quả") && html.contains("chỉ có 3 năm số liệu: xu hướng rất không chắc chắn"))
+        // ... and the targets resting on it say so in the summary (‡) and in their sections; the others are not marked.
+        #expect(html.contains("<td class=\"id\">P2-6 ‡</td>") && html.contains("Đọc thận trọng: chỉ có 3 năm số liệu"))
+        #expect(html.contains("<td class=\"id\">P1-5</td>"))
         for reference in ["http://", "https://", "<script", " src="] { #expect(!html.contains(reference)) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["briefing.html"])
     }

@@ -129,6 +129,13 @@ struct BriefingRendererTests {
         #expect(html.contains("<td>tồn lượng – dòng chảy: thành lập và giải thể, tỷ lệ thu hút</td><td></td>"))
         let md = BriefingMarkdownRenderer(language: .en).render(input)
         #expect(md.contains("| App contacts | local trend | only 3 years of data; second note |"))
+        // A target whose projection rests on such a fit is marked in the summary, and the note says what the mark means.
+        #expect(!html.contains(" ‡") && !html.contains("(‡)"))
+        input.targets[0].caveats = [LocalizedText(en: "only 3 years of data", vi: "chỉ có 3 năm số liệu")]
+        let marked = BriefingHTMLRenderer(language: .vi).render(input)
+        #expect(marked.contains("<td class=\"id\">\(input.targets[0].label) ‡</td>"))
+        #expect(marked.contains("(‡) Dự báo dựa trên ít năm số liệu hoặc một giả định"))
+        #expect(BriefingMarkdownRenderer(language: .en).render(input).contains("| \(input.targets[0].label) ‡ |"))
     }
 
     @Test func targetsAlreadyMissedSayNotMet() {

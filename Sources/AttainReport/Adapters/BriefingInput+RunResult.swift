@@ -49,6 +49,8 @@ extension BriefingTarget {
     /// observed history for context, and, for shares and levels, its projection from the first simulated year; cumulative
     /// targets show their running totals within the window.
     public init(result: TargetResult, indicator: RunResult.IndicatorProjection?, effort: GoalSeekEffort? = nil) {
+        // A target the data have already settled rests on no projection to read with care.
+        let caveats = result.settled == nil ? indicator?.caveats ?? [] : []
         let scale: Scale
         switch indicator?.kind {
         case "share": scale = .share
@@ -78,8 +80,9 @@ extension BriefingTarget {
             estimate: result.median, probability: result.probability, mcse: result.mcse,
             stretchProbability: result.stretchProbability, yearProbabilities: years, status: result.status,
             missed: result.settled == "missed", effort: effort,
-            note: indicator?.restsOnPlan == true ? Self.planNote : nil)
+            note: Self.note(plan: indicator?.restsOnPlan == true, caveats: caveats))
         restsOnPlan = indicator?.restsOnPlan == true
+        self.caveats = caveats
         milestoneOf = result.milestoneOf
         // Targets stated from a base year or over a window: the chart keeps the indicator's values, the estimate is
         // the statistic (growth, change, average) with its 90% interval.
@@ -102,6 +105,17 @@ extension BriefingTarget {
     }
 
     /// Said of every target whose indicator is a schedule the unit keeps itself (`model: planned`).
+    /// The target's remark: the plan note when it rests on a plan, then what to read with care.
+    static func note(plan: Bool, caveats: [LocalizedText]) -> LocalizedText? {
+        var parts = plan ? [planNote] : []
+        if !caveats.isEmpty {
+            parts.append(LocalizedText(en: "Read with care: " + caveats.map { $0.text("en") }.joined(separator: "; ") + ".",
+                                       vi: "Đọc thận trọng: " + caveats.map { $0.text("vi") }.joined(separator: "; ") + "."))
+        }
+        guard !parts.isEmpty else { return nil }
+        return LocalizedText(en: parts.map { $0.text("en") }.joined(separator: " "), vi: parts.map { $0.text("vi") }.joined(separator: " "))
+    }
+
     static let planNote = LocalizedText(
         en: "This target rests on the unit's own plan: the probability is that of holding the events it schedules, given how often planned events have slipped.",
         vi: "Chỉ tiêu này phụ thuộc vào kế hoạch tự tổ chức của đơn vị: xác suất là khả năng tổ chức đủ số hoạt động đã lên kế hoạch, theo tỷ lệ hoạt động bị lùi trước đây.")

@@ -100,7 +100,7 @@ public struct BriefingHTMLRenderer: Sendable {
             let first = rowGroup.first == target
             let span = rowGroup.count > 1 ? " rowspan=\"\(rowGroup.count)\"" : ""
             html += rowGroup.count > 1 ? "<tr class=\"milestone\">" : "<tr>"
-            html += "<td class=\"id\">\(escape(target.label))\(target.restsOnPlan ? " †" : "")</td>"
+            html += "<td class=\"id\">\(escape(target.markedLabel))</td>"
             if first {
                 html += "<td class=\"wording\"\(span)>\(wordingCell(target))</td>"
                 html += "<td class=\"unit\"\(span)>\(escape(target.unit.text(language)))</td>"

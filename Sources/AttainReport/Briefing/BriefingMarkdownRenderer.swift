@@ -37,7 +37,7 @@ public struct BriefingMarkdownRenderer: Sendable {
             // A milestone shows the years of its target's last milestone (its own history stops at its deadline).
             let shownHistory = target.milestoneOf.flatMap { of in input.targets.last { $0.milestoneOf == of }?.history } ?? target.history
             let years = input.summaryYears.map { year in
-                shownHistory.first { $0.year == year }.map { words.value($0.value, target, format, withPercent: false) } ?? "–"
+                shownHistory.first { $0.year == year }.map { words.value($0.value, target, format, withPercent: false) + ($0.partial ? "*" : "") } ?? "–"
             }
             let estimate = target.estimate.map {
                 (target.form == .level ? words.value($0, target, format, withPercent: false) : words.statisticValue($0, target, format))
@@ -45,12 +45,9 @@ public struct BriefingMarkdownRenderer: Sendable {
             } ?? "–"
             let share = target.shareOfTarget.map { format.percent($0, fractionDigits: 1) } ?? "–"
             let status = target.statusWord(language) + " (" + words.probability(target.probability, format) + ")"
-            summary.append([target.label + (target.restsOnPlan ? " †" : ""), wording, target.unit.text(language)] + years + [estimate, share, status])
+            summary.append([target.markedLabel, wording, target.unit.text(language)] + years + [estimate, share, status])
         }
-        md += summary.renderMarkdown() + "\n" + words.summaryNote
-            + (input.targets.contains(where: \.restsOnPlan) ? " " + words.planMark : "")
-            + (input.targets.contains(where: { $0.form != .level }) ? " " + words.relativeNote : "")
-            + (input.targets.contains(where: { $0.comparison.isUpperBound }) ? " " + words.upperBoundNote : "") + "\n\n"
+        md += summary.renderMarkdown() + "\n" + words.summaryNote(for: input.targets) + "\n\n"
 
         md += heading(words.sectionTargets)
         for target in input.targets {

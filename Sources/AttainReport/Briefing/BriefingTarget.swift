@@ -51,6 +51,9 @@ public struct BriefingTarget: Sendable, Equatable {
     public var note: LocalizedText?
     /// Whether the target rests on a schedule the unit keeps itself (marked † in the summary table).
     public var restsOnPlan: Bool = false
+    /// What a reader should know of the fit behind the target's indicator (only three years of data, an assumed
+    /// rate): marked ‡ in the summary table, said in the target's section.
+    public var caveats: [LocalizedText] = []
     /// What the threshold is compared with: the value itself (`.level`, every kind of targets schema 1) or a growth or
     /// change from a base year, or an average over a window. `history` and `fan` stay the indicator's yearly values;
     /// `threshold`, `stretch` and `estimate` are on the statistic's scale (0.2 for +20 %, 0.03 for 3 points).
@@ -137,6 +140,12 @@ public struct BriefingTarget: Sendable, Equatable {
     /// The label of this target in tables: its id, and for a milestone its year (`R28-1 (2021)`).
     public var label: String {
         milestoneOf.map { "\($0) (\(deadline))" } ?? id
+    }
+
+    /// ``label`` with the summary table's marks: † when it rests on the unit's own plan, ‡ when its projection is to be
+    /// read with care (``caveats``).
+    public var markedLabel: String {
+        label + (restsOnPlan ? " †" : "") + (caveats.isEmpty ? "" : " ‡")
     }
 
     /// The threshold on the indicator's own scale, year by year, as the plan states it: nil for a level (a flat line

@@ -38,6 +38,10 @@ struct BriefingWords {
     var columnIndicator: String { vi ? "Chỉ số" : "Indicator" }
     var columnModel: String { vi ? "Mô hình dự báo" : "Projection model" }
     var columnCaveats: String { vi ? "Lưu ý khi đọc kết quả" : "Read with care" }
+    var caveatMark: String {
+        vi ? "(‡) Dự báo dựa trên ít năm số liệu hoặc một giả định: đọc kèm lưu ý ở phần chỉ tiêu và phần phương pháp."
+            : "(‡) The projection rests on few years of data or on an assumption: read it with the note in its section and in the method."
+    }
     var planMark: String {
         vi ? "(†) Phụ thuộc vào kế hoạch tự tổ chức của đơn vị, không phải xu hướng ước lượng từ số liệu."
             : "(†) Rests on the unit's own plan, not on a trend estimated from the data."
@@ -114,6 +118,7 @@ struct BriefingWords {
             note += vi ? " (*) Số liệu lũy kế đến ngày chốt số liệu." : " (*) Year to date at the cut-off."
         }
         if targets.contains(where: \.restsOnPlan) { note += " " + planMark }
+        if targets.contains(where: { !$0.caveats.isEmpty }) { note += " " + caveatMark }
         if targets.contains(where: { $0.form != .level }) { note += " " + relativeNote }
         if targets.contains(where: { $0.comparison.isUpperBound }) { note += " " + upperBoundNote }
         return note

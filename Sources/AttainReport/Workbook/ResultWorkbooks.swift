@@ -216,7 +216,7 @@ extension Workbook {
                 let first = group.first == target
                 var wording = target.wording.vi ?? target.wording.en ?? ""
                 if language == .en, let english = target.wording.en, english != wording { wording = english + " (" + wording + ")" }
-                var row: [WorkbookCell] = [.text(target.label + (target.restsOnPlan ? " †" : ""))]
+                var row: [WorkbookCell] = [.text(target.markedLabel)]
                 row += first ? [.text(wording, style: .wrapped), .text(target.unit.text(language), style: .wrapped)] : [.empty, .empty]
                 for year in years {
                     let point = first ? (group.last ?? target).history.first { $0.year == year } : nil

@@ -90,12 +90,6 @@ public enum ModelWording {
         }
     }
 
-    /// A share's part-year value, which a trend fitted on year-end values leaves out.
-    static func snapshotUnused(year: Int) -> LocalizedText {
-        LocalizedText(en: "the \(year) snapshot is not used by the trend (fitted on year-end values)",
-                      vi: "số liệu giữa năm \(year) không được dùng cho xu hướng (ước lượng trên số liệu cuối năm)")
-    }
-
     /// A steady rate from fewer than three years of exposure.
     static func rateFromYears(_ exposure: Double) -> LocalizedText {
         LocalizedText(en: "rate estimated from \(exposure) years of data",

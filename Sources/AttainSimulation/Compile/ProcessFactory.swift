@@ -9,6 +9,9 @@ enum ProcessFactory {
         var description: LocalizedText
         /// What a reader should know of the fit (few years, assumed rates), in both languages (``ModelWording``).
         var warnings: [LocalizedText]
+        /// Remarks on how the data were used, for the user running the command (standard error, the JSON's warnings),
+        /// not caveats of the projection.
+        var remarks: [String] = []
     }
 
     /// Models a scenario may name, with the kinds they apply to.
@@ -100,12 +103,12 @@ enum ProcessFactory {
         let (f, calibrationSource) = try forecast(spec, kind: kind, history: history, crossSection: own,
                                                   kindPool: wider, location: location, cache: cache, poolKey: poolKey)
         var observed = 0.0, fraction = 0.0
-        var warnings: [LocalizedText] = []
+        var warnings: [LocalizedText] = [], remarks: [String] = []
         if let p = history.partial {
             if kind == .count || kind == .cumulative {
                 (observed, fraction) = (p.value, p.expectedShare)
             } else {
-                warnings.append(ModelWording.snapshotUnused(year: p.year))
+                remarks.append("the \(p.year) snapshot is not used by the trend (fitted on year-end values)")
             }
         }
         if history.years.count < 4 { warnings.append(ModelWording.fewYears(history.years.count, uncertain: .trend)) }
@@ -126,7 +129,7 @@ enum ProcessFactory {
                                             countNoise: noise),
                       description: ModelWording.localTrend(scale: f.transform, source: source,
                                                            counts: k == .count ? (noise == .poisson ? .poisson : .learnt) : nil),
-                      warnings: warnings)
+                      warnings: warnings, remarks: remarks)
     }
 
     /// Latent values at year ends and the state at the last observation.

@@ -44,7 +44,7 @@ public enum ScenarioCompiler {
                                                         kindPools[kind] = kindPool(kind, in: data, scenario: scenario)
                                                         return kindPools[kind]!
                                                     }, cache: cache)
-            warnings += fitted.warnings.map { "\(spec.name): \($0.text("en"))" }
+            warnings += (fitted.remarks + fitted.warnings.map { $0.text("en") }).map { "\(spec.name): \($0)" }
             let acting = scenario.interventions.filter { $0.indicators.contains(spec.name) }
             for i in acting where !fitted.process.supportedLevers.contains(i.lever) {
                 let supported = Lever.allCases.filter(fitted.process.supportedLevers.contains).map(\.rawValue)

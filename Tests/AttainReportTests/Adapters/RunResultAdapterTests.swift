@@ -77,6 +77,27 @@ struct RunResultAdapterTests {
         #expect(!plain.contains("†"))
     }
 
+    /// What to read with care about an indicator's fit reaches the targets that still rest on its projection (‡ and a
+    /// note), in both languages, and the method table; a target the data have settled is not marked.
+    @Test func caveatsOfAFitReachTheTargetsOnIt() throws {
+        var run = try Self.run()
+        run.indicators[1].caveats = [LocalizedText(en: "only 3 years of data: the trend is very uncertain",
+                                                   vi: "chỉ có 3 năm số liệu: xu hướng rất không chắc chắn")]
+        run.indicators[1].modelVi = "Poisson (tiếng Việt)"
+        let input = BriefingInput(run: run, illustrative: false)
+        #expect(input.targets.map { !$0.caveats.isEmpty } == [false, true, false])   // P1-7 is settled (missed)
+        #expect(input.indicators[1].model.text("vi") == "Poisson (tiếng Việt)" && input.indicators[1].model.text("en") == "Poisson")
+        let vi = BriefingMarkdownRenderer(language: .vi).render(input)
+        #expect(vi.contains("| P1-5 ‡ |") && vi.contains("| P1-7 |") && vi.contains("(‡)"))
+        #expect(vi.contains("Đọc thận trọng: chỉ có 3 năm số liệu: xu hướng rất không chắc chắn."))
+        let en = BriefingMarkdownRenderer(language: .en).render(input)
+        #expect(en.contains("Read with care: only 3 years of data: the trend is very uncertain."))
+        #expect(en.contains("| Poisson | only 3 years of data: the trend is very uncertain |"))
+        // Written to JSON and read back, the caveats and the Vietnamese model survive (a merged or saved result).
+        let again = try JSONDecoder().decode(RunResult.self, from: JSONEncoder().encode(run))
+        #expect(again.indicators[1].caveats == run.indicators[1].caveats && again.indicators[1].modelVi == "Poisson (tiếng Việt)")
+    }
+
     @Test func targetsCarryTheirEvidence() throws {
         let input = BriefingInput(run: try Self.run(), illustrative: true)
         #expect(input.cutoff == CutoffDate(year: 2026, month: 6, day: 30))
