@@ -24,6 +24,15 @@ import Testing
         #expect(ModelWording.scaleVietnamese(.log(offset: 0.5)) == "log(x + 0,5)")
     }
 
+    /// The Vietnamese names are keyed by the forecast module's English ones: a default calibration added or renamed there
+    /// without a Vietnamese name here fails this test instead of showing English in a Vietnamese briefing.
+    @Test func everyDefaultCalibrationHasAVietnameseName() {
+        let names = [LatentTransform.logit, .log(offset: 1), .log(offset: 0), .identity]
+            .flatMap { TrendCalibration.defaultCandidates(for: $0) }.compactMap(\.defaultsName)
+        #expect(names.count >= 2)
+        for name in names { #expect(ModelWording.defaultsVietnamese(name) != name, "\(name)") }
+    }
+
     @Test func anUnknownDefaultNameIsKeptRatherThanLost() {
         let text = ModelWording.localTrend(scale: .identity, source: .defaults(name: "a panel added later", oddsUnits: nil), counts: .poisson)
         #expect(text.vi == "xu hướng cục bộ (thang gốc, hiệu chỉnh mặc định cho a panel added later), số đếm theo phân phối Poisson")

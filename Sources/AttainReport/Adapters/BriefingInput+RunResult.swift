@@ -104,7 +104,6 @@ extension BriefingTarget {
         }
     }
 
-    /// Said of every target whose indicator is a schedule the unit keeps itself (`model: planned`).
     /// The target's remark: the plan note when it rests on a plan, then what to read with care.
     static func note(plan: Bool, caveats: [LocalizedText]) -> LocalizedText? {
         var parts = plan ? [planNote] : []
@@ -116,6 +115,7 @@ extension BriefingTarget {
         return LocalizedText(en: parts.map { $0.text("en") }.joined(separator: " "), vi: parts.map { $0.text("vi") }.joined(separator: " "))
     }
 
+    /// Said of every target whose indicator is a schedule the unit keeps itself (`model: planned`).
     static let planNote = LocalizedText(
         en: "This target rests on the unit's own plan: the probability is that of holding the events it schedules, given how often planned events have slipped.",
         vi: "Chỉ tiêu này phụ thuộc vào kế hoạch tự tổ chức của đơn vị: xác suất là khả năng tổ chức đủ số hoạt động đã lên kế hoạch, theo tỷ lệ hoạt động bị lùi trước đây.")

@@ -294,8 +294,8 @@ extension Workbook {
             for row in rows { method.append(row.map { .text($0, style: .wrapped) }) }
         }
         if let note = input.dataNote, !input.illustrative { method.append([.text(note.text(language), style: .wrapped)]) }
-        method.columnWidths = Array([90, 60, 60].prefix(max(headers.count, 2)))
-        method.spanLoneText(columns: max(headers.count, 2))
+        method.columnWidths = Array([90, 60, 60].prefix(headers.count))
+        method.spanLoneText(columns: headers.count)
         sheets.append(method)
         return Workbook(sheets: sheets, title: title)
     }

@@ -8,7 +8,7 @@ enum ProcessFactory {
         /// The model in words (``ModelWording``).
         var description: LocalizedText
         /// What a reader should know of the fit (few years, assumed rates), in both languages (``ModelWording``).
-        var warnings: [LocalizedText]
+        var caveats: [LocalizedText]
         /// Remarks on how the data were used, for the user running the command (standard error, the JSON's warnings),
         /// not caveats of the projection.
         var remarks: [String] = []
@@ -103,7 +103,7 @@ enum ProcessFactory {
         let (f, calibrationSource) = try forecast(spec, kind: kind, history: history, crossSection: own,
                                                   kindPool: wider, location: location, cache: cache, poolKey: poolKey)
         var observed = 0.0, fraction = 0.0
-        var warnings: [LocalizedText] = [], remarks: [String] = []
+        var caveats: [LocalizedText] = [], remarks: [String] = []
         if let p = history.partial {
             if kind == .count || kind == .cumulative {
                 (observed, fraction) = (p.value, p.expectedShare)
@@ -111,7 +111,7 @@ enum ProcessFactory {
                 remarks.append("the \(p.year) snapshot is not used by the trend (fitted on year-end values)")
             }
         }
-        if history.years.count < 4 { warnings.append(ModelWording.fewYears(history.years.count, uncertain: .trend)) }
+        if history.years.count < 4 { caveats.append(ModelWording.fewYears(history.years.count, uncertain: .trend)) }
         let source: ModelWording.Source
         switch calibrationSource {
         case .pooled(let units, _, _): source = .pooled(units: units)
@@ -129,7 +129,7 @@ enum ProcessFactory {
                                             countNoise: noise),
                       description: ModelWording.localTrend(scale: f.transform, source: source,
                                                            counts: k == .count ? (noise == .poisson ? .poisson : .learnt) : nil),
-                      warnings: warnings, remarks: remarks)
+                      caveats: caveats, remarks: remarks)
     }
 
     /// Latent values at year ends and the state at the last observation.
@@ -150,9 +150,9 @@ enum ProcessFactory {
             throw location.error("cannot fit a random walk to `\(spec.dataName)`", key: "model")
         }
         rw.start = scale.toLatent(start)
-        var warnings: [LocalizedText] = []
-        if values.count < 4 { warnings.append(ModelWording.fewYears(values.count, uncertain: .drift)) }
-        return Fitted(process: rw, description: ModelWording.randomWalk(scale: scale), warnings: warnings)
+        var caveats: [LocalizedText] = []
+        if values.count < 4 { caveats.append(ModelWording.fewYears(values.count, uncertain: .drift)) }
+        return Fitted(process: rw, description: ModelWording.randomWalk(scale: scale), caveats: caveats)
     }
 
     static func poisson(_ spec: IndicatorSpec, history: YearlyHistory) -> Fitted {
@@ -167,9 +167,9 @@ enum ProcessFactory {
             fraction = p.expectedShare
         }
         let process = PoissonRateProcess(total: total, exposure: max(exposure, 0.25), observedInFirstYear: observed, observedFraction: fraction)
-        var warnings: [LocalizedText] = []
-        if exposure < 3 { warnings.append(ModelWording.rateFromYears(exposure)) }
-        return Fitted(process: process, description: ModelWording.poissonSteadyRate, warnings: warnings)
+        var caveats: [LocalizedText] = []
+        if exposure < 3 { caveats.append(ModelWording.rateFromYears(exposure)) }
+        return Fitted(process: process, description: ModelWording.poissonSteadyRate, caveats: caveats)
     }
 
     static func planned(_ spec: IndicatorSpec, history: YearlyHistory) -> Fitted {
@@ -178,12 +178,12 @@ enum ProcessFactory {
         if let w = spec.window { values = Array(values.suffix(w)) }
         let process = PlannedEventsProcess(planned: planned, history: values, slip: spec.slip,
                                            observedInFirstYear: history.partial?.value ?? 0)
-        var warnings: [LocalizedText] = []
-        if spec.slip == nil && values.count < 3 { warnings.append(ModelWording.slipFromYears(values.count)) }
+        var caveats: [LocalizedText] = []
+        if spec.slip == nil && values.count < 3 { caveats.append(ModelWording.slipFromYears(values.count)) }
         let slip = Int((process.meanSlip * 100).rounded())
         return Fitted(process: process,
                       description: ModelWording.planned(perYear: planned, slipPercent: slip, learntFromYears: spec.slip == nil ? values.count : nil),
-                      warnings: warnings)
+                      caveats: caveats)
     }
 
     static func stockFlow(_ spec: IndicatorSpec, history: YearlyHistory, crossSection: [YearlyHistory],
@@ -205,9 +205,9 @@ enum ProcessFactory {
             startS = n
             firstStep = 1 - p.fraction
         }
-        var warnings: [LocalizedText] = []
+        var caveats: [LocalizedText] = []
         if spec.exitRate == nil {
-            warnings.append(ModelWording.assumedExitRate(entries: mode == "entries", percent: Int(exit * 100)))
+            caveats.append(ModelWording.assumedExitRate(entries: mode == "entries", percent: Int(exit * 100)))
         }
         let population: StockFlowProcess.Population
         if mode == "entries" {
@@ -230,6 +230,6 @@ enum ProcessFactory {
         let rate = (estimate.hazardMean * 100).rounded() / 100
         return Fitted(process: process,
                       description: ModelWording.stockFlow(entries: mode == "entries", hazard: rate, exitPercent: Int((exit * 100).rounded())),
-                      warnings: warnings)
+                      caveats: caveats)
     }
 }

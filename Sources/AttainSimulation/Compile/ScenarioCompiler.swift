@@ -44,7 +44,7 @@ public enum ScenarioCompiler {
                                                         kindPools[kind] = kindPool(kind, in: data, scenario: scenario)
                                                         return kindPools[kind]!
                                                     }, cache: cache)
-            warnings += (fitted.remarks + fitted.warnings.map { $0.text("en") }).map { "\(spec.name): \($0)" }
+            warnings += (fitted.remarks + fitted.caveats.map { $0.text("en") }).map { "\(spec.name): \($0)" }
             let acting = scenario.interventions.filter { $0.indicators.contains(spec.name) }
             for i in acting where !fitted.process.supportedLevers.contains(i.lever) {
                 let supported = Lever.allCases.filter(fitted.process.supportedLevers.contains).map(\.rawValue)
@@ -55,7 +55,7 @@ public enum ScenarioCompiler {
             let levers = LeverSchedule(interventions: acting, firstYear: start + firstSimulated, count: simulated)
             var indicator = SimulatedIndicator(name: spec.name, kind: kind, observed: observed, firstSimulated: firstSimulated,
                                                process: fitted.process, levers: levers, modelDescription: fitted.description,
-                                               warnings: fitted.warnings)
+                                               caveats: fitted.caveats)
             indicator.runningTotalBase = zip(history.years, history.values).filter { $0.0 < start + firstSimulated }.reduce(0) { $0 + $1.1 }
             indicators.append(indicator)
         }

@@ -19,12 +19,12 @@ public struct SimulatedIndicator: Sendable {
     /// The model in words, in English and Vietnamese, for outputs (`stock-flow (…)`, `local trend (…)`, …).
     public var modelDescription: LocalizedText
     /// What a reader should know of the fit (few years, assumed rates), in English and Vietnamese.
-    public var warnings: [LocalizedText]
+    public var caveats: [LocalizedText]
     /// For cumulative indicators, the running total at the start of the first simulated year (fans show running totals).
     public var runningTotalBase: Double = 0
 
     public init(name: String, kind: IndicatorKind, observed: [Double], firstSimulated: Int, process: any PathProcess,
-                levers: LeverSchedule? = nil, modelDescription: LocalizedText = LocalizedText(), warnings: [LocalizedText] = []) {
+                levers: LeverSchedule? = nil, modelDescription: LocalizedText = LocalizedText(), caveats: [LocalizedText] = []) {
         self.name = name
         self.kind = kind
         self.observed = observed
@@ -33,7 +33,7 @@ public struct SimulatedIndicator: Sendable {
         self.levers = levers ?? LeverSchedule(count: observed.count - firstSimulated)
         self.streamKey = StreamKey.of(name)
         self.modelDescription = modelDescription
-        self.warnings = warnings
+        self.caveats = caveats
     }
 
     /// Number of simulated years.

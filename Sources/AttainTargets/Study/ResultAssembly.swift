@@ -24,7 +24,7 @@ enum ResultAssembly {
                              quantiles: fan.quantiles(model: 0, indicator: i, simulatedYear: k, levels: QuantileBand.levels))
             }
             return .init(name: ind.name, kind: ind.kind.rawValue, model: ind.modelDescription.text("en"), modelVi: ind.modelDescription.vi,
-                         caveats: ind.warnings.isEmpty ? nil : ind.warnings, history: history, fan: bands,
+                         caveats: ind.caveats.isEmpty ? nil : ind.caveats, history: history, fan: bands,
                          restsOnPlan: ind.process is PlannedEventsProcess)
         }
         let s = study.scenario
