@@ -193,12 +193,11 @@ def in_half(group, half):
     return (hashlib.sha256(f"half:{group}".encode()).digest()[0] % 2 == 0) == (half == "A")
 
 
-def expected_per_year(name, units, uid, origin, window, rates):
+def expected_per_year(name, u, origin, window, rates):
     """What a count unit expects a year over its window, known without the window's own sampling noise: a county's
     population at the panel's murder rate over the window (`rates`, per origin), a synthetic unit's generating mean;
     other count panels (disease, US national) their window's mean, where the threshold binds for 5% of the disease
     windows and none of the national ones."""
-    u = units[uid]
     years = range(origin - WINDOW + 1, origin + 1)
     if name == "murders" and SELECTION == "expected" and all(y in u.get("exposure", {}) for y in years):
         return sum(u["exposure"][y] for y in years) / WINDOW * rates[origin]
@@ -234,7 +233,7 @@ def select_cases(name, units, max_units):
     for uid, u in units.items():
         for origin in origins_for(name, uid, u):
             w = window_of(u["values"], origin)
-            if w is None or (kind == "count" and expected_per_year(name, units, uid, origin, w, rates) < MIN_WINDOW_MEAN):
+            if w is None or (kind == "count" and expected_per_year(name, u, origin, w, rates) < MIN_WINDOW_MEAN):
                 continue
             pools.setdefault((u["group"] if name == "disease" else None, origin), []).append(uid)
     cases = []
